@@ -1,0 +1,77 @@
+"""One settings model for the whole application; nothing else reads os.environ."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+class Backend(StrEnum):
+    """Which language model serves the drafts."""
+
+    EMBEDDED = "embedded"
+    OLLAMA = "ollama"
+    FAKE = "fake"
+
+
+class UnsupportedFactPolicy(StrEnum):
+    """What the pipeline does with a fact in an answer that the notes do not support."""
+
+    FLAG = "flag"
+    REMOVE = "remove"
+
+
+def _default_home() -> Path:
+    return Path.home() / ".local" / "share" / "verslaghulp"
+
+
+class Settings(BaseSettings):
+    """Effective settings, from VERSLAGHULP_* environment variables or a .env file."""
+
+    model_config = SettingsConfigDict(env_prefix="VERSLAGHULP_", env_file=".env", extra="ignore")
+
+    backend: Backend = Backend.EMBEDDED
+    # Embedded model id, see llm/models.yaml: the 1.5B default, "snel" (0.5B), or the tiny test model.
+    embedded_model: str = "qwen2.5-coder-1.5b"
+    model_cache_dir: Path = Field(default_factory=lambda: _default_home() / "models")
+    n_ctx: int = Field(default=4096, ge=512)
+    n_threads: int | None = Field(default=None, ge=1)
+    max_answer_tokens: int = Field(default=320, ge=16)
+
+    ollama_base_url: str = "http://localhost:11434"
+    ollama_model: str = "qwen2.5:7b-instruct"
+    ollama_api_key: SecretStr | None = None
+
+    data_dir: Path = Field(default_factory=lambda: _default_home() / "data")
+    forms_dir: Path | None = None
+    prompts_dir: Path | None = None
+    unsupported_facts: UnsupportedFactPolicy = UnsupportedFactPolicy.FLAG
+    max_notes_chars: int = Field(default=60_000, ge=1_000)
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=7860, ge=1, le=65535)
+
+    def extra_form_dirs(self) -> tuple[Path, ...]:
+        """Folders with additional (municipality-specific) form files."""
+        return (self.forms_dir,) if self.forms_dir else ()
+
+    def resolved_prompts_dir(self) -> Path:
+        """The prompts folder: the setting, else the repository's prompts/, else the packaged copy."""
+        if self.prompts_dir:
+            return self.prompts_dir
+        repo_prompts = _REPO_ROOT / "prompts"
+        if repo_prompts.is_dir():
+            return repo_prompts
+        return Path(__file__).resolve().parent / "_prompts"
+
+
+@cache
+def get_settings() -> Settings:
+    """The process-wide settings (read once)."""
+    return Settings()

@@ -1,0 +1,111 @@
+"""Schema-enforced output from any chat model, with token counts and timings of the call.
+
+Every backend constrains generation to the JSON schema itself (a llama.cpp grammar, Ollama's
+`format`); nothing here parses JSON out of free prose.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
+
+from langchain_core.language_models import BaseChatModel, LanguageModelInput
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.runnables import Runnable, RunnableLambda
+from pydantic import BaseModel, ValidationError
+
+T = TypeVar("T", bound=BaseModel)
+
+
+class StructuredOutputError(RuntimeError):
+    """The model's output did not validate against the schema."""
+
+
+@dataclass(frozen=True)
+class CallStats:
+    """Token counts and timings of one model call."""
+
+    prompt_tokens: int
+    evaluated_prompt_tokens: int
+    completion_tokens: int
+    prompt_seconds: float
+    generation_seconds: float
+    total_seconds: float
+
+
+@dataclass(frozen=True)
+class StructuredResult(Generic[T]):
+    """A validated object and the statistics of the call that produced it."""
+
+    value: T
+    stats: CallStats
+
+
+class JsonSchemaOutputMixin:
+    """`with_structured_output` for chat models that accept an OpenAI-style `response_format`."""
+
+    def with_structured_output(
+        self, schema: Any, *, include_raw: bool = False, **kwargs: Any
+    ) -> Runnable[LanguageModelInput, Any]:
+        """Bind the schema as a generation constraint and validate the result with pydantic."""
+        model = cast(BaseChatModel, self)
+        if not (isinstance(schema, type) and issubclass(schema, BaseModel)):
+            raise TypeError("schema must be a pydantic model class")
+        pydantic_schema = schema
+        bound = model.bind(response_format={"type": "json_object", "schema": compact_schema(pydantic_schema)})
+
+        def parse(message: BaseMessage) -> BaseModel:
+            return pydantic_schema.model_validate_json(str(message.content))
+
+        def parse_with_raw(message: BaseMessage) -> dict[str, Any]:
+            try:
+                return {"raw": message, "parsed": parse(message), "parsing_error": None}
+            except ValidationError as exc:
+                return {"raw": message, "parsed": None, "parsing_error": exc}
+
+        return bound | RunnableLambda(parse_with_raw if include_raw else parse)
+
+
+def compact_schema(schema: type[BaseModel]) -> dict[str, Any]:
+    """The JSON schema without titles and descriptions: they only cost grammar states and tokens."""
+
+    def strip(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: strip(v) for k, v in node.items() if k not in ("title", "description")}
+        if isinstance(node, list):
+            return [strip(v) for v in node]
+        return node
+
+    return cast(dict[str, Any], strip(schema.model_json_schema()))
+
+
+def structured_chat(model: BaseChatModel, messages: list[BaseMessage], schema: type[T]) -> StructuredResult[T]:
+    """Call the model with the schema enforced; return the validated object and call statistics."""
+    started = time.perf_counter()
+    runnable = model.with_structured_output(schema, method="json_schema", include_raw=True)
+    out = runnable.invoke(messages)
+    elapsed = time.perf_counter() - started
+    if not isinstance(out, dict) or out.get("parsed") is None:
+        error = out.get("parsing_error") if isinstance(out, dict) else None
+        raise StructuredOutputError(f"model output did not match the schema: {error}")
+    raw = out["raw"]
+    return StructuredResult(value=cast(T, out["parsed"]), stats=call_stats(raw, elapsed))
+
+
+def call_stats(message: AIMessage, elapsed: float) -> CallStats:
+    """Read token counts and timings from a message's usage and response metadata."""
+    usage = message.usage_metadata or {}
+    meta = message.response_metadata or {}
+    prompt_tokens = int(usage.get("input_tokens", 0))
+    # Ollama reports durations in nanoseconds; the embedded model reports seconds directly.
+    prompt_seconds = meta.get("prompt_seconds", meta.get("prompt_eval_duration", 0) / 1e9)
+    generation_seconds = meta.get("generation_seconds", meta.get("eval_duration", 0) / 1e9)
+    return CallStats(
+        prompt_tokens=prompt_tokens,
+        evaluated_prompt_tokens=int(meta.get("evaluated_prompt_tokens", meta.get("prompt_eval_count", prompt_tokens))),
+        completion_tokens=int(usage.get("output_tokens", 0)),
+        prompt_seconds=float(prompt_seconds),
+        generation_seconds=float(generation_seconds),
+        total_seconds=elapsed,
+    )

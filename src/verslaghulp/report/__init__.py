@@ -1,0 +1,1 @@
+"""The domain: form definitions (data), the report model, and rendering."""

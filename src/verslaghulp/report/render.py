@@ -1,0 +1,35 @@
+"""Render a draft as Markdown (the form's headings in the form's order) or JSON."""
+
+from __future__ import annotations
+
+from verslaghulp.report.model import AnswerStatus, ReportDraft
+
+
+def to_markdown(draft: ReportDraft, *, with_follow_ups: bool = True) -> str:
+    """Markdown with the form title, each heading as printed, and the follow-up questions."""
+    lines = [f"# {draft.meta.form_title.upper()}", ""]
+    for answer in draft.answers:
+        lines += [f"## {answer.heading}", "", answer.text.strip(), ""]
+    follow_ups = draft.follow_up_questions
+    if with_follow_ups and follow_ups:
+        lines += ["---", "", "### Nog aan te vullen", ""]
+        headings = {a.question_id: a.heading for a in draft.answers}
+        for question_id, question in follow_ups:
+            lines.append(f"- **{_short(headings[question_id])}**: {question}")
+        lines.append("")
+    missing = sum(1 for a in draft.answers if a.status is AnswerStatus.NIET_VERMELD)
+    lines.append(
+        f"<!-- formulier {draft.meta.form_id}; model {draft.meta.model}; "
+        f"prompts {', '.join(draft.meta.prompts) or '-'}; niet vermeld: {missing} -->"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def to_json(draft: ReportDraft) -> str:
+    """The full report model as indented JSON."""
+    return draft.model_dump_json(indent=2)
+
+
+def _short(heading: str, limit: int = 60) -> str:
+    text = heading.capitalize()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
