@@ -20,6 +20,13 @@ class Backend(StrEnum):
     FAKE = "fake"
 
 
+class ChromaMode(StrEnum):
+    """Where the archive's ChromaDB lives: in-process in data_dir, or a Chroma server over HTTP."""
+
+    EMBEDDED = "embedded"
+    HTTP = "http"
+
+
 class UnsupportedFactPolicy(StrEnum):
     """What the pipeline does with a fact in an answer that the notes do not support."""
 
@@ -56,6 +63,15 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)
+
+    # Archive of earlier reports (ChromaDB); embedded keeps it in data_dir / "chroma".
+    chroma_mode: ChromaMode = ChromaMode.EMBEDDED
+    chroma_host: str = "127.0.0.1"
+    chroma_port: int = Field(default=8000, ge=1, le=65535)
+    chroma_collection: str = Field(default="verslagen", pattern=r"^[a-zA-Z0-9][a-zA-Z0-9._-]{1,510}[a-zA-Z0-9]$")
+    archive_max_file_mb: float = Field(default=20.0, gt=0)
+    archive_max_chars: int = Field(default=300_000, ge=1_000)
+    archive_examples_dir: Path | None = None
 
     def extra_form_dirs(self) -> tuple[Path, ...]:
         """Folders with additional (municipality-specific) form files."""
