@@ -1,0 +1,72 @@
+"""Dutch (and English) words for months, weekdays and numbers, as officials write them in notes."""
+
+from __future__ import annotations
+
+import re
+
+# Full names and the abbreviations seen in notes ("nov", "okt.", "sept"); English names too,
+# because notes copy event pages that are in English.
+MONTHS: dict[str, int] = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "feb": 2, "febr": 2, "february": 2,
+    "maart": 3, "mrt": 3, "mar": 3, "march": 3, "mrz": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "augustus": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+MONTH_NAMES_NL = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+# Weekday index as datetime.date.weekday(): Monday is 0. Includes the "-avond/-ochtend" forms of the
+# seeds ("zondagavond 27 april") and the two-letter abbreviations of agendas ("ma 15/11").
+WEEKDAYS: dict[str, int] = {
+    "maandag": 0, "ma": 0, "maa": 0, "monday": 0, "mon": 0,
+    "dinsdag": 1, "di": 1, "din": 1, "tuesday": 1, "tue": 1, "tues": 1,
+    "woensdag": 2, "wo": 2, "woe": 2, "wednesday": 2, "wed": 2,
+    "donderdag": 3, "do": 3, "don": 3, "thursday": 3, "thu": 3, "thur": 3, "thurs": 3,
+    "vrijdag": 4, "vr": 4, "vrij": 4, "friday": 4, "fri": 4,
+    "zaterdag": 5, "za": 5, "zat": 5, "saturday": 5, "sat": 5,
+    "zondag": 6, "zo": 6, "zon": 6, "sunday": 6, "sun": 6,
+}  # fmt: skip
+
+WEEKDAY_NAMES_NL = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+# "een" is left out on purpose: it is far more often the article than the number one.
+NUMBER_WORDS: dict[str, int] = {
+    "één": 1, "eén": 1, "nul": 0, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
+    "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
+    "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "twintig": 20,
+    "dertig": 30, "veertig": 40, "vijftig": 50, "honderd": 100, "duizend": 1000,
+    "beide": 2, "tweeën": 2, "drieën": 3, "vieren": 4, "vijven": 5, "zessen": 6,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "twelve": 12, "twenty": 20,
+}  # fmt: skip
+
+_DAY_SUFFIX = r"(?:avond|ochtend|middag|nacht|morgen)?"
+WEEKDAY_RE = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")" + _DAY_SUFFIX + r"\.?"
+MONTH_RE = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+
+def month_number(word: str) -> int | None:
+    """Return the month (1-12) for a Dutch or English month name or abbreviation, else None."""
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def weekday_number(word: str) -> int | None:
+    """Return the weekday (Monday 0) for a Dutch or English weekday word ("zondagavond" too), else None."""
+    w = re.sub(_DAY_SUFFIX + r"\.?$", "", word.lower()) if len(word) > 3 else word.lower().rstrip(".")
+    return WEEKDAYS.get(w)
+
+
+def number_value(word: str) -> int | None:
+    """Return the value of a Dutch or English number word ("drie" -> 3), else None."""
+    return NUMBER_WORDS.get(word.lower())

@@ -1,0 +1,68 @@
+"""Normalisation that makes a draft's wording comparable with the notes' wording.
+
+Case, diacritics, hyphens and apostrophes are folded away ("Pérez-Batlle" == "perez batlle"), and
+numbers are read the Dutch way ("1.918" is 1918, "2,5" is 2.5, "drie" is 3).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from verslaghulp.facts.lexicon import number_value
+
+_DASHES = re.compile(r"[\-‐‑‒–—―/_]+")
+_APOSTROPHES = re.compile(r"[’'`´‘]")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# "1.918", "20.000", "2,5", "1918", "0.21": a dot followed by exactly three digits is a thousands
+# separator in Dutch; a comma is the decimal mark.
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, and turn hyphens, slashes and apostrophes into spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _APOSTROPHES.sub(" ", _DASHES.sub(" ", stripped))
+    return " ".join(stripped.lower().split())
+
+
+def words(text: str) -> list[str]:
+    """Return the folded words of a text, in order."""
+    return _WORD.findall(fold(text))
+
+
+def parse_number(token: str) -> float | None:
+    """Read a number as Dutch notes write it: "1.918" -> 1918, "2,5" -> 2.5, "drie" -> 3; else None."""
+    t = token.strip()
+    value = number_value(t)
+    if value is not None:
+        return float(value)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):
+        return float(t.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", t):
+        return float(t.replace(",", "."))
+    return None
+
+
+def numbers_in(text: str) -> list[tuple[float, int, int]]:
+    """Every number written in digits in the text: (value, start, end)."""
+    out: list[tuple[float, int, int]] = []
+    for m in _NUMBER.finditer(text):
+        value = parse_number(m.group(1))
+        if value is not None:
+            out.append((value, m.start(1), m.end(1)))
+    return out
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two person names match after folding, allowing initials ("J. de Vries" == "Jan de Vries")."""
+    wa, wb = words(a), words(b)
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return wa == wb
+    for x, y in zip(wa[:-1], wb[:-1], strict=False):
+        if x != y and not (len(x) == 1 and y.startswith(x)) and not (len(y) == 1 and x.startswith(y)):
+            return False
+    return True

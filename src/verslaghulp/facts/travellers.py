@@ -1,0 +1,114 @@
+"""How many people made the trip, read from the ways officials say it in notes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from verslaghulp.facts.lexicon import number_value
+
+_NUM = r"(?P<n>\d{1,3}|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|seven|eight)"
+_NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:[ \t]+(?:(?:van|de|der|den|het|ten|ter|el|al|da|di|von|le|la)[ \t]+)*[A-ZÀ-Ý][\w'’.-]*)*"
+
+
+@dataclass(frozen=True, slots=True)
+class TravellerCount:
+    """The number of travellers including the writer, the text it came from, and how (in Dutch)."""
+
+    count: int
+    evidence: str
+    how: str
+
+
+def _n(value: str) -> int:
+    return int(value) if value.isdigit() else (number_value(value) or 0)
+
+
+def _names(listing: str) -> list[str]:
+    parts = re.split(_SEP, listing)
+    return [p.strip() for p in parts if p.strip() and re.match(r"[A-ZÀ-Ý]", p.strip())]
+
+
+def _listed(m: re.Match[str]) -> TravellerCount | None:
+    names = _names(m["names"])
+    if not names:
+        return None
+    who = "naam" if len(names) == 1 else "namen"
+    return TravellerCount(
+        len(names) + 1, m.group().strip(), f"{len(names)} {who} na '{m['lead'].strip()}' plus de schrijver"
+    )
+
+
+def _party(m: re.Match[str]) -> TravellerCount:
+    n = _n(m["n"])
+    return TravellerCount(n, m.group(), f"'{m.group()}' in de aantekeningen")
+
+
+def _colleagues(m: re.Match[str]) -> TravellerCount:
+    n = _n(m["n"]) if m["n"] else 1
+    return TravellerCount(n + 1, m.group(), f"{n} collega('s) plus de schrijver")
+
+
+def _alone(m: re.Match[str]) -> TravellerCount:
+    return TravellerCount(1, m.group(), f"'{m.group()}': de schrijver reisde alleen")
+
+
+def _together(m: re.Match[str]) -> TravellerCount:
+    return TravellerCount(_n(m["n"]), m.group(), f"'{m.group()}' in de aantekeningen")
+
+
+def _with_named(m: re.Match[str]) -> TravellerCount | None:
+    names = _names(m["names"])
+    if not names:
+        return None
+    return TravellerCount(len(names) + 1, m.group(), f"{len(names)} genoemde collega('s) plus de schrijver")
+
+
+_SEP = r"\s*(?:,|;|\ben\b|&|\+|\band\b)\s*"
+_PARTY = re.compile(
+    rf"\b{_NUM}\s*(?:personen|persoon|pers\.?|deelnemers|reizigers|ambtenaren|people|persons|travellers)(?!\w)", re.I
+)
+_TOGETHER = re.compile(rf"\bmet\s+(?:z'n|zijn|ons|z’n|onze)\s+{_NUM}(?:ën|en)?\b", re.I)
+_WE_WERE = re.compile(rf"\b(?:we|wij)\s+(?:waren|gingen|reisden)\s+(?:met\s+)?(?:z'n\s+)?{_NUM}(?:ën|en)?\b", re.I)
+_ALONE = re.compile(
+    r"\b(?:(?:reisde|ging|was|ben|gereisd|travelled|went)[ \t]+alleen"
+    r"|alleen[ \t]+(?:gereisd|gegaan|op[ \t]+reis|naar|heen)|in[ \t]+mijn[ \t]+eentje"
+    r"|travell?ed[ \t]+alone|by[ \t]+myself)\b"
+    r"|(?m:^[^\w\n]*alleen[^\w\n]*$)",
+    re.I,
+)
+_LEAD = r"(?P<lead>\b(?i:mee|meegereisd|reisgenoten|met mij mee|collega's mee|along|with me)\s*:)"
+_LISTED = re.compile(rf"{_LEAD}\s*(?P<names>{_NAME}(?:{_SEP}{_NAME})*)")
+_N_COLLEAGUES = re.compile(rf"\b(?:met|with)\s+{_NUM}\s+(?:collega'?s|collega’s|colleagues|coworkers)\b", re.I)
+_NAMED_COLLEAGUE = re.compile(
+    rf"\b(?:met|with|samen\s+met)\s+(?:mijn\s+|my\s+)?(?:collega|colleague|wethouder|teamleider|manager)\s+"
+    rf"(?P<names>{_NAME}(?:{_SEP}{_NAME})*)"
+)
+_A_COLLEAGUE = re.compile(r"\b(?:met|with)\s+(?:een\s+|a\s+|mijn\s+|my\s+)?(?:collega|colleague)\b(?P<n>)", re.I)
+
+# Ordered from most to least explicit: a stated number of persons beats counting names.
+_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], TravellerCount | None]]] = [
+    (_PARTY, _party),
+    (_TOGETHER, _together),
+    (_WE_WERE, _together),
+    (_ALONE, _alone),
+    (_LISTED, _listed),
+    (_N_COLLEAGUES, _colleagues),
+    (_NAMED_COLLEAGUE, _with_named),
+    (_A_COLLEAGUE, _colleagues),
+]
+
+
+def count_travellers(text: str) -> TravellerCount | None:
+    """Count the travellers, writer included; None when the notes do not say.
+
+    Understands "3 personen", "3 pers.", "met z'n tweeën", "alleen", "mee: Jan, Fatima, Piet" (three names
+    plus the writer = 4), "met collega Jan" (= 2) and "with 2 colleagues" (= 3).
+    """
+    for pattern, rule in _RULES:
+        for m in pattern.finditer(text):
+            result = rule(m)
+            if result and result.count >= 1:
+                return result
+    return None
