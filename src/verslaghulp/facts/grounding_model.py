@@ -21,6 +21,8 @@ class FactKind(StrEnum):
     NUMBER = "getal"
     AMOUNT = "bedrag"
     PROMISE = "toezegging"
+    CLAIM = "bewering"
+    ROLE = "functie"
 
 
 class FactStatus(StrEnum):

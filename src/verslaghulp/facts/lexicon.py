@@ -53,7 +53,8 @@ NUMBER_WORDS: dict[str, int] = {
 
 _DAY_SUFFIX = r"(?:avond|ochtend|middag|nacht|morgen)?"
 WEEKDAY_RE = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")" + _DAY_SUFFIX + r"\.?"
-MONTH_RE = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Only abbreviations take a dot ("okt."), so that a sentence-final "15 maart." keeps its full stop.
+MONTH_RE = "(?:" + "|".join(m if len(m) > 4 else m + r"\.?" for m in sorted(MONTHS, key=len, reverse=True)) + ")"
 
 
 def month_number(word: str) -> int | None:
@@ -70,3 +71,39 @@ def weekday_number(word: str) -> int | None:
 def number_value(word: str) -> int | None:
     """Return the value of a Dutch or English number word ("drie" -> 3), else None."""
     return NUMBER_WORDS.get(word.lower())
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words and the form's own vocabulary: never evidence of an invented fact, so the claim
+# check ignores them (folded, so without diacritics).
+STOPWORDS = _word_set(
+    """
+    aan al alle alleen als ander andere anders bij binnen daar daarbij daarmee daarna daarnaast daarom dan dat
+    de deze die dit door doordat echter een eens en enkele er erg etc even ge geen gehad genoeg geweest haar had
+    hadden heb hebben heeft hem hen het hier hij hoe hun ieder iedere iets ik in is ja je jij jou jouw kan kon
+    konden kunnen later maar me meer meest men met mij mijn minder moest moesten moet moeten na naar naast nadat
+    namelijk nee niet niets nog nu of om omdat onder ons onze ook op over per reeds rond samen sinds slechts
+    sommige steeds tegen ten ter terwijl tevens toch toe toen tot tussen u uit uw van vanaf veel verder via vier
+    voor vooral voordat vorig waar waarbij waarin waarmee waren was wat we wel welk welke werd werden wie wij
+    wil wilde worden wordt zal ze zelf zich zij zijn zo zoals zodat zonder zou zouden zullen the and for with
+    from that this are was were will onder andere oa o.a bijvoorbeeld bv mbt dmv middels betreft gebied kader
+    rondom ondanks wanneer hierbij hiervan gemeente reis dienstreis verslag nvt vermeld aantekeningen persoon
+    personen dag dagen ca circa retour vertegenwoordiging verschillende diverse meerdere andere nieuwe eerste
+    tweede mooie goede grote belangrijke heel zeer graag ongeveer totaal wij onze gezamenlijk gezamenlijke
+    elkaar ervaring ervaringen
+    """
+)
+
+# Words that turn a sentence into a commitment; a commitment the notes do not contain is an
+# invented promise, the kind officials fear most in a published report.
+PROMISE_MARKERS = _word_set(
+    """
+    afgesproken afspraak afspraken toegezegd toezegging beloofd belooft belofte zal zullen gaat gaan komt komen
+    organiseert organiseren financiert financieren financiering subsidie stuurt sturen levert leveren
+    ondertekend ondertekenen tekent tekenen besloten besluit gepland plannen deadline uiterlijk committed agreed
+    will promise bezoekt bezoeken ontvangt ontvangen investeert investeren betaalt betalen
+    """
+)

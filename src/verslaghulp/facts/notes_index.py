@@ -1,0 +1,123 @@
+"""Everything the grounding check needs to know about the notes, computed once per check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from verslaghulp.facts.dates import find_dates
+from verslaghulp.facts.gazetteer import find_places
+from verslaghulp.facts.lexicon import NUMBER_WORDS, month_number, weekday_number
+from verslaghulp.facts.normalise import fold, numbers_in
+from verslaghulp.facts.period import extract_period
+from verslaghulp.facts.quantities import extract_amounts, extract_times
+from verslaghulp.facts.transport import extract_transport_legs
+from verslaghulp.facts.travellers import count_travellers
+
+_WORD = re.compile(r"[^\W_]+")
+_FOLDED_NUMBER_WORDS = {fold(w): v for w, v in NUMBER_WORDS.items()}
+
+
+@dataclass(slots=True)
+class NotesIndex:
+    """Words, numbers, dates, places and derived values of the notes, folded for comparison."""
+
+    text: str
+    folded: str
+    words: set[str]
+    prefixes: set[str]
+    numbers: set[float]
+    dates: set[dt.date]
+    month_days: set[tuple[int, int]]
+    months: set[int]
+    weekdays: set[int]
+    years: set[int]
+    times: set[float]
+    amounts: set[float]
+    places: set[str]  # gazetteer names of the cities and countries named
+    country_codes: set[str]
+    lines: list[str]
+    # (unit, value) -> how code derived it from the notes; the unit ("dag", "nacht", "persoon", "km")
+    # keeps a derived 3 days from vouching for an invented "3 personen".
+    derived: dict[tuple[str, float], str] = field(default_factory=dict)
+    default_year: int | None = None
+
+
+def _prefix_set(words: set[str]) -> set[str]:
+    # Five-letter prefixes let "verkennen" in a draft match "verkenning" in the notes; shorter words
+    # must match whole.
+    return {w[:5] for w in words if len(w) >= 6}
+
+
+def build_index(notes: str, *, default_year: int | None = None) -> NotesIndex:
+    """Index the notes for the grounding check."""
+    folded = fold(notes)
+    words = set(_WORD.findall(folded))
+    numbers = {v for v, _, _ in numbers_in(notes)}
+    numbers |= {float(v) for w, v in _FOLDED_NUMBER_WORDS.items() if w in words}
+    mentions = find_dates(notes, default_year=default_year)
+    dates = {m.date for m in mentions}
+    years = {d.year for d in dates} | {int(v) for v in numbers if 1900 <= v <= 2100 and v == int(v)}
+    places = find_places(notes)
+    index = NotesIndex(
+        text=notes,
+        folded=folded,
+        words=words,
+        prefixes=_prefix_set(words),
+        numbers=numbers,
+        dates=dates,
+        month_days={(d.month, d.day) for d in dates},
+        months={d.month for d in dates} | {m for w in words if (m := month_number(w)) and len(w) > 3},
+        weekdays={d.weekday() for d in dates}
+        | {wd for w in words if (wd := weekday_number(w)) is not None and len(w) > 3},
+        years=years,
+        times={q.value for q in extract_times(notes)},
+        amounts={q.value for q in extract_amounts(notes)},
+        places={p.place.name for p in places},
+        country_codes={p.place.country_code for p in places},
+        lines=[ln for ln in notes.splitlines() if ln.strip()],
+        default_year=default_year or (max(years) if years else None),
+    )
+    _derive(index)
+    return index
+
+
+def _derive(index: NotesIndex) -> None:
+    """Values code can compute from the notes: days and nights of the period, travellers, km totals."""
+    period = extract_period(index.text, default_year=index.default_year)
+    if period:
+        index.derived.setdefault(
+            ("dag", float(period.days)), f"aantal dagen van {period.evidence} (begin en eind meegeteld)"
+        )
+        index.derived.setdefault(("nacht", float(period.nights)), f"aantal nachten van {period.evidence}")
+    travellers = count_travellers(index.text)
+    if travellers:
+        index.derived.setdefault(("persoon", float(travellers.count)), travellers.how)
+    legs = extract_transport_legs(index.text)
+    km = [leg.km for leg in legs if leg.km is not None]
+    if len(km) > 1:
+        index.derived.setdefault(("km", float(sum(km))), "som van de kilometers in de aantekeningen")
+    for leg_km in km:
+        index.derived.setdefault(("km", leg_km * 2), "kilometers heen en terug (twee keer de enkele reis)")
+        index.derived.setdefault(("km", leg_km / 2), "kilometers enkele reis (de helft van retour)")
+
+
+def word_supported(index: NotesIndex, word: str, *, loose: bool = False) -> bool:
+    """Whether a folded word occurs in the notes, allowing plural and adjective forms.
+
+    `loose` also accepts a shared five-letter prefix ("verkennen" for "verkenning"); it is for
+    ordinary words only, never for names, where "Blackmore" must not pass for "Blackwell".
+    """
+    if word in index.words:
+        return True
+    for suffix in ("s", "en", "n", "e", "er", "ers"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[: -len(suffix)] in index.words:
+            return True
+    if loose and len(word) >= 6 and word[:5] in index.prefixes:
+        return True
+    # "Haagse" for "Den Haag", "Europese" for "Europa": an adjective of a name.
+    if word.endswith(("se", "sche")):
+        stem = word[:-2] if word.endswith("se") else word[:-4]
+        return len(stem) >= 4 and any(w.startswith(stem[:-1]) for w in index.words if len(w) >= len(stem) - 1)
+    return False
