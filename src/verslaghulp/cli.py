@@ -15,7 +15,9 @@ from rich.console import Console
 
 from verslaghulp.config import get_settings
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="verslaghulp: verslagen van buitenlandse dienstreizen")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="verslaghulp: verslagen van buitenlandse dienstreizen"
+)
 err = Console(stderr=True)
 out = Console()
 
@@ -40,12 +42,109 @@ def forms() -> None:
         out.print(f"[bold]{form.id}[/]  {form.title} ({form.organisation}), {len(form.questions)} vragen")
 
 
+def _progress_bar(description: str):  # type: ignore[no-untyped-def]
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    return Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+                    console=err)  # fmt: skip
+
+
+def prepare_embedded_model() -> None:
+    """Assemble and verify the embedded model's weights once, with a progress bar."""
+    from verslaghulp.config import Backend
+    from verslaghulp.llm.weights import ModelIntegrityError, ModelNotInstalledError, ensure_model, get_spec
+
+    settings = get_settings()
+    if settings.backend is not Backend.EMBEDDED:
+        return
+    spec = get_spec(settings.embedded_model)
+    with _progress_bar(spec.id) as bar:
+        task = bar.add_task(f"Model {spec.id} voorbereiden", total=spec.size)
+        try:
+            path = ensure_model(spec, settings.model_cache_dir, lambda done, total: bar.update(task, completed=done))
+        except (ModelNotInstalledError, ModelIntegrityError) as exc:
+            raise fail(str(exc)) from exc
+    err.print(f"Model klaar: {path}")
+
+
+@app.command("prepare-model")
+def prepare_model() -> None:
+    """Join and verify the embedded model weights (once; later runs only check)."""
+    prepare_embedded_model()
+
+
+@app.command()
+def draft(
+    notes_file: Annotated[Path, typer.Argument(help="Aantekeningen (.txt, .md of .docx); '-' leest stdin")],
+    form: Annotated[str, typer.Option("--form", "-f", help="Formulier-id")] = "denhaag-2025",
+    out_path: Annotated[Path | None, typer.Option("--out", "-o", help="Uitvoerbestand (anders stdout)")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="md of json")] = "md",
+) -> None:
+    """Draft a trip report from rough notes."""
+    from verslaghulp.drafting import AnswerEvent, DraftDone, DraftError, iter_draft
+    from verslaghulp.llm.factory import make_chat_model
+    from verslaghulp.report.forms import FormNotFoundError, load_form
+    from verslaghulp.report.notes import NotesError
+    from verslaghulp.report.render import to_json, to_markdown
+    from verslaghulp.report.upload import read_notes_upload
+
+    if fmt not in ("md", "json"):
+        raise fail("--format moet 'md' of 'json' zijn.")
+    settings = get_settings()
+    try:
+        form_def = load_form(form, settings.extra_form_dirs())
+        data = sys.stdin.buffer.read() if str(notes_file) == "-" else notes_file.read_bytes()
+        text = read_notes_upload(notes_file.name if str(notes_file) != "-" else "stdin.txt", data)
+    except FormNotFoundError as exc:
+        raise fail(str(exc)) from exc
+    except NotesError as exc:
+        raise fail(str(exc)) from exc
+    except OSError as exc:
+        raise fail(f"Kan {notes_file} niet lezen: {exc.strerror}") from exc
+    prepare_embedded_model()
+    try:
+        model = make_chat_model(settings)
+        result = None
+        for event in iter_draft(text, form_def, model, settings):
+            if isinstance(event, AnswerEvent):
+                status = "beantwoord" if event.answer.status == "beantwoord" else "niet vermeld"
+                err.print(f"[{event.index + 1}/{event.total}] {event.answer.question_id}: {status} "
+                          f"({event.answer.seconds:.1f} s)")  # fmt: skip
+            elif isinstance(event, DraftDone):
+                result = event.draft
+    except (NotesError, DraftError) as exc:
+        raise fail(str(exc)) from exc
+    assert result is not None
+    rendered = to_json(result) if fmt == "json" else to_markdown(result)
+    if out_path:
+        out_path.write_text(rendered, encoding="utf-8")
+        err.print(f"Verslag geschreven naar {out_path} ({result.meta.total_seconds:.1f} s)")
+    else:
+        sys.stdout.write(rendered)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Adres (standaard uit de instellingen)")] = None,
+    port: Annotated[int | None, typer.Option(help="Poort (standaard 7860)")] = None,
+    open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Browser openen")] = True,
+) -> None:
+    """Start the web app."""
+    import os
+
+    # Gradio reads these at import time; they keep the app from calling analytics or hub hosts.
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from verslaghulp.ui.app import build_app, launch_app
+
+    settings = get_settings()
+    prepare_embedded_model()
+    launch_app(build_app(settings), settings, host=host, port=port, open_browser=open_browser)
+
+
 def main() -> None:
     """Entry point of the console script."""
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
-
-
-_ = Path, Annotated  # used by commands below

@@ -47,9 +47,9 @@ class Settings(BaseSettings):
     # Embedded model id, see llm/models.yaml: the 1.5B default, "snel" (0.5B), or the tiny test model.
     embedded_model: str = "qwen2.5-coder-1.5b"
     model_cache_dir: Path = Field(default_factory=lambda: _default_home() / "models")
-    n_ctx: int = Field(default=4096, ge=512)
+    n_ctx: int = Field(default=8192, ge=512)
     n_threads: int | None = Field(default=None, ge=1)
-    max_answer_tokens: int = Field(default=320, ge=16)
+    max_answer_tokens: int = Field(default=920, ge=16)
 
     ollama_base_url: str = "http://localhost:11434"
     ollama_model: str = "qwen2.5:7b-instruct"

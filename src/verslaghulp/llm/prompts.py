@@ -70,9 +70,8 @@ def parse_prompt(text: str, source: str = "<prompt>") -> Prompt:
         raise PromptError(f"{source}: bad header ({exc})") from exc
     used, declared = prompt.used_variables(), set(prompt.variables)
     if used != declared:
-        raise PromptError(
-            f"{source}: body uses {sorted(used - declared)} undeclared, header declares {sorted(declared - used)} unused"
-        )
+        undeclared, unused = sorted(used - declared), sorted(declared - used)
+        raise PromptError(f"{source}: body uses {undeclared} undeclared, header declares {unused} unused")
     return prompt
 
 

@@ -53,7 +53,10 @@ class JsonSchemaOutputMixin:
         if not (isinstance(schema, type) and issubclass(schema, BaseModel)):
             raise TypeError("schema must be a pydantic model class")
         pydantic_schema = schema
-        bound = model.bind(response_format={"type": "json_object", "schema": compact_schema(pydantic_schema)})
+        bind_kwargs: dict[str, Any] = {"response_format": {"type": "json_object", "schema": compact_schema(schema)}}
+        if "max_tokens" in kwargs:
+            bind_kwargs["max_tokens"] = kwargs["max_tokens"]
+        bound = model.bind(**bind_kwargs)
 
         def parse(message: BaseMessage) -> BaseModel:
             return pydantic_schema.model_validate_json(str(message.content))
@@ -80,10 +83,18 @@ def compact_schema(schema: type[BaseModel]) -> dict[str, Any]:
     return cast(dict[str, Any], strip(schema.model_json_schema()))
 
 
-def structured_chat(model: BaseChatModel, messages: list[BaseMessage], schema: type[T]) -> StructuredResult[T]:
-    """Call the model with the schema enforced; return the validated object and call statistics."""
+def structured_chat(
+    model: BaseChatModel, messages: list[BaseMessage], schema: type[T], *, max_tokens: int | None = None
+) -> StructuredResult[T]:
+    """Call the model with the schema enforced; return the validated object and call statistics.
+
+    `max_tokens` caps generation for the in-process models; remote models use their own setting.
+    """
     started = time.perf_counter()
-    runnable = model.with_structured_output(schema, method="json_schema", include_raw=True)
+    extra: dict[str, Any] = (
+        {"max_tokens": max_tokens} if max_tokens and isinstance(model, JsonSchemaOutputMixin) else {}
+    )
+    runnable = model.with_structured_output(schema, method="json_schema", include_raw=True, **extra)
     out = runnable.invoke(messages)
     elapsed = time.perf_counter() - started
     if not isinstance(out, dict) or out.get("parsed") is None:
@@ -95,7 +106,7 @@ def structured_chat(model: BaseChatModel, messages: list[BaseMessage], schema: t
 
 def call_stats(message: AIMessage, elapsed: float) -> CallStats:
     """Read token counts and timings from a message's usage and response metadata."""
-    usage = message.usage_metadata or {}
+    usage: dict[str, Any] = dict(message.usage_metadata or {})
     meta = message.response_metadata or {}
     prompt_tokens = int(usage.get("input_tokens", 0))
     # Ollama reports durations in nanoseconds; the embedded model reports seconds directly.

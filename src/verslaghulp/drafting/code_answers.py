@@ -1,0 +1,101 @@
+"""Answers that code writes from extracted facts: counts, dates and transport.
+
+The model never sees these questions; the wording is fixed Dutch, the facts come from the
+facts layer, and every computed value says how it was computed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from verslaghulp.facts import count_travellers, extract_period, extract_transport_legs
+from verslaghulp.report.forms import AnswerKind, Question
+from verslaghulp.report.model import ComputedFact
+from verslaghulp.report.notes import NoteLine, Notes
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december")  # fmt: skip
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+CODE_KINDS = frozenset({AnswerKind.COUNT, AnswerKind.DATES, AnswerKind.TRANSPORT})
+
+
+@dataclass
+class CodeAnswer:
+    """An answer written by code, with the lines its facts came from."""
+
+    text: str
+    support: list[NoteLine]
+    computed: list[ComputedFact] = field(default_factory=list)
+
+
+def lines_containing(notes: Notes, evidence: str) -> list[NoteLine]:
+    """The note lines that the evidence substring (possibly spanning lines) came from."""
+    wanted = [" ".join(part.split()) for part in evidence.splitlines() if part.strip()]
+    return [line for line in notes.lines if any(w and w in line.text for w in wanted)]
+
+
+def _dutch_date(day: int, month: int, year: int | None, weekday: int | None) -> str:
+    parts = [WEEKDAYS[weekday]] if weekday is not None else []
+    parts += [str(day), MONTHS[month - 1]]
+    if year is not None:
+        parts.append(str(year))
+    return " ".join(parts)
+
+
+def answer_count(notes: Notes) -> CodeAnswer | None:
+    """'3 personen' from the travellers count, or None when the notes do not say."""
+    found = count_travellers(notes.text)
+    if found is None or found.count < 1:
+        return None
+    text = "1 persoon" if found.count == 1 else f"{found.count} personen"
+    fact = ComputedFact(label="aantal personen", value=str(found.count), how=found.how)
+    return CodeAnswer(text=text, support=lines_containing(notes, found.evidence), computed=[fact])
+
+
+def answer_dates(notes: Notes) -> CodeAnswer | None:
+    """'3 dagen: van woensdag 6 februari t/m vrijdag 8 februari 2019' from the period in the notes."""
+    period = extract_period(notes.text)
+    if period is None:
+        return None
+    start, end = period.start, period.end
+    start_year = start.year if start.year != end.year else None
+    text = (
+        f"{period.days} {'dag' if period.days == 1 else 'dagen'}: van "
+        f"{_dutch_date(start.day, start.month, start_year, start.weekday())} t/m "
+        f"{_dutch_date(end.day, end.month, end.year, end.weekday())}"
+    )
+    how = f"{end.isoformat()} min {start.isoformat()}, plus 1 (begin- en einddag tellen mee)"
+    facts = [ComputedFact(label="aantal dagen", value=str(period.days), how=how)]
+    if period.nights:
+        facts.append(ComputedFact(label="aantal nachten", value=str(period.nights), how="aantal dagen min 1"))
+    return CodeAnswer(text=text, support=lines_containing(notes, period.evidence), computed=facts)
+
+
+def answer_transport(notes: Notes) -> CodeAnswer | None:
+    """The transport modes in the order the notes mention them, e.g. 'Trein en bus'."""
+    legs = extract_transport_legs(notes.text)
+    if not legs:
+        return None
+    modes: list[str] = []
+    for leg in legs:
+        if leg.mode.value not in modes:
+            modes.append(leg.mode.value)
+    text = modes[0].capitalize() if len(modes) == 1 else ", ".join(modes[:-1]).capitalize() + f" en {modes[-1]}"
+    support: list[NoteLine] = []
+    for leg in legs:
+        for line in lines_containing(notes, leg.evidence):
+            if line not in support:
+                support.append(line)
+    support.sort(key=lambda line: line.number)
+    return CodeAnswer(text=text, support=support)
+
+
+def answer_by_code(question: Question, notes: Notes) -> CodeAnswer | None:
+    """The code-written answer for a code kind; None when the notes lack the fact."""
+    if question.kind is AnswerKind.COUNT:
+        return answer_count(notes)
+    if question.kind is AnswerKind.DATES:
+        return answer_dates(notes)
+    if question.kind is AnswerKind.TRANSPORT:
+        return answer_transport(notes)
+    raise ValueError(f"{question.kind} is not answered by code")

@@ -1,0 +1,227 @@
+"""Notes -> report draft, question by question, with progress events.
+
+Code decides what it can: whether the notes answer a question at all (relevant lines), and the
+counts, dates and transport modes. The model only words the remaining answers, one short
+schema-constrained call per question, over notes it has already evaluated for the previous one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from langchain_core.language_models import BaseChatModel
+
+from verslaghulp.config import Settings
+from verslaghulp.drafting.code_answers import CODE_KINDS, answer_by_code
+from verslaghulp.drafting.prompting import DraftPrompts, ListAnswer, TextAnswer, schema_for, token_budget
+from verslaghulp.drafting.relevance import relevant_lines
+from verslaghulp.llm.factory import context_size, model_label, prompt_token_counter
+from verslaghulp.llm.structured import StructuredOutputError, structured_chat
+from verslaghulp.report.forms import Form, Question
+from verslaghulp.report.model import (
+    NOT_MENTIONED_TEXT,
+    Answer,
+    AnswerStatus,
+    ComputedFact,
+    DraftMeta,
+    ModelCall,
+    ReportDraft,
+    SupportLine,
+    WrittenBy,
+)
+from verslaghulp.report.notes import NoteLine, Notes, NotesError, parse_notes
+
+# Answers the model gives when it has nothing to say; code turns them into "niet vermeld".
+_EMPTY_ANSWERS = {"", "-", "nvt", "n.v.t.", "geen", "onbekend", "niet vermeld", "niet vermeld in de aantekeningen"}
+
+
+class DraftError(RuntimeError):
+    """Drafting failed; the message is Dutch and meant for the user. The notes are untouched."""
+
+
+@dataclass(frozen=True)
+class AnswerEvent:
+    """One question is answered (index counts from 0)."""
+
+    index: int
+    total: int
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class DraftDone:
+    """The whole draft is ready."""
+
+    draft: ReportDraft
+
+
+def _support(lines: list[NoteLine]) -> list[SupportLine]:
+    return [SupportLine(number=line.number, text=line.text) for line in lines]
+
+
+def _not_mentioned(question: Question, seconds: float = 0.0) -> Answer:
+    return Answer(
+        question_id=question.id,
+        heading=question.heading,
+        text=NOT_MENTIONED_TEXT,
+        status=AnswerStatus.NIET_VERMELD,
+        written_by=WrittenBy.NONE,
+        follow_up=question.follow_up,
+        seconds=seconds,
+    )
+
+
+def _max_tokens(schema: type[TextAnswer] | type[ListAnswer], settings: Settings) -> int:
+    # The schema's own bound, unless the settings cap generation lower (a cut answer falls back to the lines).
+    return min(token_budget(schema), settings.max_answer_tokens)
+
+
+def _verbatim(question: Question, lines: list[NoteLine], seconds: float) -> Answer:
+    # The model's output was unusable: rather than fail the whole draft, show the relevant note
+    # lines as they are, marked, so the official can reword them. Nothing is invented.
+    return Answer(
+        question_id=question.id,
+        heading=question.heading,
+        text="\n".join(f"- {line.text}" for line in lines),
+        status=AnswerStatus.BEANTWOORD,
+        written_by=WrittenBy.CODE,
+        support=_support(lines),
+        computed=[
+            ComputedFact(
+                label="letterlijk overgenomen",
+                value=f"{len(lines)} regels",
+                how="het taalmodel gaf geen geldig antwoord; de relevante regels staan er letterlijk",
+            )
+        ],
+        seconds=seconds,
+    )
+
+
+def _format(value: TextAnswer | ListAnswer) -> str:
+    if isinstance(value, ListAnswer):
+        items = [" ".join(p.split()) for p in value.punten]
+        return "\n".join(f"- {item}" for item in items if item)
+    return " ".join(value.tekst.split())
+
+
+def _is_empty(text: str) -> bool:
+    return text.strip(" .-\n").lower() in _EMPTY_ANSWERS or not any(ch.isalnum() for ch in text)
+
+
+def check_fits(model: BaseChatModel, prompts: DraftPrompts, notes: Notes, form: Form, settings: Settings) -> None:
+    """Refuse notes that would not fit the context window with room for an answer; never truncate."""
+    count = prompt_token_counter(model)
+    longest = max(form.questions, key=lambda q: len(q.heading) + len(q.guidance))
+    needed = count(prompts.messages(notes, longest, notes.lines)) + token_budget(ListAnswer)
+    available = context_size(model, settings)
+    if needed > available:
+        raise NotesError(
+            f"De aantekeningen zijn te lang voor het taalmodel (ongeveer {needed} tokens nodig, "
+            f"{available} beschikbaar). Kort ze in of verdeel ze over twee verslagen; er is niets weggegooid."
+        )
+
+
+def iter_draft(
+    notes_text: str, form: Form, model: BaseChatModel, settings: Settings
+) -> Iterator[AnswerEvent | DraftDone]:
+    """Draft the form from the notes, yielding each answer as it is ready and then the draft.
+
+    Raises NotesError for unusable notes and DraftError when the model fails.
+    """
+    started = time.perf_counter()
+    notes = parse_notes(notes_text, max_chars=settings.max_notes_chars)
+    prompts = DraftPrompts.load(settings.resolved_prompts_dir())
+    try:
+        check_fits(model, prompts, notes, form, settings)
+    except NotesError:
+        raise
+    except Exception as exc:
+        raise DraftError(f"Het taalmodel kon niet worden gestart: {exc}") from exc
+    meta = DraftMeta(
+        form_id=form.id,
+        form_title=form.title,
+        model=model_label(model),
+        prompts=prompts.refs,
+        notes_lines=len(notes.lines),
+        notes_chars=len(notes.text),
+    )
+    answers: list[Answer] = []
+    total = len(form.questions)
+    for index, question in enumerate(form.questions):
+        answer = _answer(question, notes, form, model, prompts, meta, settings)
+        answers.append(answer)
+        yield AnswerEvent(index=index, total=total, answer=answer)
+    meta.total_seconds = time.perf_counter() - started
+    yield DraftDone(draft=ReportDraft(meta=meta, answers=answers))
+
+
+def draft_report(notes_text: str, form: Form, model: BaseChatModel, settings: Settings) -> ReportDraft:
+    """Draft the whole form and return it."""
+    for event in iter_draft(notes_text, form, model, settings):
+        if isinstance(event, DraftDone):
+            return event.draft
+    raise AssertionError("iter_draft ended without a draft")  # pragma: no cover
+
+
+def _answer(
+    question: Question,
+    notes: Notes,
+    form: Form,
+    model: BaseChatModel,
+    prompts: DraftPrompts,
+    meta: DraftMeta,
+    settings: Settings,
+) -> Answer:
+    started = time.perf_counter()
+    if question.kind in CODE_KINDS:
+        coded = answer_by_code(question, notes)
+        if coded is None:
+            return _not_mentioned(question, time.perf_counter() - started)
+        return Answer(
+            question_id=question.id,
+            heading=question.heading,
+            text=coded.text,
+            status=AnswerStatus.BEANTWOORD,
+            written_by=WrittenBy.CODE,
+            support=_support(coded.support),
+            computed=coded.computed,
+            seconds=time.perf_counter() - started,
+        )
+    lines = relevant_lines(question, notes.lines, form.questions)
+    if not lines:
+        return _not_mentioned(question, time.perf_counter() - started)
+    schema = schema_for(question)
+    try:
+        result = structured_chat(
+            model, prompts.messages(notes, question, lines), schema, max_tokens=_max_tokens(schema, settings)
+        )
+    except StructuredOutputError:
+        return _verbatim(question, lines, time.perf_counter() - started)
+    except Exception as exc:
+        raise DraftError(f"Het taalmodel is niet bereikbaar of gaf een fout: {exc}") from exc
+    stats = result.stats
+    meta.calls.append(
+        ModelCall(
+            question_id=question.id,
+            prompt_tokens=stats.prompt_tokens,
+            evaluated_prompt_tokens=stats.evaluated_prompt_tokens,
+            completion_tokens=stats.completion_tokens,
+            prompt_seconds=stats.prompt_seconds,
+            generation_seconds=stats.generation_seconds,
+            total_seconds=stats.total_seconds,
+        )
+    )
+    text = _format(result.value)
+    if _is_empty(text):
+        return _not_mentioned(question, time.perf_counter() - started)
+    return Answer(
+        question_id=question.id,
+        heading=question.heading,
+        text=text,
+        status=AnswerStatus.BEANTWOORD,
+        written_by=WrittenBy.MODEL,
+        support=_support(lines),
+        seconds=time.perf_counter() - started,
+    )

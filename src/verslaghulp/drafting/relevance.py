@@ -1,0 +1,99 @@
+"""Which note lines are about which question: decided by code, before any model call.
+
+Two signals: a header in the notes ("doel:", "Vervolg -", "wie gesproken:") opens a scope that
+lasts until the next header; and the question's keywords (from the form file) found in a line.
+A line may serve several questions;
+any header (a day heading too) ends a scope. No relevant line means the notes do not answer the question.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from verslaghulp.report.forms import AnswerKind, Question
+from verslaghulp.report.notes import NoteLine
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'/-]*")
+# A header is a short label at the start of a line, ended by ":" or a dash: "Doel:", "wie gesproken -".
+_HEADER = re.compile(r"^\s*[-*•]?\s*(?P<label>[^\W\d][\w' /()]{1,30}?)\s*(?::|\s[-–]\s|\s[-–]$)")
+# "Anna Smit – CIO", "Anna Smit (CDO Warschau)", "gesproken met Piet de Vries, adviseur"
+_BULLET = re.compile(r"^\s*(?:[-*•–>]|\d+[.)])\s")
+_TRAVELLER_LABELS = {"mee", "reisgenoten", "reisgenoot", "deelnemers", "with", "travellers"}
+_PERSON = re.compile(
+    r"\b[A-Z][\w'.-]+(?:\s+(?:van|de|der|den|von|du|da|del|la|le|ten|ter|'t)){0,2}\s+[A-Z][\w'-]+"
+    r"\s*(?:[–—-]|\(|,)\s*\w"
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for keyword matching."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _matches(word: str, keyword: str) -> bool:
+    # Short keywords ("km", "ns", "mee") must match whole words; longer ones also match as a stem.
+    if len(keyword) < 4:
+        return word == keyword
+    return word.startswith(keyword)
+
+
+def keyword_hits(text: str, keywords: tuple[str, ...]) -> int:
+    """Number of words in the text that match one of the keywords."""
+    words = _WORD.findall(fold(text))
+    folded = [fold(k) for k in keywords]
+    return sum(1 for w in words if any(_matches(w, k) for k in folded))
+
+
+def header_label(line: str) -> str | None:
+    """The label if the line starts with a header such as "Doel:" or "Vervolg -"."""
+    match = _HEADER.match(line)
+    return fold(match["label"]) if match else None
+
+
+def relevant_lines(question: Question, lines: list[NoteLine], all_questions: tuple[Question, ...]) -> list[NoteLine]:
+    """The note lines that are about this question, in note order."""
+    picked: list[NoteLine] = []
+    in_scope = False
+    bullets_only = False
+    for line in lines:
+        label = header_label(line.text)
+        if label is not None:
+            # Any header ends the previous scope (day headers too). A question's own header opens one that
+            # reaches the following lines when it stands alone ("Doel:"), else only following bullets.
+            own = _is_question_header(label, all_questions) and keyword_hits(label, question.keywords) > 0
+            in_scope, bullets_only = own, not _header_stands_alone(line.text)
+            if own:
+                picked.append(line)
+                continue
+        elif in_scope and (not bullets_only or _BULLET.match(line.text)):
+            picked.append(line)
+            continue
+        else:
+            in_scope = False
+        if not _excluded(question, line.text) and (
+            keyword_hits(line.text, question.keywords) > 0 or _kind_pattern(question, line.text)
+        ):
+            picked.append(line)
+    return picked
+
+
+def _header_stands_alone(text: str) -> bool:
+    match = _HEADER.match(text)
+    return match is not None and not text[match.end() :].strip()
+
+
+def _excluded(question: Question, text: str) -> bool:
+    # Fellow travellers ("mee: Jan, Piet") are not people the official met.
+    return question.kind is AnswerKind.PEOPLE and header_label(text) in _TRAVELLER_LABELS
+
+
+def _is_question_header(label: str, questions: tuple[Question, ...]) -> bool:
+    return any(keyword_hits(label, q.keywords) > 0 for q in questions)
+
+
+def _kind_pattern(question: Question, text: str) -> bool:
+    if question.kind is AnswerKind.PEOPLE:
+        return _PERSON.search(text) is not None
+    return False

@@ -1,0 +1,80 @@
+"""The real embedded path end to end with the tiny real model under grammar-constrained output."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import EXAMPLES
+from verslaghulp.config import Settings
+from verslaghulp.drafting import draft_report
+from verslaghulp.drafting.prompting import ListAnswer, TextAnswer
+from verslaghulp.llm.embedded import EmbeddedChatModel
+from verslaghulp.llm.structured import structured_chat
+from verslaghulp.report.forms import load_form
+from verslaghulp.report.model import AnswerStatus, ReportDraft
+from verslaghulp.report.render import to_json, to_markdown
+
+pytestmark = pytest.mark.real_model
+
+NOTES = """Wenen CGCC 27 t/m 29 april 2025, mee: Fatima Bakker
+heen vlucht KLM, terug trein
+doel: bijeenkomst Council of Global City CIOs over AI in dienstverlening
+gesproken: Lena Gruber - CIO Wenen
+geleerd: Wenen gebruikt een digitale tweeling voor hittekaarten
+afspraak: Dublin stuurt in juni hun drone-beleid
+"""
+
+
+def test_grammar_constrained_output_is_always_valid_json(tiny_model: EmbeddedChatModel) -> None:
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    messages = [
+        SystemMessage(content="Antwoord in JSON."),
+        HumanMessage(content="1. doel: overleg in Gent\nVraag: doel?"),
+    ]
+    for schema in (TextAnswer, ListAnswer):
+        result = structured_chat(tiny_model, messages, schema)
+        assert isinstance(result.value, schema)
+        assert result.stats.prompt_tokens > 0 and result.stats.completion_tokens > 0
+
+
+def test_draft_from_notes_end_to_end(tiny_model: EmbeddedChatModel, tiny_settings: Settings) -> None:
+    form = load_form("denhaag-2025")
+    draft = draft_report(NOTES, form, tiny_model, tiny_settings)
+    assert [a.question_id for a in draft.answers] == [q.id for q in form.questions]
+    assert draft.answer("personen").text == "2 personen"
+    assert draft.answer("duur").text.startswith("3 dagen")
+    assert draft.answer("doel").status is AnswerStatus.BEANTWOORD
+    assert draft.meta.model == "embedded:smollm2-135m"
+    assert draft.meta.calls and all(c.completion_tokens > 0 for c in draft.meta.calls)
+    # Round trip through the renderers.
+    assert ReportDraft.model_validate_json(to_json(draft)) == draft
+    markdown = to_markdown(draft)
+    for question in form.questions:
+        assert f"## {question.heading}" in markdown
+
+
+def test_notes_are_evaluated_once_and_the_prefix_is_reused(
+    tiny_model: EmbeddedChatModel, tiny_settings: Settings
+) -> None:
+    form = load_form("denhaag-2025")
+    first = draft_report(NOTES, form, tiny_model, tiny_settings)
+    second = draft_report(
+        NOTES.replace("Fatima Bakker", "Fatima Bakker en Joost Mulder"), form, tiny_model, tiny_settings
+    )
+    for draft in (first, second):
+        calls = draft.meta.calls
+        # After the first call of a draft only the question part is new: far fewer tokens evaluated.
+        assert all(c.evaluated_prompt_tokens < c.prompt_tokens / 2 for c in calls[1:])
+    # The second draft reuses the shared instructions evaluated by the first.
+    assert second.meta.calls[0].evaluated_prompt_tokens < second.meta.calls[0].prompt_tokens * 0.8
+
+
+@pytest.mark.parametrize("path", sorted((EXAMPLES / "notes").glob("*.txt")), ids=lambda p: p.stem)
+def test_every_example_notes_file_drafts(path, tiny_model: EmbeddedChatModel, tiny_settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    form = load_form("denhaag-2019" if "2021" in path.stem or "2019" in path.stem else "denhaag-2025")
+    draft = draft_report(path.read_text(encoding="utf-8"), form, tiny_model, tiny_settings)
+    assert len(draft.answers) == len(form.questions)
+    for answer in draft.answers:
+        assert answer.text.strip()
+        assert (answer.status is AnswerStatus.NIET_VERMELD) == (answer.follow_up is not None)
