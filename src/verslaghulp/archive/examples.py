@@ -1,0 +1,45 @@
+"""The example archive: made-up reports that make the app useful on first run, and removable."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from verslaghulp.archive.ingest import collect_files
+from verslaghulp.archive.models import IngestSummary
+from verslaghulp.config import Settings
+
+if TYPE_CHECKING:
+    from verslaghulp.archive.service import Archive, Progress
+
+_REPO_EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "archive" / "reports"
+
+
+class ExamplesNotFoundError(FileNotFoundError):
+    """The example reports are not installed; the message is Dutch."""
+
+
+def examples_dir(settings: Settings) -> Path:
+    """The folder with the example reports: the setting, else the repository's examples/archive/reports."""
+    return settings.archive_examples_dir or _REPO_EXAMPLES
+
+
+def load_examples(archive: Archive, progress: Progress | None = None) -> IngestSummary:
+    """Ingest every example report, keyed by its file name so that reloading replaces, never duplicates."""
+    folder = examples_dir(archive.settings)
+    if not folder.is_dir():
+        raise ExamplesNotFoundError(
+            f"De voorbeeldverslagen zijn niet gevonden in {folder}. "
+            "Stel VERSLAGHULP_ARCHIVE_EXAMPLES_DIR in op de map met voorbeeldverslagen."
+        )
+    started = time.perf_counter()
+    files, _ = collect_files([folder])
+    summary = IngestSummary()
+    for path in files:
+        outcome = archive.ingest_file(path, source_key=f"voorbeeld:{path.relative_to(folder.resolve())}", example=True)
+        summary.outcomes.append(outcome)
+        if progress:
+            progress(outcome, len(summary.outcomes), len(files))
+    summary.seconds = round(time.perf_counter() - started, 3)
+    return summary

@@ -1,0 +1,143 @@
+"""Keyword search (BM25) over the answer chunks, next to the embeddings.
+
+Embeddings are vague about names: "Bratislava" and "Bloomberg Associates" are rare words that a
+small multilingual model maps close to other cities and companies. BM25 rewards exactly those rare
+words. The index lives in memory, is built from the store's chunks, and is rebuilt when the store's
+revision changes (also after writes by another process).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from verslaghulp.report.parse import fold
+
+_K1 = 1.2
+_B = 0.75
+_STOPWORDS = frozenset(
+    """
+    aan al alle alleen als andere ben bij daar dan dat de deze die dit doe doen door dus een eens en er ge
+    geen geweest haar had heb hebben heeft hem het hier hij hoe hoeveel hun iemand ik in is ja je jij
+    kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook
+    op over reeds te tegen toch toen tot u uit uw van veel voor waar waarom wanneer want waren was wat we
+    wel welk welke werd wie wij wil worden wordt zal ze zei zelf zich zij zijn zo zonder zou zoals the of
+    and to in for on at with from by is are was were be this that what who which where when how
+    """.split()  # noqa: SIM905 - a word list is easier to read and extend as text
+)
+# Dutch inflection that should not stop a match: "drones"/"drone", "steden"/"stedelijke" are left
+# alone, but plural -s/-en and a final -e are folded away. Applied to query and text alike.
+_SUFFIXES = ("'s", "en", "s", "e")
+
+
+def _stem(token: str) -> str:
+    if token.isdigit() or len(token) <= 4:
+        return token
+    for suffix in _SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+            return token[: -len(suffix)]
+    return token
+
+
+def tokens(text: str) -> list[str]:
+    """Folded, stemmed words without stop words: what BM25 compares."""
+    return [_stem(t) for t in fold(text).split() if t not in _STOPWORDS and (len(t) > 1 or t.isdigit())]
+
+
+def query_terms(query: str) -> list[str]:
+    """The words of a query that count, in order and without repeats."""
+    return list(dict.fromkeys(tokens(query)))
+
+
+@dataclass
+class KeywordIndex:
+    """An in-memory BM25 index of answer chunks, tagged with the store revision it was built from."""
+
+    revision: str | None = None
+    ids: list[str] = field(default_factory=list)
+    metadatas: list[Mapping[str, Any]] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    _postings: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    _lengths: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+    def build(self, entries: Iterable[tuple[str, str, Mapping[str, Any]]], revision: str) -> None:
+        """Index (id, text, metadata) entries; the title and heading are indexed with the text."""
+        self.ids, self.documents, self.metadatas = [], [], []
+        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        lengths: list[int] = []
+        for n, (record_id, text, metadata) in enumerate(entries):
+            words = tokens(f"{metadata.get('title', '')} {metadata.get('heading', '')} {text}")
+            for term, tf in Counter(words).items():
+                postings[term].append((n, tf))
+            lengths.append(len(words))
+            self.ids.append(record_id)
+            self.documents.append(text)
+            self.metadatas.append(metadata)
+        self._postings = {
+            term: (np.array([p[0] for p in plist], dtype=np.int64), np.array([p[1] for p in plist], dtype=np.float64))
+            for term, plist in postings.items()
+        }
+        self._lengths = np.array(lengths, dtype=np.float64)
+        self.rows = {record_id: n for n, record_id in enumerate(self.ids)}
+        self.revision = revision
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency (BM25+ style, never negative)."""
+        df = len(self._postings[term][0]) if term in self._postings else 0
+        return math.log(1 + (len(self.ids) - df + 0.5) / (df + 0.5))
+
+    def search(
+        self, query: str, *, limit: int, allowed: Callable[[Mapping[str, Any]], bool] | None = None
+    ) -> list[tuple[int, float]]:
+        """The best (row, score) pairs for a query; rows index `ids`, `documents` and `metadatas`."""
+        if not self.ids:
+            return []
+        scores = np.zeros(len(self.ids))
+        avg = float(self._lengths.mean()) or 1.0
+        for term in query_terms(query):
+            if term not in self._postings:
+                continue
+            rows, tf = self._postings[term]
+            norm = tf + _K1 * (1 - _B + _B * self._lengths[rows] / avg)
+            scores[rows] += self.idf(term) * tf * (_K1 + 1) / norm  # a term occurs once per row
+        order = np.argsort(-scores)
+        found: list[tuple[int, float]] = []
+        for row in order:
+            if scores[row] <= 0 or len(found) >= limit:
+                break
+            if allowed is None or allowed(self.metadatas[int(row)]):
+                found.append((int(row), float(scores[row])))
+        return found
+
+
+def snippet(text: str, query: str, width: int = 240) -> str:
+    """A window of the text around the first query word it contains (else its beginning)."""
+    flat = re.sub(r"\s+", " ", text).strip()
+    if len(flat) <= width:
+        return flat
+    terms = [t for t in query_terms(query) if len(t) > 2]
+    position = -1
+    for word in re.finditer(r"\w+", flat):
+        if _stem(fold(word.group())) in terms:
+            position = word.start()
+            break
+    if position < 0:
+        return flat[:width].rsplit(" ", 1)[0] + " …"
+    start = max(0, position - width // 3)
+    end = min(len(flat), start + width)
+    piece = flat[start:end]
+    if start > 0:
+        piece = "… " + piece.split(" ", 1)[-1]
+    if end < len(flat):
+        piece = piece.rsplit(" ", 1)[0] + " …"
+    return piece

@@ -1,0 +1,178 @@
+"""Hybrid search: e5 similarity plus BM25 keywords, metadata filters, results grouped per report.
+
+Every candidate chunk (the nearest by embedding and the best by keywords) gets both scores:
+`score = cosine + KEYWORD_WEIGHT * keyword`, with the keyword score scaled to 0-1 within the search.
+e5 similarities of relevant answers lie close together (0.80-0.88), so a full keyword match, which is
+rare for names and places, decides between them, while a question without rare words is ranked by
+meaning alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, cast
+
+import numpy as np
+from chromadb.api.types import Where
+
+from verslaghulp.archive.embeddings import TextEmbedder
+from verslaghulp.archive.keyword import KeywordIndex, snippet
+from verslaghulp.archive.models import AnswerHit, ReportHit, SearchFilters
+from verslaghulp.archive.places import CITIES, COUNTRIES, canonical_city, canonical_country
+from verslaghulp.archive.records import summary_from_metadata
+from verslaghulp.archive.store import ChromaStore
+from verslaghulp.archive.themes import canonical_theme
+
+KEYWORD_WEIGHT = 0.12
+CANDIDATES = 60
+ANSWERS_PER_REPORT = 3
+
+Test = Callable[[Mapping[str, Any]], bool]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One filter, as a Chroma `where` and as the same test in Python (for the keyword index)."""
+
+    where: dict[str, Any]
+    test: Test
+
+
+def _contains(key: str, value: str) -> Clause:
+    return Clause({key: {"$contains": value}}, lambda m: value in (m.get(key) or []))
+
+
+def _range(key: str, op: str, value: int) -> Clause:
+    def test(m: Mapping[str, Any]) -> bool:
+        found = m.get(key)
+        return found is not None and (found >= value if op == "$gte" else found <= value)
+
+    return Clause({key: {op: value}}, test)
+
+
+def _one_of(key: str, values: list[str]) -> Clause:
+    allowed = set(values)
+    return Clause({key: {"$in": list(values)}}, lambda m: m.get(key) in allowed)
+
+
+def _equals(key: str, value: str | bool) -> Clause:
+    return Clause({key: value}, lambda m: m.get(key) == value)
+
+
+def build_clauses(filters: SearchFilters, store: ChromaStore) -> list[Clause] | None:
+    """The clauses for a set of filters; None when they exclude every report.
+
+    A city, country or theme the archive does not know as a tag is not an error: it then filters
+    on reports whose text mentions the word.
+    """
+    clauses: list[Clause] = []
+    report_ids = set(filters.report_ids) if filters.report_ids is not None else None
+    if filters.year_from is not None:
+        clauses.append(_range("year_end", "$gte", filters.year_from))
+    if filters.year_to is not None:
+        clauses.append(_range("year", "$lte", filters.year_to))
+    for value, known, canonical, key in (
+        (filters.city, CITIES, canonical_city, "cities"),
+        (filters.country, COUNTRIES, canonical_country, "countries"),
+    ):
+        if value:
+            name = canonical(value)
+            if name in known:
+                clauses.append(_contains(key, name))
+            else:
+                report_ids = _mentioning(store, value, report_ids)
+    if filters.theme:
+        theme = canonical_theme(filters.theme)
+        if theme:
+            clauses.append(_contains("themes", theme))
+        else:
+            report_ids = _mentioning(store, filters.theme, report_ids)
+    if filters.form_id:
+        clauses.append(_equals("form_id", filters.form_id))
+    if filters.question_ids:
+        clauses.append(_one_of("question_id", filters.question_ids))
+    if not filters.include_examples:
+        clauses.append(_equals("example", False))
+    if report_ids is not None:
+        if not report_ids:
+            return None
+        clauses.append(_one_of("report_id", sorted(report_ids)))
+    return clauses
+
+
+def _mentioning(store: ChromaStore, word: str, within: set[str] | None) -> set[str]:
+    pattern = r"(?i)\b" + re.escape(word.strip()) + r"\b"
+    found = {str(m["report_id"]) for m, _ in store.report_records(where_document={"$regex": pattern})}
+    return found if within is None else found & within
+
+
+def combine(clauses: list[Clause]) -> Where | None:
+    """The clauses as one Chroma `where`."""
+    if not clauses:
+        return None
+    if len(clauses) == 1:
+        return clauses[0].where
+    return {"$and": [c.where for c in clauses]}
+
+
+def hybrid_search(
+    query: str,
+    *,
+    store: ChromaStore,
+    index: KeywordIndex,
+    embedder: TextEmbedder,
+    filters: SearchFilters,
+    limit: int,
+) -> list[ReportHit]:
+    """Reports matching a question, best first, each with its best answers."""
+    clauses = build_clauses(filters, store)
+    if clauses is None or not query.strip():
+        return []
+    vector = embedder.query(query)
+    semantic = {
+        m.id: (1.0 - m.distance, m.document, m.metadata) for m in store.query(vector, CANDIDATES, combine(clauses))
+    }
+    keyword_rows = index.search(query, limit=CANDIDATES, allowed=lambda m: all(c.test(m) for c in clauses))
+    top_keyword = keyword_rows[0][1] if keyword_rows else 1.0
+    keyword = {index.ids[row]: score / top_keyword for row, score in keyword_rows}
+
+    missing = [i for i in keyword if i not in semantic]
+    for record_id, stored in store.embeddings_of(missing).items():
+        row = index.rows[record_id]
+        semantic[record_id] = (float(np.dot(stored, vector)), index.documents[row], index.metadatas[row])
+
+    by_report: dict[str, list[AnswerHit]] = {}
+    for record_id, (cosine, text, meta) in semantic.items():
+        kw = keyword.get(record_id, 0.0)
+        hit = AnswerHit(
+            question_id=str(meta.get("question_id", "")),
+            heading=str(meta.get("heading", "")),
+            snippet=snippet(text, query),
+            text=text,
+            score=round(cosine + KEYWORD_WEIGHT * kw, 4),
+            semantic=round(cosine, 4),
+            keyword=round(kw, 4),
+        )
+        by_report.setdefault(str(meta["report_id"]), []).append(hit)
+
+    summaries = (
+        {
+            str(m["report_id"]): summary_from_metadata(m)
+            for m, _ in store.report_records(cast(Where, {"report_id": {"$in": sorted(by_report)}}))
+        }
+        if by_report
+        else {}
+    )
+    hits = [
+        ReportHit(report=summaries[rid], score=max(a.score for a in answers), answers=_best(answers))
+        for rid, answers in by_report.items()
+        if rid in summaries  # chunks of a write still in progress (or failed) are not shown
+    ]
+    hits.sort(key=lambda h: -h.score)
+    return hits[:limit]
+
+
+def _best(answers: list[AnswerHit]) -> list[AnswerHit]:
+    return sorted(answers, key=lambda a: -a.score)[:ANSWERS_PER_REPORT]
