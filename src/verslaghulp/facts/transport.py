@@ -47,7 +47,7 @@ _MODE_RE = re.compile(
 # Carriers that are also ordinary words are only taken in capitals ("ICE", "LOT", "SAS", "TAP", "NS").
 _CAPS_ONLY = {"ice", "lot", "sas", "tap", "ns", "db", "ave", "swiss", "austrian", "car", "rail", "fly"}
 _RETURN = re.compile(
-    r"(?<!\w)(retour|heen\s+en\s+terug|h/t|v\.v\.?|vice\s+versa|return|round[\s-]?trip|beide\s+kanten|heen\b.*\bterug)(?!\w)",
+    r"(?<!\w)(retour|heen\s+en\s+terug|en\s+terug|h/t|v\.v\.?|vice\s+versa|return|round[\s-]?trip|beide\s+kanten|heen\b.*\bterug)(?!\w)",
     re.I,
 )
 _KM = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(?:km|kilometer|kilometers)\b", re.I)

@@ -1,0 +1,112 @@
+"""The 8-hours rule for flights to destinations within 8 hours by train.
+
+Since 14 July 2020 Den Haag officials take the train or bus where the journey takes under 8 hours;
+a flight to such a destination needs a justification in the report.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from verslaghulp.facts.gazetteer import Place, find_places, lookup
+from verslaghulp.facts.normalise import fold
+from verslaghulp.facts.transport import Mode, TransportLeg, extract_transport_legs
+
+RULE_HOURS = 8.0
+# Words with which notes justify a flight ("uitzondering: staking bij DB", "vliegen noodzakelijk want").
+_JUSTIFICATION = re.compile(
+    r"\b(uitzondering\w*|uitzonderlijk\w*|noodzakelijk|noodzaak|spoed\w*|staking|geen\s+trein\w*|"
+    r"treinen\s+reden\s+niet|omdat|vanwege|wegens|reden|toestemming|goedgekeurd\s+door|medische?)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TrainTime:
+    """Typical fastest rail journey from Den Haag to a city."""
+
+    city: str
+    dutch: str
+    hours: float
+    route: str
+    checked: str
+
+
+@cache
+def train_times() -> dict[str, TrainTime]:
+    """The built-in table of train travel times, by gazetteer city name."""
+    text = (resources.files("verslaghulp.facts") / "data" / "train_times.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in io.StringIO(text) if not line.startswith("#"))
+    return {r["city"]: TrainTime(r["city"], r["dutch"], float(r["hours"]), r["route"], r["checked"]) for r in rows}
+
+
+def train_time_to(place: Place | str) -> TrainTime | None:
+    """The train time from Den Haag to a city (any of its names), else None."""
+    found = lookup(place) if isinstance(place, str) else place
+    return train_times().get(found.name) if found else None
+
+
+def hours_nl(hours: float) -> str:
+    """Hours the way a Dutch report writes them: 12.5 -> "12,5", 4.0 -> "4"."""
+    return f"{hours:g}".replace(".", ",")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCheck:
+    """The outcome of the 8-hours rule for a trip."""
+
+    flown: bool
+    destination: TrainTime | None
+    applies: bool  # flown to a destination under 8 hours by train
+    justification: str | None  # the notes' words that justify the flight
+    follow_up: str | None  # the Dutch question to ask when something is missing
+
+
+def _flight_destination(notes: str, flights: list[TransportLeg]) -> TrainTime | None:
+    for leg in flights:
+        for name in (leg.destination, leg.origin):
+            time = train_time_to(name) if name else None
+            if time and time.city != "The Hague":
+                return time
+    # No route on the flight line: the first foreign city in the notes that has a train time.
+    for mention in find_places(notes):
+        time = train_times().get(mention.place.name)
+        if time:
+            return time
+    return None
+
+
+def check_eight_hours(notes: str) -> RuleCheck:
+    """Apply the 8-hours rule to the notes: was there a flight, how long is the train, is it justified."""
+    flights = [leg for leg in extract_transport_legs(notes) if leg.mode is Mode.VLIEGTUIG]
+    if not flights:
+        return RuleCheck(False, None, False, None, None)
+    dest = _flight_destination(notes, flights)
+    if dest is None:
+        return RuleCheck(
+            True, None, False, None, "Naar welke stad bent u gevlogen? Dan kan de reistijd per trein worden opgezocht."
+        )
+    if dest.hours >= RULE_HOURS:
+        return RuleCheck(True, dest, False, None, None)
+    justification = _justification(notes)
+    follow_up = None
+    if justification is None:
+        follow_up = (
+            f"U bent naar {dest.dutch} gevlogen, terwijl de treinreis ca. {hours_nl(dest.hours)} uur duurt (korter dan "
+            "8 uur). Welke uitzonderlijke situatie maakte het vliegen noodzakelijk?"
+        )
+    return RuleCheck(True, dest, True, justification, follow_up)
+
+
+def _justification(notes: str) -> str | None:
+    for line in notes.splitlines():
+        folded = fold(line)
+        mentions_flight = any(w in folded for w in ("vlieg", "vlucht", "gevlogen", "flight", "klm", "transavia"))
+        if (mentions_flight and _JUSTIFICATION.search(line)) or re.search(r"\buitzondering\w*\b", line, re.I):
+            return line.strip(" -•*")
+    return None
