@@ -158,6 +158,19 @@ def _before_or_equal(a: _Raw, b: _Raw) -> bool:
     return (a.month, a.day) <= (b.month, b.day) or (a.month == 12 and b.month == 1)
 
 
+def _fit_weekday(target: _Raw, year: int) -> int:
+    """A context year, moved by at most two years when the written weekday says so ("zondag 27 april")."""
+    if target.weekday is None:
+        return year
+    for candidate in (year, year - 1, year + 1, year - 2, year + 2):
+        try:
+            if dt.date(candidate, target.month, target.day).weekday() == target.weekday:
+                return candidate
+        except ValueError:
+            return year
+    return year
+
+
 def _context_year(text: str, raws: list[_Raw], index: int, default_year: int | None) -> tuple[int, bool]:
     """Year for a mention that has none: nearest written year in the text, else default, else weekday."""
     target = raws[index]
@@ -165,10 +178,10 @@ def _context_year(text: str, raws: list[_Raw], index: int, default_year: int | N
     if with_year:
         nearest = min(with_year, key=lambda r: abs(r.start - target.start))
         assert nearest.year is not None
-        return nearest.year, False
+        return _fit_weekday(target, nearest.year), False
     years = [(abs(m.start() - target.start), int(m.group())) for m in _STANDALONE_YEAR.finditer(text)]
     if years:
-        return min(years)[1], False
+        return _fit_weekday(target, min(years)[1]), False
     base = default_year or dt.date.today().year
     if target.weekday is not None and default_year is None:
         # "zondag 14 november": the nearest year in which that date falls on a Sunday.

@@ -145,7 +145,11 @@ def _computed_values(facts: Iterable[ComputedLike]) -> dict[float, str]:
 def _check_dates(a: _Answer) -> None:
     idx = a.index
     for m in find_dates(a.text, default_year=idx.default_year):
-        if m.weekday is not None and not m.year_inferred and m.weekday != m.date.weekday():
+        written = idx.written_weekdays.get((m.date.month, m.date.day))
+        wrong_weekday = m.weekday is not None and (
+            m.weekday != written if written is not None else not m.year_inferred and m.weekday != m.date.weekday()
+        )
+        if wrong_weekday:
             a.add(FactKind.DATE, m.start, m.end, FactStatus.UNSUPPORTED, reason="de weekdag past niet bij de datum")
         elif m.date in idx.dates or (not m.year_written and (m.date.month, m.date.day) in idx.month_days):
             a.add(FactKind.DATE, m.start, m.end, FactStatus.SUPPORTED)
@@ -258,7 +262,11 @@ def _runs(a: _Answer) -> list[list[re.Match[str]]]:
         capital = word[:1].isupper() and a.free(tok.start(), tok.end())
         gap = a.text[current[-1].end() : tok.start()] if current else ""
         joined = current and re.fullmatch(r"[ \t]*", gap)
-        if (capital and (joined or not current)) or (current and joined and word.lower() in _CONNECTORS):
+        # "Profilering van Den Haag": a connector after a sentence's first word does not make a name.
+        connector = word.lower() in _CONNECTORS and not (
+            len(current) == 1 and _sentence_start(a.text, current[0].start())
+        )
+        if (capital and (joined or not current)) or (current and joined and connector):
             current.append(tok)
         else:
             if current:
@@ -266,7 +274,7 @@ def _runs(a: _Answer) -> list[list[re.Match[str]]]:
             current = [tok] if capital else []
     if current:
         runs.append(current)
-    return [[t for t in run] for run in (_trim(r) for r in runs) if run]
+    return [run for run in (_trim(r) for r in runs) if run]
 
 
 def _trim(run: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -276,7 +284,9 @@ def _trim(run: list[re.Match[str]]) -> list[re.Match[str]]:
 
 
 def _token_ok(idx: NotesIndex, word: str, *, loose: bool) -> bool:
-    for part in fold(word).split():
+    # Only the capitalised parts of a compound are names: "CIO-netwerk" checks "CIO", not "netwerk".
+    parts = [p for p in re.split(r"[-‐‑–]", word) if p[:1].isupper()] or [word]
+    for part in fold(" ".join(parts)).split():
         if part in _ALWAYS_OK or len(part) == 1:
             continue
         if not word_supported(idx, part, loose=loose):

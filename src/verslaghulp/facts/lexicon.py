@@ -92,7 +92,7 @@ STOPWORDS = _word_set(
     from that this are was were will onder andere oa o.a bijvoorbeeld bv mbt dmv middels betreft gebied kader
     rondom ondanks wanneer hierbij hiervan gemeente reis dienstreis verslag nvt vermeld aantekeningen persoon
     personen dag dagen ca circa retour vertegenwoordiging verschillende diverse meerdere andere nieuwe eerste
-    tweede mooie goede grote belangrijke heel zeer graag ongeveer totaal wij onze gezamenlijk gezamenlijke
+    tweede mooie goede grote belangrijke beide heel zeer graag ongeveer totaal wij onze gezamenlijk gezamenlijke
     elkaar ervaring ervaringen
     """
 )
@@ -104,6 +104,6 @@ PROMISE_MARKERS = _word_set(
     afgesproken afspraak afspraken toegezegd toezegging beloofd belooft belofte zal zullen gaat gaan komt komen
     organiseert organiseren financiert financieren financiering subsidie stuurt sturen levert leveren
     ondertekend ondertekenen tekent tekenen besloten besluit gepland plannen deadline uiterlijk committed agreed
-    will promise bezoekt bezoeken ontvangt ontvangen investeert investeren betaalt betalen
+    will promise investeert investeren betaalt betalen richt richten opgericht opzetten lanceert lanceren bouwt bouwen
     """
 )

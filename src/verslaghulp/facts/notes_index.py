@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from verslaghulp.facts.transport import extract_transport_legs
 from verslaghulp.facts.travellers import count_travellers
 
 _WORD = re.compile(r"[^\W_]+")
+HOME_WORDS = frozenset({"den", "haag", "haagse", "hagenaars", "gravenhage"})
 _FOLDED_NUMBER_WORDS = {fold(w): v for w, v in NUMBER_WORDS.items()}
 
 
@@ -38,6 +40,7 @@ class NotesIndex:
     places: set[str]  # gazetteer names of the cities and countries named
     country_codes: set[str]
     lines: list[str]
+    written_weekdays: dict[tuple[int, int], int]  # weekday as the notes wrote it next to a date
     # (unit, value) -> how code derived it from the notes; the unit ("dag", "nacht", "persoon", "km")
     # keeps a derived 3 days from vouching for an invented "3 personen".
     derived: dict[tuple[str, float], str] = field(default_factory=dict)
@@ -53,10 +56,16 @@ def _prefix_set(words: set[str]) -> set[str]:
 def build_index(notes: str, *, default_year: int | None = None) -> NotesIndex:
     """Index the notes for the grounding check."""
     folded = fold(notes)
-    words = set(_WORD.findall(folded))
-    numbers = {v for v, _, _ in numbers_in(notes)}
-    numbers |= {float(v) for w, v in _FOLDED_NUMBER_WORDS.items() if w in words}
+    word_list = _WORD.findall(folded)
+    # Compounds written apart in the notes ("laser cutters") or together in the draft ("lasercutters"),
+    # and the writer's own city, which any report may name.
+    words = set(word_list) | {a + b for a, b in itertools.pairwise(word_list)} | HOME_WORDS
     mentions = find_dates(notes, default_year=default_year)
+    times = extract_times(notes)
+    # Day numbers inside dates and times are not numbers the notes state: "11-12 okt" must not vouch for "12 ontwikkelaars".
+    taken = [(m.start, m.end) for m in mentions] + [(q.start, q.end) for q in times]
+    numbers = {v for v, s, e in numbers_in(notes) if not any(ts <= s and e <= te for ts, te in taken)}
+    numbers |= {float(v) for w, v in _FOLDED_NUMBER_WORDS.items() if w in words}
     dates = {m.date for m in mentions}
     years = {d.year for d in dates} | {int(v) for v in numbers if 1900 <= v <= 2100 and v == int(v)}
     places = find_places(notes)
@@ -72,12 +81,13 @@ def build_index(notes: str, *, default_year: int | None = None) -> NotesIndex:
         weekdays={d.weekday() for d in dates}
         | {wd for w in words if (wd := weekday_number(w)) is not None and len(w) > 3},
         years=years,
-        times={q.value for q in extract_times(notes)},
+        times={q.value for q in times},
         amounts={q.value for q in extract_amounts(notes)},
-        places={p.place.name for p in places},
-        country_codes={p.place.country_code for p in places},
+        places={p.place.name for p in places} | {"The Hague"},
+        country_codes={p.place.country_code for p in places} | {"NL"},
+        written_weekdays={(m.date.month, m.date.day): m.weekday for m in mentions if m.weekday is not None},
         lines=[ln for ln in notes.splitlines() if ln.strip()],
-        default_year=default_year or (max(years) if years else None),
+        default_year=default_year or _trip_year(notes, years),
     )
     _derive(index)
     return index
@@ -114,6 +124,8 @@ def word_supported(index: NotesIndex, word: str, *, loose: bool = False) -> bool
     for suffix in ("s", "en", "n", "e", "er", "ers"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[: -len(suffix)] in index.words:
             return True
+        if len(word) >= 3 and word + suffix in index.words:  # "CIO's" in the draft, "CIOs" in the notes
+            return True
     if loose and len(word) >= 6 and word[:5] in index.prefixes:
         return True
     # "Haagse" for "Den Haag", "Europese" for "Europa": an adjective of a name.
@@ -121,3 +133,11 @@ def word_supported(index: NotesIndex, word: str, *, loose: bool = False) -> bool
         stem = word[:-2] if word.endswith("se") else word[:-4]
         return len(stem) >= 4 and any(w.startswith(stem[:-1]) for w in index.words if len(w) >= len(stem) - 1)
     return False
+
+
+def _trip_year(notes: str, years: set[int]) -> int | None:
+    """The year of the trip: that of its period, else the latest year named."""
+    period = extract_period(notes)
+    if period and not period.year_inferred:
+        return period.start.year
+    return max(years) if years else None
