@@ -62,7 +62,8 @@ def build_index(notes: str, *, default_year: int | None = None) -> NotesIndex:
     words = set(word_list) | {a + b for a, b in itertools.pairwise(word_list)} | HOME_WORDS
     mentions = find_dates(notes, default_year=default_year)
     times = extract_times(notes)
-    # Day numbers inside dates and times are not numbers the notes state: "11-12 okt" must not vouch for "12 ontwikkelaars".
+    # Day numbers inside dates and times are not numbers the notes state:
+    # "11-12 okt" must not vouch for "12 ontwikkelaars".
     taken = [(m.start, m.end) for m in mentions] + [(q.start, q.end) for q in times]
     numbers = {v for v, s, e in numbers_in(notes) if not any(ts <= s and e <= te for ts, te in taken)}
     numbers |= {float(v) for w, v in _FOLDED_NUMBER_WORDS.items() if w in words}
