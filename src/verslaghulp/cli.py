@@ -142,6 +142,37 @@ def serve(
     launch_app(build_app(settings), settings, host=host, port=port, open_browser=open_browser)
 
 
+@app.command()
+def check(
+    report: Annotated[Path, typer.Argument(help="Verslag als JSON (ReportDraft)", exists=True, dir_okay=False)],
+    notes: Annotated[
+        Path, typer.Option("--notes", help="De aantekeningen (tekstbestand)", exists=True, dir_okay=False)
+    ],
+) -> None:
+    """Check a draft against its notes: unsupported facts and inconsistencies."""
+    from pydantic import ValidationError
+
+    from verslaghulp.facts import check_consistency, check_grounding
+    from verslaghulp.report.model import ReportDraft
+
+    try:
+        draft = ReportDraft.model_validate_json(report.read_text(encoding="utf-8"))
+    except ValidationError as exc:
+        raise fail(f"{report.name} is geen geldig verslag (JSON): {exc.error_count()} fout(en).") from exc
+    notes_text = notes.read_text(encoding="utf-8")
+    grounding = check_grounding(draft, notes_text)
+    findings = check_consistency(draft, notes_text)
+    for item in grounding.unsupported:
+        out.print(f"[red]niet gevonden[/] ({item.question_id}) {item.kind.value} '{item.text}': {item.reason}")
+    for finding in findings:
+        out.print(f"[yellow]{finding.severity.value}[/] ({finding.question_id}) {finding.message}")
+    out.print(
+        f"Score: {grounding.score:.2f}; {len(grounding.unsupported)} niet gevonden, {len(findings)} bevinding(en)."
+    )
+    if grounding.unsupported or findings:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Entry point of the console script."""
     try:
