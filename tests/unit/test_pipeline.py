@@ -102,7 +102,7 @@ def test_the_draft_records_form_model_prompts_and_timings(settings: Settings) ->
     draft = draft_report(NOTES, load_form("denhaag-2025"), FakeChatModel(), settings)
     assert draft.meta.form_id == "denhaag-2025"
     assert draft.meta.model == "fake:fake"
-    assert draft.meta.prompts == ["draft-system@1", "draft-question@1"]
+    assert draft.meta.prompts == ["draft-system@3", "draft-question@2"]
     assert draft.meta.calls and all(c.prompt_tokens > 0 for c in draft.meta.calls)
     assert draft.meta.total_seconds > 0
     assert [a.heading for a in draft.answers] == [q.heading for q in load_form("denhaag-2025").questions]
@@ -131,7 +131,7 @@ def test_invalid_model_output_falls_back_to_the_note_lines_marked(settings: Sett
     model = FakeChatModel(replies=['{"tekst": "afgebroken'] * 10)
     draft = draft_report(NOTES, load_form("denhaag-2025"), model, settings)
     doel = draft.answer("doel")
-    assert doel.text == "- doel: bijeenkomst Council of Global City CIOs"
+    assert doel.text == "- Wenen CGCC 27 t/m 29 april 2025\n- doel: bijeenkomst Council of Global City CIOs"
     assert doel.written_by is WrittenBy.CODE and doel.computed[0].label == "letterlijk overgenomen"
 
 
@@ -143,3 +143,59 @@ def test_english_notes_are_drafted_on_the_dutch_form(settings: Settings) -> None
     assert draft.answer("personen").text == "2 personen"
     assert draft.answer("duur").text.startswith("3 dagen")
     assert draft.answer("ontmoet").status is AnswerStatus.BEANTWOORD
+
+
+def _reply_for(question_start: str, reply: dict[str, object]):  # type: ignore[no-untyped-def]
+    from verslaghulp.llm.fake import grounded_reply
+
+    def responder(messages: list[BaseMessage], schema: dict | None) -> str:  # type: ignore[type-arg]
+        if f"Vraag: {question_start}" in str(messages[-1].content):
+            return json.dumps(reply, ensure_ascii=False)
+        return grounded_reply(messages, schema)
+
+    return responder
+
+
+def test_an_invented_name_is_flagged_in_place(settings: Settings) -> None:
+    invented = {"punten": ["Lena Gruber – CIO Wenen", "Johann Strauss – burgemeester van Wenen"]}
+    model = FakeChatModel(responder=_reply_for("WIE HEB JE", invented))
+    draft = draft_report(NOTES, load_form("denhaag-2025"), model, settings)
+    ontmoet = draft.answer("ontmoet")
+    assert "⟦Johann Strauss⟧" in ontmoet.text
+    assert ontmoet.original_text and "⟦" not in ontmoet.original_text
+    assert ontmoet.grounding and [u.text for u in ontmoet.grounding.unsupported] == ["Johann Strauss"]
+    assert draft.grounding is not None and not draft.grounding.ok
+
+
+def test_an_invented_name_is_removed_when_the_setting_says_so() -> None:
+    invented = {"punten": ["Lena Gruber – CIO Wenen", "Johann Strauss – burgemeester van Wenen"]}
+    model = FakeChatModel(responder=_reply_for("WIE HEB JE", invented))
+    draft = draft_report(NOTES, load_form("denhaag-2025"), model, Settings(backend="fake", unsupported_facts="remove"))
+    assert draft.answer("ontmoet").text == "- Lena Gruber – CIO Wenen"
+
+
+def test_an_answer_with_only_invented_facts_becomes_niet_vermeld() -> None:
+    model = FakeChatModel(responder=_reply_for("WAT WAS HET DOEL", {"tekst": "Overleg met Johann Strauss in 1999."}))
+    draft = draft_report(NOTES, load_form("denhaag-2025"), model, Settings(backend="fake", unsupported_facts="remove"))
+    assert draft.answer("doel").status is AnswerStatus.NIET_VERMELD
+    assert draft.answer("doel").follow_up
+
+
+def test_travellers_are_not_listed_as_people_met_and_people_not_as_places(settings: Settings) -> None:
+    people = {"punten": ["Fatima Bakker – adviseur", "Lena Gruber – CIO Wenen"]}
+    places = {"punten": ["Wenen", "Lena Gruber", "Bratislava"]}
+    form = load_form("denhaag-2025")
+    draft = draft_report(NOTES, form, FakeChatModel(responder=_reply_for("WIE HEB JE", people)), settings)
+    assert draft.answer("ontmoet").text == "- Lena Gruber – CIO Wenen"
+    notes = NOTES + "bezocht: stadhuis Wenen en innovatiehub Bratislava\n"
+    draft = draft_report(notes, form, FakeChatModel(responder=_reply_for("WELKE LOCATIES", places)), settings)
+    assert draft.answer("locaties").text == "- Wenen (Oostenrijk)\n- Bratislava (Slowakije)"
+
+
+def test_the_eight_hours_rule_and_co2_are_written_by_code(settings: Settings) -> None:
+    notes = "Wenen 27 t/m 29 april 2025, alleen\nvlucht KLM heen en terug, 1918 km retour\n"
+    draft = draft_report(notes, load_form("denhaag-2025"), FakeChatModel(), settings)
+    rule, co2 = draft.answer("vliegtuig_toelichting"), draft.answer("kilometers_co2")
+    assert rule.text.startswith("Nvt (treinreis naar Wenen duurt ca.") and rule.written_by is WrittenBy.CODE
+    assert co2.text.startswith("1918 km met vliegtuig") and "kg CO2" in co2.text
+    assert co2.written_by is WrittenBy.CODE and co2.computed

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from verslaghulp.facts import count_travellers, extract_period, extract_transport_legs
+from verslaghulp.facts.answers import flight_justification_answer, kilometres_co2_answer
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.model import ComputedFact
 from verslaghulp.report.notes import NoteLine, Notes
@@ -16,16 +17,20 @@ from verslaghulp.report.notes import NoteLine, Notes
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")  # fmt: skip
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-CODE_KINDS = frozenset({AnswerKind.COUNT, AnswerKind.DATES, AnswerKind.TRANSPORT})
+CODE_KINDS = frozenset(
+    {AnswerKind.COUNT, AnswerKind.DATES, AnswerKind.TRANSPORT, AnswerKind.FLIGHT_JUSTIFICATION,
+     AnswerKind.DISTANCE_EMISSIONS}
+)  # fmt: skip
 
 
 @dataclass
 class CodeAnswer:
     """An answer written by code, with the lines its facts came from."""
 
-    text: str
+    text: str | None
     support: list[NoteLine]
     computed: list[ComputedFact] = field(default_factory=list)
+    follow_up: str | None = None
 
 
 def lines_containing(notes: Notes, evidence: str) -> list[NoteLine]:
@@ -81,17 +86,31 @@ def answer_transport(notes: Notes) -> CodeAnswer | None:
         if leg.mode.value not in modes:
             modes.append(leg.mode.value)
     text = modes[0].capitalize() if len(modes) == 1 else ", ".join(modes[:-1]).capitalize() + f" en {modes[-1]}"
+    return CodeAnswer(text=text, support=_transport_support(notes))
+
+
+def _transport_support(notes: Notes) -> list[NoteLine]:
     support: list[NoteLine] = []
-    for leg in legs:
-        for line in lines_containing(notes, leg.evidence):
-            if line not in support:
-                support.append(line)
-    support.sort(key=lambda line: line.number)
-    return CodeAnswer(text=text, support=support)
+    for leg in extract_transport_legs(notes.text):
+        support += [line for line in lines_containing(notes, leg.evidence) if line not in support]
+    return sorted(support, key=lambda line: line.number)
+
+
+def answer_travel_rule(question: Question, notes: Notes) -> CodeAnswer:
+    """The 8-hours justification or the km/CO2 answer; text None (with a follow-up) when facts are missing."""
+    if question.kind is AnswerKind.FLIGHT_JUSTIFICATION:
+        found = flight_justification_answer(notes.text)
+    else:
+        found = kilometres_co2_answer(notes.text)
+    return CodeAnswer(
+        text=found.text, support=_transport_support(notes), computed=list(found.computed), follow_up=found.follow_up
+    )
 
 
 def answer_by_code(question: Question, notes: Notes) -> CodeAnswer | None:
-    """The code-written answer for a code kind; None when the notes lack the fact."""
+    """The code-written answer for a code kind; None (or text None) when the notes lack the fact."""
+    if question.kind in (AnswerKind.FLIGHT_JUSTIFICATION, AnswerKind.DISTANCE_EMISSIONS):
+        return answer_travel_rule(question, notes)
     if question.kind is AnswerKind.COUNT:
         return answer_count(notes)
     if question.kind is AnswerKind.DATES:

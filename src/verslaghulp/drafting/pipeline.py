@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from langchain_core.language_models import BaseChatModel
 
 from verslaghulp.config import Settings
+from verslaghulp.drafting.cleanup import clean_items
 from verslaghulp.drafting.code_answers import CODE_KINDS, answer_by_code
+from verslaghulp.drafting.grounding_step import ground_answer
 from verslaghulp.drafting.prompting import DraftPrompts, ListAnswer, TextAnswer, schema_for, token_budget
 from verslaghulp.drafting.relevance import relevant_lines
+from verslaghulp.facts.grounding_model import GroundingReport
+from verslaghulp.facts.notes_index import build_index
 from verslaghulp.llm.factory import context_size, model_label, prompt_token_counter
 from verslaghulp.llm.structured import StructuredOutputError, structured_chat
 from verslaghulp.report.forms import Form, Question
@@ -99,10 +103,11 @@ def _verbatim(question: Question, lines: list[NoteLine], seconds: float) -> Answ
     )
 
 
-def _format(value: TextAnswer | ListAnswer) -> str:
+def _format(value: TextAnswer | ListAnswer, question: Question, notes: Notes) -> str:
     if isinstance(value, ListAnswer):
         items = [" ".join(p.split()) for p in value.punten]
-        return "\n".join(f"- {item}" for item in items if item)
+        items = list(dict.fromkeys(i for i in clean_items(question, items, notes) if i))
+        return "\n".join(f"- {item}" for item in items)
     return " ".join(value.tekst.split())
 
 
@@ -149,12 +154,15 @@ def iter_draft(
     )
     answers: list[Answer] = []
     total = len(form.questions)
-    for index, question in enumerate(form.questions):
+    notes_index = build_index(notes.text)
+    for position, question in enumerate(form.questions):
         answer = _answer(question, notes, form, model, prompts, meta, settings)
+        answer = ground_answer(answer, question, notes_index, settings.unsupported_facts)
         answers.append(answer)
-        yield AnswerEvent(index=index, total=total, answer=answer)
+        yield AnswerEvent(index=position, total=total, answer=answer)
     meta.total_seconds = time.perf_counter() - started
-    yield DraftDone(draft=ReportDraft(meta=meta, answers=answers))
+    grounding = GroundingReport(answers=[a.grounding for a in answers if a.grounding is not None])
+    yield DraftDone(draft=ReportDraft(meta=meta, answers=answers, grounding=grounding))
 
 
 def draft_report(notes_text: str, form: Form, model: BaseChatModel, settings: Settings) -> ReportDraft:
@@ -177,8 +185,13 @@ def _answer(
     started = time.perf_counter()
     if question.kind in CODE_KINDS:
         coded = answer_by_code(question, notes)
-        if coded is None:
-            return _not_mentioned(question, time.perf_counter() - started)
+        if coded is None or coded.text is None:
+            answer = _not_mentioned(question, time.perf_counter() - started)
+            if coded is not None:
+                # Keep what code did establish (e.g. the train time) and its more specific follow-up.
+                answer.computed = coded.computed
+                answer.follow_up = coded.follow_up or question.follow_up
+            return answer
         return Answer(
             question_id=question.id,
             heading=question.heading,
@@ -187,6 +200,7 @@ def _answer(
             written_by=WrittenBy.CODE,
             support=_support(coded.support),
             computed=coded.computed,
+            follow_up=coded.follow_up,
             seconds=time.perf_counter() - started,
         )
     lines = relevant_lines(question, notes.lines, form.questions)
@@ -213,7 +227,7 @@ def _answer(
             total_seconds=stats.total_seconds,
         )
     )
-    text = _format(result.value)
+    text = _format(result.value, question, notes)
     if _is_empty(text):
         return _not_mentioned(question, time.perf_counter() - started)
     return Answer(

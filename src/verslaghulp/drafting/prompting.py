@@ -44,7 +44,7 @@ LIST_KINDS = frozenset({AnswerKind.PEOPLE, AnswerKind.PLACES, AnswerKind.LIST})
 
 _SHAPES = {
     AnswerKind.PEOPLE: "Geef per persoon één punt: naam – functie bij organisatie.",
-    AnswerKind.PLACES: "Geef per stad (met land) of bezochte locatie één punt.",
+    AnswerKind.PLACES: "Geef per bezochte stad of locatie één punt, zonder land.",
     AnswerKind.LIST: "Geef per onderwerp één punt in een volzin.",
 }
 _TEXT_SHAPE = "Antwoord in één tot drie volzinnen."
@@ -79,6 +79,6 @@ class DraftPrompts:
             heading=question.heading,
             guidance=question.guidance,
             answer_shape=_SHAPES.get(question.kind, _TEXT_SHAPE),
-            line_numbers=", ".join(str(line.number) for line in lines) or "-",
+            relevant="\n".join(f"{line.number}. {line.text}" for line in lines) or "-",
         )
         return [SystemMessage(content=self.system.render()), HumanMessage(content=user)]

@@ -11,19 +11,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from verslaghulp.facts.gazetteer import lookup
+from verslaghulp.facts.people import extract_people, extract_venues
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.notes import NoteLine
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'/-]*")
 # A header is a short label at the start of a line, ended by ":" or a dash: "Doel:", "wie gesproken -".
-_HEADER = re.compile(r"^\s*[-*•]?\s*(?P<label>[^\W\d][\w' /()]{1,30}?)\s*(?::|\s[-–]\s|\s[-–]$)")
+HEADER = re.compile(r"^\s*[-*•]?\s*(?P<label>[^\W\d][\w' /()]{1,30}?)\s*(?::|\s[-–]\s|\s[-–]$)")
 # "Anna Smit – CIO", "Anna Smit (CDO Warschau)", "gesproken met Piet de Vries, adviseur"
 _BULLET = re.compile(r"^\s*(?:[-*•–>]|\d+[.)])\s")
-_TRAVELLER_LABELS = {"mee", "reisgenoten", "reisgenoot", "deelnemers", "with", "travellers"}
-_PERSON = re.compile(
-    r"\b[A-Z][\w'.-]+(?:\s+(?:van|de|der|den|von|du|da|del|la|le|ten|ter|'t)){0,2}\s+[A-Z][\w'-]+"
-    r"\s*(?:[–—-]|\(|,)\s*\w"
-)
+TRAVELLER_LABELS = {"mee", "reisgenoten", "reisgenoot", "deelnemers", "with", "travellers"}
+# A line that starts with a name followed by a dash ("Anna Smit – CIO") is not a "label:" header.
+_PERSON_START = re.compile(r"^\s*[-*•]?\s*[A-Z][\w'.-]+\s+[A-Z][\w'-]+\s*[–—-]\s")
 
 
 def fold(text: str) -> str:
@@ -33,9 +33,12 @@ def fold(text: str) -> str:
 
 
 def _matches(word: str, keyword: str) -> bool:
-    # Short keywords ("km", "ns", "mee") must match whole words; longer ones also match as a stem.
+    # Short keywords ("km", "ns", "mee") must match whole words; longer ones also match as a stem, and
+    # long ones anywhere in a word, because Dutch writes compounds ("najaarsmeeting", "cio-bijeenkomst").
     if len(keyword) < 4:
         return word == keyword
+    if len(keyword) >= 7:
+        return keyword in word
     return word.startswith(keyword)
 
 
@@ -48,7 +51,7 @@ def keyword_hits(text: str, keywords: tuple[str, ...]) -> int:
 
 def header_label(line: str) -> str | None:
     """The label if the line starts with a header such as "Doel:" or "Vervolg -"."""
-    match = _HEADER.match(line)
+    match = HEADER.match(line)
     return fold(match["label"]) if match else None
 
 
@@ -57,8 +60,19 @@ def relevant_lines(question: Question, lines: list[NoteLine], all_questions: tup
     picked: list[NoteLine] = []
     in_scope = False
     bullets_only = False
+    if question.include_title and len(lines) > 2 and header_label(lines[0].text) is None:
+        # Notes usually open with a title line ("Wenen - CGCC najaarsmeeting") that names the purpose.
+        picked.append(lines[0])
+        lines = lines[1:]
     for line in lines:
         label = header_label(line.text)
+        if (
+            label is not None
+            and in_scope
+            and _BULLET.match(line.text)
+            and not _is_question_header(label, all_questions)
+        ):
+            label = None  # "- Madrid: kennissessie" inside a "vervolg:" list is an item, not a new header
         if label is not None:
             # Any header ends the previous scope (day headers too). A question's own header opens one that
             # reaches the following lines when it stands alone ("Doel:"), else only following bullets.
@@ -80,13 +94,13 @@ def relevant_lines(question: Question, lines: list[NoteLine], all_questions: tup
 
 
 def _header_stands_alone(text: str) -> bool:
-    match = _HEADER.match(text)
+    match = HEADER.match(text)
     return match is not None and not text[match.end() :].strip()
 
 
 def _excluded(question: Question, text: str) -> bool:
     # Fellow travellers ("mee: Jan, Piet") are not people the official met.
-    return question.kind is AnswerKind.PEOPLE and header_label(text) in _TRAVELLER_LABELS
+    return question.kind is AnswerKind.PEOPLE and header_label(text) in TRAVELLER_LABELS
 
 
 def _is_question_header(label: str, questions: tuple[Question, ...]) -> bool:
@@ -95,5 +109,18 @@ def _is_question_header(label: str, questions: tuple[Question, ...]) -> bool:
 
 def _kind_pattern(question: Question, text: str) -> bool:
     if question.kind is AnswerKind.PEOPLE:
-        return _PERSON.search(text) is not None
+        return bool(people_in_line(text))
+    if question.kind is AnswerKind.PLACES:
+        return bool(extract_venues(text))
     return False
+
+
+def people_in_line(text: str) -> list[str]:
+    """Names of people written with a role in one line, after any "label:" prefix.
+
+    A "name" containing a known place ("Dienstreis Wenen - CGCC...") is a title, not a person.
+    """
+    match = HEADER.match(text)
+    if match and not _PERSON_START.match(text):
+        text = text[match.end() :]
+    return [p.name for p in extract_people(text) if not any(lookup(word) is not None for word in p.name.split())]

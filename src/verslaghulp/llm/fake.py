@@ -1,7 +1,7 @@
 """A deterministic fake chat model for fast unit tests of the logic around the model.
 
 Without queued replies it answers schema-constrained requests by copying the note lines the
-prompt points to ("Regels: 3, 5"), so a pipeline test sees grounded, predictable answers.
+prompt lists under "Regels:", so a pipeline test sees grounded, predictable answers.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from verslaghulp.llm.structured import JsonSchemaOutputMixin
 
 Responder = Callable[[list[BaseMessage], dict[str, Any] | None], str]
 
-_LINE_REFS = re.compile(r"^Regels:\s*(?P<refs>[\d,\s]+)$", re.MULTILINE)
+_LINE_REFS = re.compile(r"^Regels:\n(?P<refs>(?:\d+\. .*\n?)+)", re.MULTILINE)
 _NUMBERED = re.compile(r"^(?P<n>\d+)\. (?P<text>.*)$", re.MULTILINE)
 
 
@@ -82,7 +82,7 @@ def grounded_reply(messages: list[BaseMessage], schema: dict[str, Any] | None) -
     last = str(messages[-1].content)
     lines = {int(m["n"]): m["text"] for m in _NUMBERED.finditer(last)}
     refs_match = list(_LINE_REFS.finditer(last))
-    refs = [int(r) for r in re.findall(r"\d+", refs_match[-1]["refs"])] if refs_match else []
+    refs = [int(r) for r in re.findall(r"^(\d+)\. ", refs_match[-1]["refs"], re.MULTILINE)] if refs_match else []
     picked = [lines[r] for r in refs if r in lines]
     properties = (schema or {}).get("properties", {})
     if "punten" in properties:

@@ -38,6 +38,8 @@ class Question(BaseModel):
     guidance: str
     follow_up: str
     keywords: tuple[str, ...] = ()
+    # Whether the notes' first line (their title, when it is not a "label:" line) is relevant.
+    include_title: bool = False
 
     @field_validator("keywords", mode="before")
     @classmethod

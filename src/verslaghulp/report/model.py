@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from verslaghulp.facts.grounding_model import AnswerGrounding, GroundingReport
+
 NOT_MENTIONED_TEXT = "Niet vermeld in de aantekeningen."
 
 
@@ -64,6 +66,9 @@ class Answer(BaseModel):
     follow_up: str | None = None
     computed: list[ComputedFact] = Field(default_factory=list)
     seconds: float = 0.0
+    # The grounding check of this answer, and the text before unsupported facts were flagged or removed.
+    grounding: AnswerGrounding | None = None
+    original_text: str | None = None
 
 
 class DraftMeta(BaseModel):
@@ -100,6 +105,7 @@ class ReportDraft(BaseModel):
 
     meta: DraftMeta
     answers: list[Answer]
+    grounding: GroundingReport | None = None
 
     def answer(self, question_id: str) -> Answer:
         """Return the answer to the question with this id."""

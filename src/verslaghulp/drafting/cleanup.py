@@ -1,0 +1,52 @@
+"""Deterministic clean-up of the model's list items before they are shown.
+
+Small models mix categories: a fellow traveller listed as someone "met", a person's name listed as
+a visited place. Code knows both from the notes and drops such items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verslaghulp.drafting.relevance import TRAVELLER_LABELS, fold, header_label, people_in_line
+from verslaghulp.facts.gazetteer import country_name_nl, lookup
+from verslaghulp.report.forms import AnswerKind, Question
+from verslaghulp.report.notes import Notes
+
+_NAME_END = re.compile(r"\s*(?:[–—(,:]|\s-\s|$)")
+
+
+def _item_name(item: str) -> str:
+    """The leading name of an item such as 'Anna Smit – CIO Gent' or 'Anna Smit (CIO)'."""
+    match = _NAME_END.search(item)
+    return fold(item[: match.start()] if match else item).strip(" -.")
+
+
+def traveller_lines(notes: Notes) -> list[str]:
+    """The folded text of lines that list fellow travellers ("mee: ...")."""
+    return [fold(line.text) for line in notes.lines if header_label(line.text) in TRAVELLER_LABELS]
+
+
+def person_names(notes: Notes) -> set[str]:
+    """Folded names of the people the notes name with a role, line by line, after any "label:" prefix."""
+    return {fold(name) for line in notes.lines for name in people_in_line(line.text)}
+
+
+def clean_items(question: Question, items: list[str], notes: Notes) -> list[str]:
+    """Drop items that belong to another question: travellers among people met, people among places."""
+    travellers = traveller_lines(notes)
+    if question.kind is AnswerKind.PEOPLE:
+        return [i for i in items if not any(_item_name(i) and _item_name(i) in t for t in travellers)]
+    if question.kind is AnswerKind.PLACES:
+        people = person_names(notes)
+        kept = [i for i in items if fold(i).strip(" .") not in people and _item_name(i) not in people]
+        return [with_country(i) for i in kept]
+    return items
+
+
+def with_country(item: str) -> str:
+    """'Wenen' -> 'Wenen (Oostenrijk)' for a known foreign city; the country comes from the gazetteer."""
+    place = lookup(item.strip(" ."))
+    if place is None or place.is_country or place.country_code == "NL" or "(" in item:
+        return item
+    return f"{item.strip(' .')} ({country_name_nl(place.country_code)})"
