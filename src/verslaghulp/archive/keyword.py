@@ -64,16 +64,21 @@ class KeywordIndex:
     metadatas: list[Mapping[str, Any]] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
+    rows_by_report: dict[str, list[int]] = field(default_factory=dict)
     _postings: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     _lengths: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     def build(self, entries: Iterable[tuple[str, str, Mapping[str, Any]]], revision: str) -> None:
-        """Index (id, text, metadata) entries; the title and heading are indexed with the text."""
+        """Index (id, text, metadata) entries, each with its question's heading.
+
+        The report's title is left out on purpose: it would give every answer of a report the same
+        keyword score for its city, and the answer that actually names the city should win.
+        """
         self.ids, self.documents, self.metadatas = [], [], []
         postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         lengths: list[int] = []
         for n, (record_id, text, metadata) in enumerate(entries):
-            words = tokens(f"{metadata.get('title', '')} {metadata.get('heading', '')} {text}")
+            words = tokens(f"{metadata.get('heading', '')} {text}")
             for term, tf in Counter(words).items():
                 postings[term].append((n, tf))
             lengths.append(len(words))
@@ -86,6 +91,9 @@ class KeywordIndex:
         }
         self._lengths = np.array(lengths, dtype=np.float64)
         self.rows = {record_id: n for n, record_id in enumerate(self.ids)}
+        self.rows_by_report = defaultdict(list)
+        for n, metadata in enumerate(self.metadatas):
+            self.rows_by_report[str(metadata.get("report_id", ""))].append(n)
         self.revision = revision
 
     def __len__(self) -> int:
@@ -96,13 +104,11 @@ class KeywordIndex:
         df = len(self._postings[term][0]) if term in self._postings else 0
         return math.log(1 + (len(self.ids) - df + 0.5) / (df + 0.5))
 
-    def search(
-        self, query: str, *, limit: int, allowed: Callable[[Mapping[str, Any]], bool] | None = None
-    ) -> list[tuple[int, float]]:
-        """The best (row, score) pairs for a query; rows index `ids`, `documents` and `metadatas`."""
-        if not self.ids:
-            return []
+    def scores(self, query: str) -> np.ndarray:
+        """The BM25 score of every row for a query (0 where no query word occurs)."""
         scores = np.zeros(len(self.ids))
+        if not self.ids:
+            return scores
         avg = float(self._lengths.mean()) or 1.0
         for term in query_terms(query):
             if term not in self._postings:
@@ -110,9 +116,20 @@ class KeywordIndex:
             rows, tf = self._postings[term]
             norm = tf + _K1 * (1 - _B + _B * self._lengths[rows] / avg)
             scores[rows] += self.idf(term) * tf * (_K1 + 1) / norm  # a term occurs once per row
-        order = np.argsort(-scores)
+        return scores
+
+    def search(
+        self, query: str, *, limit: int, allowed: Callable[[Mapping[str, Any]], bool] | None = None
+    ) -> list[tuple[int, float]]:
+        """The best (row, score) pairs for a query; rows index `ids`, `documents` and `metadatas`."""
+        return self.best(self.scores(query), limit=limit, allowed=allowed)
+
+    def best(
+        self, scores: np.ndarray, *, limit: int, allowed: Callable[[Mapping[str, Any]], bool] | None = None
+    ) -> list[tuple[int, float]]:
+        """The rows with the highest positive scores that pass `allowed`."""
         found: list[tuple[int, float]] = []
-        for row in order:
+        for row in np.argsort(-scores):
             if scores[row] <= 0 or len(found) >= limit:
                 break
             if allowed is None or allowed(self.metadatas[int(row)]):

@@ -1,7 +1,9 @@
 """Hybrid search: e5 similarity plus BM25 keywords, metadata filters, results grouped per report.
 
 Every candidate chunk (the nearest by embedding and the best by keywords) gets both scores:
-`score = cosine + KEYWORD_WEIGHT * keyword`, with the keyword score scaled to 0-1 within the search.
+`score = cosine + KEYWORD_WEIGHT * keyword`, with the keyword score scaled to 0-1 within the search; a
+report scores its best answer's meaning plus its best keyword match. Within a report, the answer to
+the question asked about (intent.py) is shown first.
 e5 similarities of relevant answers lie close together (0.80-0.88), so a full keyword match, which is
 rare for names and places, decides between them, while a question without rare words is ranked by
 meaning alone.
@@ -17,7 +19,8 @@ from typing import Any, cast
 import numpy as np
 from chromadb.api.types import Where
 
-from verslaghulp.archive.embeddings import TextEmbedder
+from verslaghulp.archive.embeddings import TextEmbedder, Vectors
+from verslaghulp.archive.intent import intended_questions
 from verslaghulp.archive.keyword import KeywordIndex, snippet
 from verslaghulp.archive.models import AnswerHit, ReportHit, SearchFilters
 from verslaghulp.archive.places import CITIES, COUNTRIES, canonical_city, canonical_country
@@ -130,49 +133,78 @@ def hybrid_search(
     clauses = build_clauses(filters, store)
     if clauses is None or not query.strip():
         return []
+
+    def allowed(meta: Mapping[str, Any]) -> bool:
+        return all(c.test(meta) for c in clauses)
+
     vector = embedder.query(query)
-    semantic = {
-        m.id: (1.0 - m.distance, m.document, m.metadata) for m in store.query(vector, CANDIDATES, combine(clauses))
-    }
-    keyword_rows = index.search(query, limit=CANDIDATES, allowed=lambda m: all(c.test(m) for c in clauses))
+    bm25 = index.scores(query)
+    keyword_rows = index.best(bm25, limit=CANDIDATES, allowed=allowed)
     top_keyword = keyword_rows[0][1] if keyword_rows else 1.0
-    keyword = {index.ids[row]: score / top_keyword for row, score in keyword_rows}
+    cosines = {m.id: 1.0 - m.distance for m in store.query(vector, CANDIDATES, combine(clauses))}
+    _add_cosines(cosines, [index.ids[row] for row, _ in keyword_rows], store, vector)
 
-    missing = [i for i in keyword if i not in semantic]
-    for record_id, stored in store.embeddings_of(missing).items():
-        row = index.rows[record_id]
-        semantic[record_id] = (float(np.dot(stored, vector)), index.documents[row], index.metadatas[row])
+    def answers_of(record_ids: list[str]) -> dict[str, list[AnswerHit]]:
+        grouped: dict[str, list[AnswerHit]] = {}
+        for record_id in record_ids:
+            row = index.rows.get(record_id)
+            if row is None:  # written after the keyword index was built; found again next search
+                continue
+            meta, text = index.metadatas[row], index.documents[row]
+            kw = min(1.0, float(bm25[row]) / top_keyword)
+            hit = AnswerHit(
+                question_id=str(meta.get("question_id", "")),
+                heading=str(meta.get("heading", "")),
+                snippet=snippet(text, query),
+                text=text,
+                score=round(cosines[record_id] + KEYWORD_WEIGHT * kw, 4),
+                semantic=round(cosines[record_id], 4),
+                keyword=round(kw, 4),
+            )
+            grouped.setdefault(str(meta["report_id"]), []).append(hit)
+        return grouped
 
-    by_report: dict[str, list[AnswerHit]] = {}
-    for record_id, (cosine, text, meta) in semantic.items():
-        kw = keyword.get(record_id, 0.0)
-        hit = AnswerHit(
-            question_id=str(meta.get("question_id", "")),
-            heading=str(meta.get("heading", "")),
-            snippet=snippet(text, query),
-            text=text,
-            score=round(cosine + KEYWORD_WEIGHT * kw, 4),
-            semantic=round(cosine, 4),
-            keyword=round(kw, 4),
-        )
-        by_report.setdefault(str(meta["report_id"]), []).append(hit)
+    ranked = sorted(answers_of(list(cosines)).items(), key=lambda item: -_report_score(item[1]))
+    # The best answer of a top report may not be among the candidates (a question about what
+    # a trip "opleverde" finds the report by its city): score all answers of the top reports.
+    top = [report_id for report_id, _ in ranked[: limit + 2]]
+    rest = [index.ids[row] for rid in top for row in index.rows_by_report.get(rid, []) if allowed(index.metadatas[row])]
+    _add_cosines(cosines, rest, store, vector)
+    top_set = set(top)
+    intended = intended_questions(query)
+    complete = answers_of([record_id for record_id in cosines if record_id.split(":", 1)[0] in top_set])
 
     summaries = (
         {
             str(m["report_id"]): summary_from_metadata(m)
-            for m, _ in store.report_records(cast(Where, {"report_id": {"$in": sorted(by_report)}}))
+            for m, _ in store.report_records(cast(Where, {"report_id": {"$in": top}}))
         }
-        if by_report
+        if top
         else {}
     )
     hits = [
-        ReportHit(report=summaries[rid], score=max(a.score for a in answers), answers=_best(answers))
-        for rid, answers in by_report.items()
+        ReportHit(report=summaries[rid], score=_report_score(answers), answers=_best(answers, intended))
+        for rid, answers in complete.items()
         if rid in summaries  # chunks of a write still in progress (or failed) are not shown
     ]
     hits.sort(key=lambda h: -h.score)
     return hits[:limit]
 
 
-def _best(answers: list[AnswerHit]) -> list[AnswerHit]:
-    return sorted(answers, key=lambda a: -a.score)[:ANSWERS_PER_REPORT]
+def _add_cosines(cosines: dict[str, float], record_ids: list[str], store: ChromaStore, vector: Vectors) -> None:
+    missing = [i for i in dict.fromkeys(record_ids) if i not in cosines]
+    for record_id, stored in store.embeddings_of(missing).items():
+        cosines[record_id] = float(np.dot(stored, vector))
+
+
+def _report_score(answers: list[AnswerHit]) -> float:
+    # A name or place anywhere in the report counts for the report as a whole, while the answer
+    # shown first is the one that best fits the question.
+    meaning = max(a.score - KEYWORD_WEIGHT * a.keyword for a in answers)
+    return round(meaning + KEYWORD_WEIGHT * max(a.keyword for a in answers), 4)
+
+
+def _best(answers: list[AnswerHit], intended: set[str]) -> list[AnswerHit]:
+    # The answer to the question asked about comes first ("Wat leverde de reis naar Tallinn op?"
+    # shows what it yielded, not the answer that names Tallinn most); then the best scores.
+    return sorted(answers, key=lambda a: (a.question_id not in intended, -a.score))[:ANSWERS_PER_REPORT]

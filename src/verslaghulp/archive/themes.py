@@ -30,14 +30,27 @@ THEMES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Keywords this long are specific enough to count inside a compound word.
+_INFIX_LENGTH = 10
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    # A keyword matches at the start of a word ("drone" in "dronedetectie"); short ones such as "ai"
-    # and "cio" must be whole words so that "aisle" or "cioccolata" do not count.
+    # A keyword matches at the start of a word ("drone" in "dronedetectie"); long ones anywhere in a
+    # Dutch compound ("dienstverlening" in "publieksdienstverlening"); short ones such as "ai" and
+    # "cio" only as whole words, so that "aisle" or "cioccolata" do not count.
     out: dict[str, re.Pattern[str]] = {}
     for theme, words in THEMES.items():
-        parts = [re.escape(fold(w)) + (r"s?\b" if len(w) <= 3 else "") for w in words]
-        out[theme] = re.compile(r"\b(?:" + "|".join(parts) + ")")
+        parts = []
+        for word in words:
+            folded = re.escape(fold(word))
+            if len(word) <= 3:
+                parts.append(rf"\b{folded}s?\b")
+            elif len(word) >= _INFIX_LENGTH:
+                parts.append(folded)
+            else:
+                parts.append(rf"\b{folded}")
+        out[theme] = re.compile("|".join(parts))
     return out
 
 

@@ -34,6 +34,7 @@ _MAX_HEADING_LINES = 4
 # Numbering, bullets and Markdown markers in front of a heading: "6.", "6)", "(6)", "-", "•", "##", "**".
 _LEADING_MARKERS = re.compile(r"^\s*(?:(?:#{1,6}|[-*•·▪●◦>]|\(?\d{1,2}[.)]|[a-z][.)])\s*)+", re.IGNORECASE)
 _SENTENCE_END = ".!?:;)»\"'”"
+_HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
 
 
 class ParsedAnswer(BaseModel):
@@ -199,7 +200,9 @@ def _continues(before: str, after: str) -> bool:
 def _join_wrapped(lines: list[str]) -> str:
     out: list[str] = []
     for line in lines:
-        if out and _continues(out[-1], line):
+        if out and _HYPHEN_WRAP.search(out[-1]) and line[:1].isalpha():
+            out[-1] += line  # a PDF wrapped "CIO-netwerk" after its hyphen
+        elif out and _continues(out[-1], line):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
