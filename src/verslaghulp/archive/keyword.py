@@ -138,19 +138,18 @@ class KeywordIndex:
 
 
 def snippet(text: str, query: str, width: int = 240) -> str:
-    """A window of the text around the first query word it contains (else its beginning)."""
+    """A window of the text around the query words: the window that holds most of them (else the start)."""
     flat = re.sub(r"\s+", " ", text).strip()
     if len(flat) <= width:
         return flat
-    terms = [t for t in query_terms(query) if len(t) > 2]
-    position = -1
-    for word in re.finditer(r"\w+", flat):
-        if _stem(fold(word.group())) in terms:
-            position = word.start()
-            break
-    if position < 0:
+    terms = {t for t in query_terms(query) if len(t) > 1}
+    hits = [(m.start(), _stem(fold(m.group()))) for m in re.finditer(r"\w+", flat)]
+    hits = [(pos, term) for pos, term in hits if term in terms]
+    if not hits:
         return flat[:width].rsplit(" ", 1)[0] + " …"
-    start = max(0, position - width // 3)
+    # Each hit can open a window; the one covering the most distinct query words wins, the earliest on a tie.
+    best = max(hits, key=lambda h: (len({t for p, t in hits if h[0] <= p < h[0] + width * 2 // 3}), -h[0]))
+    start = max(0, best[0] - width // 3)
     end = min(len(flat), start + width)
     piece = flat[start:end]
     if start > 0:

@@ -30,6 +30,7 @@ from verslaghulp.archive.themes import canonical_theme
 
 KEYWORD_WEIGHT = 0.12
 CANDIDATES = 60
+SHORT_ANSWER_CHARS = 25
 ANSWERS_PER_REPORT = 3
 
 Test = Callable[[Mapping[str, Any]], bool]
@@ -206,5 +207,9 @@ def _report_score(answers: list[AnswerHit]) -> float:
 
 def _best(answers: list[AnswerHit], intended: set[str]) -> list[AnswerHit]:
     # The answer to the question asked about comes first ("Wat leverde de reis naar Tallinn op?"
-    # shows what it yielded, not the answer that names Tallinn most); then the best scores.
-    return sorted(answers, key=lambda a: (a.question_id not in intended, -a.score))[:ANSWERS_PER_REPORT]
+    # shows what it yielded, not the answer that names Tallinn most); then answers with content
+    # before one-word answers ("2", "Vliegtuig") that match only through the trip's title; then scores.
+    def key(a: AnswerHit) -> tuple[bool, bool, float]:
+        return a.question_id not in intended, len(a.text) < SHORT_ANSWER_CHARS, -a.score
+
+    return sorted(answers, key=key)[:ANSWERS_PER_REPORT]
