@@ -173,6 +173,88 @@ def check(
         raise typer.Exit(1)
 
 
+@app.command()
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Bestanden of mappen (.txt, .md, .docx, .pdf)")] = None,
+    examples: Annotated[bool, typer.Option("--voorbeelden", help="Laad de voorbeeldverslagen")] = False,
+    remove_examples: Annotated[
+        bool, typer.Option("--verwijder-voorbeelden", help="Verwijder de voorbeeldverslagen")
+    ] = False,
+) -> None:
+    """Add earlier reports to the archive (folders recursively; unchanged files are skipped)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from verslaghulp.archive import Archive, ExamplesNotFoundError, IngestOutcome, IngestStatus, StoreError
+
+    if not paths and not examples and not remove_examples:
+        raise fail("Geef bestanden of mappen op, of --voorbeelden / --verwijder-voorbeelden.")
+    try:
+        archive = Archive.open(get_settings())
+        if remove_examples:
+            out.print(f"{len(archive.remove_examples())} voorbeeldverslag(en) verwijderd.")
+        outcomes: list[IngestOutcome] = []
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err) as bar:
+            task = bar.add_task("Verslagen inlezen", total=None)
+
+            def advance(outcome: IngestOutcome, done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total, description=Path(outcome.source).name[:40])
+
+            if examples:
+                outcomes += archive.load_examples(advance).outcomes
+            if paths:
+                outcomes += archive.ingest_paths(paths, advance).outcomes
+    except (StoreError, ExamplesNotFoundError) as exc:
+        raise fail(str(exc)) from exc
+    colours = {IngestStatus.ADDED: "green", IngestStatus.REPLACED: "cyan", IngestStatus.UNCHANGED: "dim"}
+    for o in outcomes:
+        detail = o.message if o.status is IngestStatus.FAILED else f"{o.title or ''}  {o.message}".strip()
+        out.print(f"[{colours.get(o.status, 'red')}]{o.status.value:>11}[/]  {Path(o.source).name}: {detail}")
+    counts = ", ".join(f"{sum(o.status is s for o in outcomes)} {s.value}" for s in IngestStatus)
+    out.print(f"Klaar: {counts}.")
+    if any(o.status is IngestStatus.FAILED for o in outcomes):
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Vraag of zoekwoorden")],
+    year_from: Annotated[int | None, typer.Option("--van", help="Vanaf jaar")] = None,
+    year_to: Annotated[int | None, typer.Option("--tot", help="Tot en met jaar")] = None,
+    city: Annotated[str | None, typer.Option("--stad", help="Bestemming (stad)")] = None,
+    country: Annotated[str | None, typer.Option("--land", help="Bestemming (land)")] = None,
+    theme: Annotated[str | None, typer.Option("--thema", help="Thema, bijv. drones")] = None,
+    question: Annotated[list[str] | None, typer.Option("--vraag", help="Alleen antwoorden op deze vraag-id")] = None,
+    limit: Annotated[int, typer.Option("--aantal", "-n", help="Aantal verslagen")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Resultaten als JSON")] = False,
+) -> None:
+    """Search the archive of earlier reports (meaning and exact names), grouped per report."""
+    import re
+
+    from verslaghulp.archive import Archive, SearchFilters, StoreError
+
+    filters = SearchFilters(
+        year_from=year_from, year_to=year_to, city=city, country=country, theme=theme, question_ids=question or None
+    )
+    try:
+        hits = Archive.open(get_settings()).search(query, filters, limit=limit)
+    except StoreError as exc:
+        raise fail(str(exc)) from exc
+    if as_json:
+        sys.stdout.write("[" + ",\n".join(h.model_dump_json() for h in hits) + "]\n")
+        return
+    if not hits:
+        out.print("Geen verslagen gevonden.")
+        return
+    for n, hit in enumerate(hits, start=1):
+        report = hit.report
+        out.print(f"[bold]{n}. {report.title}[/]  [dim]{report.source_name} · score {hit.score:.2f}[/]")
+        for answer in hit.answers:
+            heading = re.sub(r"(^|[?:] )(\w)", lambda m: m[1] + m[2].upper(), answer.heading.lower())
+            out.print(f"   [cyan]{heading}[/]")
+            out.print(f"   {answer.snippet}", highlight=False)
+        out.print()
+
+
 def main() -> None:
     """Entry point of the console script."""
     try:
