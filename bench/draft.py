@@ -4,7 +4,7 @@ The second draft of *other* notes shows what the shared prefix (instructions) sa
 the same process on the same model reads the same number of prompt tokens and generates the same
 number of tokens in one plain completion, so the ratio shows what the pipeline adds.
 
-    .venv/bin/python bench/draft.py [--notes examples/notes/wenen-2025.txt] [--second examples/notes/kopenhagen-2025-trein.txt]
+    .venv/bin/python bench/draft.py [--notes FILE] [--second FILE]
 """
 
 from __future__ import annotations
