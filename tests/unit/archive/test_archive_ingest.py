@@ -148,11 +148,11 @@ def test_a_failure_half_way_through_the_write_stores_nothing(
     real_add = store._add
     calls = []
 
-    def add_then_fail(records: list) -> None:  # type: ignore[type-arg]
+    def add_then_fail(collection: Any, records: list) -> None:  # type: ignore[type-arg]
         calls.append(len(records))
         if len(calls) == 2:  # the chunks are written; the report record fails
             raise ConnectionError("server weg")
-        real_add(records)
+        real_add(collection, records)
 
     monkeypatch.setattr(store, "_add", add_then_fail)
     outcome = archive.ingest_file(folder / "antwerpen.md")
@@ -168,10 +168,10 @@ def test_left_over_chunks_are_invisible_and_swept(
     store = archive.store
     real_add = store._add
 
-    def lose_report_record(records: list) -> None:  # type: ignore[type-arg]
+    def lose_report_record(collection: Any, records: list) -> None:  # type: ignore[type-arg]
         if records[0].metadata["kind"] == "report":
             raise StoreError("process killed")  # as if the process died: no clean-up ran
-        real_add(records)
+        real_add(collection, records)
 
     monkeypatch.setattr(store, "_add", lose_report_record)
     monkeypatch.setattr(store, "_discard", lambda report_id: None)
