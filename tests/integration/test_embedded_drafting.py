@@ -77,4 +77,6 @@ def test_every_example_notes_file_drafts(path, tiny_model: EmbeddedChatModel, ti
     assert len(draft.answers) == len(form.questions)
     for answer in draft.answers:
         assert answer.text.strip()
-        assert (answer.status is AnswerStatus.NIET_VERMELD) == (answer.follow_up is not None)
+        # Every unanswered question asks a follow-up (an answered one may still ask for a missing detail).
+        if answer.status is AnswerStatus.NIET_VERMELD:
+            assert answer.follow_up
