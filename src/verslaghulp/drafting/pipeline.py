@@ -156,7 +156,7 @@ def iter_draft(
     total = len(form.questions)
     notes_index = build_index(notes.text)
     for position, question in enumerate(form.questions):
-        answer = _answer(question, notes, form, model, prompts, meta, settings)
+        answer = answer_question(question, notes, form, model, prompts, meta, settings)
         answer = ground_answer(answer, question, notes_index, settings.unsupported_facts)
         answers.append(answer)
         yield AnswerEvent(index=position, total=total, answer=answer)
@@ -173,7 +173,7 @@ def draft_report(notes_text: str, form: Form, model: BaseChatModel, settings: Se
     raise AssertionError("iter_draft ended without a draft")  # pragma: no cover
 
 
-def _answer(
+def answer_question(
     question: Question,
     notes: Notes,
     form: Form,
@@ -182,6 +182,12 @@ def _answer(
     meta: DraftMeta,
     settings: Settings,
 ) -> Answer:
+    """Answer one question of the form from the notes (before the grounding check).
+
+    Code answers what code can; without relevant note lines the answer is "niet vermeld"; otherwise one
+    schema-constrained model call, whose token counts are appended to `meta.calls`. Raises DraftError
+    when the model fails. Used for whole drafts and to re-draft one question (`drafting.revise`).
+    """
     started = time.perf_counter()
     if question.kind in CODE_KINDS:
         coded = answer_by_code(question, notes)

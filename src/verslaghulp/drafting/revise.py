@@ -1,0 +1,88 @@
+"""Re-draft one question after the official answered its follow-up question.
+
+The reply becomes part of the notes (a labelled line at the end), so the re-drafted answer is grounded
+in what the official wrote, exactly like the rest of the draft; only that one question is drafted again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from langchain_core.language_models import BaseChatModel
+
+from verslaghulp.config import Settings
+from verslaghulp.drafting.grounding_step import ground_answer
+from verslaghulp.drafting.pipeline import DraftError, answer_question, check_fits
+from verslaghulp.drafting.prompting import DraftPrompts
+from verslaghulp.facts.grounding_model import GroundingReport
+from verslaghulp.facts.notes_index import build_index
+from verslaghulp.report.forms import Form, Question
+from verslaghulp.report.model import Answer, ReportDraft
+from verslaghulp.report.notes import NotesError, parse_notes
+
+REPLY_SUFFIX = "(aanvulling)"
+
+
+@dataclass(frozen=True)
+class Revision:
+    """The draft with one answer re-drafted, and the notes with the official's reply added."""
+
+    draft: ReportDraft
+    notes: str
+    answer: Answer
+
+
+def reply_block(question: Question, reply: str) -> str:
+    """The official's reply as note lines under a header that the relevance step links to the question.
+
+    The header is the question's first keyword ("doel (aanvulling):"): relevance follows headers, so the
+    lines are selected for this question even when the reply itself uses none of its keywords.
+    """
+    label = f"{question.keywords[0]} {REPLY_SUFFIX}" if question.keywords else REPLY_SUFFIX.strip("()")
+    lines = [" ".join(line.split()) for line in reply.splitlines() if line.strip()]
+    if not lines:
+        raise NotesError("Vul eerst een antwoord op de vervolgvraag in.")
+    if len(lines) == 1:
+        return f"{label}: {lines[0]}"
+    return "\n".join([f"{label}:", *(f"- {line.lstrip('-•* ')}" for line in lines)])
+
+
+def notes_with_reply(notes: str, question: Question, reply: str) -> str:
+    """The notes with the reply appended after a blank line; the official's own lines stay untouched."""
+    return f"{notes.rstrip()}\n\n{reply_block(question, reply)}\n"
+
+
+def revise_answer(
+    draft: ReportDraft,
+    notes_text: str,
+    form: Form,
+    question_id: str,
+    reply: str,
+    model: BaseChatModel,
+    settings: Settings,
+) -> Revision:
+    """Re-draft the answer to one question, given the official's reply to its follow-up question.
+
+    Every other answer is kept as it is. Raises NotesError for an empty reply or unusable notes and
+    DraftError when the model fails; the draft passed in is never changed.
+    """
+    try:
+        question = form.question(question_id)
+    except KeyError as exc:
+        raise DraftError(f"Het formulier {form.id} heeft geen vraag '{question_id}'.") from exc
+    text = notes_with_reply(notes_text, question, reply)
+    notes = parse_notes(text, max_chars=settings.max_notes_chars)
+    prompts = DraftPrompts.load(settings.resolved_prompts_dir())
+    try:
+        check_fits(model, prompts, notes, form, settings)
+    except NotesError:
+        raise
+    except Exception as exc:
+        raise DraftError(f"Het taalmodel kon niet worden gestart: {exc}") from exc
+    meta = draft.meta.model_copy(deep=True, update={"notes_lines": len(notes.lines), "notes_chars": len(notes.text)})
+    answer = answer_question(question, notes, form, model, prompts, meta, settings)
+    answer = ground_answer(answer, question, build_index(notes.text), settings.unsupported_facts)
+    answers = [answer if a.question_id == question_id else a for a in draft.answers]
+    grounding = GroundingReport(answers=[a.grounding for a in answers if a.grounding is not None])
+    revised = draft.model_copy(update={"meta": meta, "answers": answers, "grounding": grounding})
+    return Revision(draft=revised, notes=text, answer=answer)

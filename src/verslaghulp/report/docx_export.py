@@ -1,0 +1,93 @@
+"""Export a report as a Word document (.docx) in the form's layout.
+
+The layout follows the published reports: the form title, then every question's heading exactly as
+printed on the form, in the form's order, each followed by its answer. Headings use Word's own
+heading styles (so the navigation pane and a table of contents work, and LibreOffice maps them to
+its outline levels); lists use "List Bullet". Facts still marked ⟦…⟧ as unsupported are highlighted
+yellow, so a reviewer cannot miss them.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from docx import Document
+from docx.enum.text import WD_COLOR_INDEX
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from verslaghulp.facts.policy import MARK_CLOSE, MARK_OPEN
+from verslaghulp.report.model import ReportDraft
+
+_BULLET = re.compile(r"^\s*[-•*]\s+")
+_MARKED = re.compile(f"({re.escape(MARK_OPEN)}[^{re.escape(MARK_CLOSE)}]*{re.escape(MARK_CLOSE)})")
+LANGUAGE = "nl-NL"
+
+
+def to_docx(draft: ReportDraft) -> bytes:
+    """The report as the bytes of a .docx file."""
+    document = Document()
+    _set_language(document)
+    document.styles["Normal"].font.size = Pt(11)
+    props = document.core_properties
+    props.title = draft.meta.form_title
+    props.subject = draft.meta.form_id
+    props.language = LANGUAGE
+    props.comments = f"Opgesteld met verslaghulp; model {draft.meta.model}; prompts {', '.join(draft.meta.prompts)}"
+    document.add_heading(draft.meta.form_title.upper(), level=0)
+    for answer in draft.answers:
+        document.add_heading(answer.heading, level=1)
+        for block in _blocks(answer.text):
+            is_item = bool(_BULLET.match(block))
+            paragraph = document.add_paragraph(style="List Bullet" if is_item else None)
+            _add_text(paragraph, _BULLET.sub("", block) if is_item else block)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _blocks(text: str) -> list[str]:
+    """Paragraphs of an answer: list items one by one, other lines joined up to a blank line."""
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in text.strip().splitlines():
+        if not line.strip() or _BULLET.match(line):
+            if current:
+                blocks.append(" ".join(current))
+                current = []
+            if line.strip():
+                blocks.append(line.strip())
+            continue
+        current.append(line.strip())
+    if current:
+        blocks.append(" ".join(current))
+    return blocks or [""]
+
+
+def _add_text(paragraph: Any, text: str) -> None:
+    for part in _MARKED.split(text):
+        if not part:
+            continue
+        run = paragraph.add_run(part)
+        if part.startswith(MARK_OPEN):
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+def _set_language(document: Any) -> None:
+    # Dutch as the proofing language of the default run properties, so spell checking works in Word and LibreOffice.
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    rpr = rpr_default.find(qn("w:rPr")) if rpr_default is not None else None
+    if rpr is None:
+        return
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
