@@ -17,12 +17,14 @@ from verslaghulp.archive.models import (
     StoredReport,
 )
 from verslaghulp.archive.readers import DocumentError
+from verslaghulp.archive.retriever import ArchiveRetriever
 from verslaghulp.archive.service import Archive, Progress
 from verslaghulp.archive.store import StoreError
 
 __all__ = [
     "AnswerHit",
     "Archive",
+    "ArchiveRetriever",
     "DocumentError",
     "E5ChromaFunction",
     "E5Embedder",

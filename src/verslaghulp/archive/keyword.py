@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,9 +55,18 @@ def query_terms(query: str) -> list[str]:
     return list(dict.fromkeys(tokens(query)))
 
 
+Entry = tuple[str, str, Mapping[str, Any]]
+"""(record id, answer text, metadata) of one answer chunk."""
+
+
 @dataclass
 class KeywordIndex:
-    """An in-memory BM25 index of answer chunks, tagged with the store revision it was built from."""
+    """An in-memory BM25 index of answer chunks, tagged with the store revision it reflects.
+
+    Built in full from the store (3 s at 10,000 chunks, nearly all of it reading from Chroma) when
+    another process has written; the archive's own writes are applied in place (`add`,
+    `remove_report`), so that a search right after an ingest does not pay a rebuild.
+    """
 
     revision: str | None = None
     ids: list[str] = field(default_factory=list)
@@ -66,56 +75,83 @@ class KeywordIndex:
     rows: dict[str, int] = field(default_factory=dict)
     rows_by_report: dict[str, list[int]] = field(default_factory=dict)
     _postings: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
-    _lengths: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    _pending: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _lengths: list[int] = field(default_factory=list)
+    _removed: set[int] = field(default_factory=set)
+    _arrays: tuple[np.ndarray, np.ndarray] | None = None  # lengths and the alive mask, as numpy
 
-    def build(self, entries: Iterable[tuple[str, str, Mapping[str, Any]]], revision: str) -> None:
-        """Index (id, text, metadata) entries, each with its question's heading.
+    def build(self, entries: Iterable[Entry], revision: str) -> None:
+        """Index every chunk anew."""
+        self.ids, self.documents, self.metadatas, self._lengths = [], [], [], []
+        self.rows, self.rows_by_report, self._postings, self._pending, self._removed = {}, {}, {}, {}, set()
+        self.add(entries, revision)
+
+    def add(self, entries: Iterable[Entry], revision: str) -> None:
+        """Index more chunks, each with its question's heading.
 
         The report's title is left out on purpose: it would give every answer of a report the same
         keyword score for its city, and the answer that actually names the city should win.
         """
-        self.ids, self.documents, self.metadatas = [], [], []
-        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        lengths: list[int] = []
-        for n, (record_id, text, metadata) in enumerate(entries):
+        for record_id, text, metadata in entries:
+            row = len(self.ids)
             words = tokens(f"{metadata.get('heading', '')} {text}")
             for term, tf in Counter(words).items():
-                postings[term].append((n, tf))
-            lengths.append(len(words))
+                self._pending.setdefault(term, []).append((row, tf))
+            self._lengths.append(len(words))
             self.ids.append(record_id)
             self.documents.append(text)
             self.metadatas.append(metadata)
-        self._postings = {
-            term: (np.array([p[0] for p in plist], dtype=np.int64), np.array([p[1] for p in plist], dtype=np.float64))
-            for term, plist in postings.items()
-        }
-        self._lengths = np.array(lengths, dtype=np.float64)
-        self.rows = {record_id: n for n, record_id in enumerate(self.ids)}
-        self.rows_by_report = defaultdict(list)
-        for n, metadata in enumerate(self.metadatas):
-            self.rows_by_report[str(metadata.get("report_id", ""))].append(n)
+            self.rows[record_id] = row
+            self.rows_by_report.setdefault(str(metadata.get("report_id", "")), []).append(row)
+        self._arrays = None
         self.revision = revision
 
+    def remove_report(self, report_id: str, revision: str) -> None:
+        """Forget a report's chunks (their rows stay, scored 0, until the next full build)."""
+        for row in self.rows_by_report.pop(report_id, []):
+            self._removed.add(row)
+            self.rows.pop(self.ids[row], None)
+        self._arrays = None
+        self.revision = revision
+
+    def _compact(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._arrays is None:
+            for term, plist in self._pending.items():
+                new_rows = np.array([p[0] for p in plist], dtype=np.int64)
+                new_tf = np.array([p[1] for p in plist], dtype=np.float64)
+                if term in self._postings:
+                    rows, tf = self._postings[term]
+                    new_rows, new_tf = np.concatenate([rows, new_rows]), np.concatenate([tf, new_tf])
+                self._postings[term] = (new_rows, new_tf)
+            self._pending = {}
+            alive = np.ones(len(self.ids), dtype=bool)
+            alive[list(self._removed)] = False
+            self._arrays = (np.array(self._lengths, dtype=np.float64), alive)
+        return self._arrays
+
     def __len__(self) -> int:
-        return len(self.ids)
+        return len(self.rows)
 
     def idf(self, term: str) -> float:
-        """Inverse document frequency (BM25+ style, never negative)."""
-        df = len(self._postings[term][0]) if term in self._postings else 0
-        return math.log(1 + (len(self.ids) - df + 0.5) / (df + 0.5))
+        """Inverse document frequency over the live chunks (BM25+ style, never negative)."""
+        _, alive = self._compact()
+        df = int(alive[self._postings[term][0]].sum()) if term in self._postings else 0
+        return math.log(1 + (len(self) - df + 0.5) / (df + 0.5))
 
     def scores(self, query: str) -> np.ndarray:
-        """The BM25 score of every row for a query (0 where no query word occurs)."""
+        """The BM25 score of every row for a query (0 where no query word occurs, or the row is removed)."""
         scores = np.zeros(len(self.ids))
-        if not self.ids:
+        if not self.rows:
             return scores
-        avg = float(self._lengths.mean()) or 1.0
+        lengths, alive = self._compact()
+        avg = float(lengths[alive].mean()) or 1.0
         for term in query_terms(query):
             if term not in self._postings:
                 continue
             rows, tf = self._postings[term]
-            norm = tf + _K1 * (1 - _B + _B * self._lengths[rows] / avg)
+            norm = tf + _K1 * (1 - _B + _B * lengths[rows] / avg)
             scores[rows] += self.idf(term) * tf * (_K1 + 1) / norm  # a term occurs once per row
+        scores[~alive] = 0.0
         return scores
 
     def search(

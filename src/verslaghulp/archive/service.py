@@ -24,7 +24,7 @@ from verslaghulp.archive.models import (
 from verslaghulp.archive.readers import DocumentError, SourceDocument, content_hash, document_from_text, read_document
 from verslaghulp.archive.records import summary_from_metadata
 from verslaghulp.archive.search import build_clauses, combine, hybrid_search
-from verslaghulp.archive.store import ChromaStore, StoreError
+from verslaghulp.archive.store import Change, ChromaStore, StoreError
 from verslaghulp.config import Settings, get_settings
 from verslaghulp.report.forms import Form, available_forms
 from verslaghulp.report.model import ReportDraft
@@ -42,6 +42,7 @@ class Archive:
         self._embedder = embedder or default_embedder()
         self._index = KeywordIndex()
         self._index_lock = threading.Lock()
+        store.subscribe(self._apply_change)
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, embedder: TextEmbedder | None = None) -> Archive:
@@ -169,6 +170,16 @@ class Archive:
                 fresh.build(self._store.iter_answers(), revision)
                 self._index = fresh
             return self._index
+
+    def _apply_change(self, change: Change) -> None:
+        # Our own writes update the keyword index in place; if another process wrote in between
+        # (the revisions do not follow on), the next search rebuilds it from the store.
+        with self._index_lock:
+            if self._index.revision is None or self._index.revision != change.previous:
+                return
+            for report_id in change.removed:
+                self._index.remove_report(report_id, change.revision)
+            self._index.add(((r.id, r.document, r.metadata) for r in change.added), change.revision)
 
     def list_reports(self, filters: SearchFilters | None = None) -> list[ReportSummary]:
         """Stored reports (matching the filters), newest trip first."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -52,6 +52,16 @@ class Record:
     document: str
     embedding: Vectors
     metadata: dict[str, MetadataValue] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A write through this store: the revision before and after, and what changed."""
+
+    previous: str
+    revision: str
+    added: tuple[Record, ...] = ()
+    removed: tuple[str, ...] = ()  # report ids
 
 
 @dataclass(frozen=True)
@@ -94,6 +104,7 @@ class ChromaStore:
         self._function = E5ChromaFunction()
         # Chroma's signature is generic over images too; this function embeds text only.
         self._chroma_function = cast("EmbeddingFunction[Embeddable]", self._function)
+        self._listeners: list[Callable[[Change], None]] = []
         self._collection: Collection = self._open(collection_name)
         self._reports: Collection = self._open(f"{collection_name}{REPORTS_SUFFIX}")
 
@@ -127,13 +138,23 @@ class ChromaStore:
         """Set a boolean flag stored with the collection."""
         self._write_metadata({f"flag_{name}": value})
 
-    def _bump(self) -> None:
-        self._write_metadata({"revision": uuid.uuid4().hex})
+    def subscribe(self, listener: Callable[[Change], None]) -> None:
+        """Be told of every write made through this store (for in-memory indexes)."""
+        self._listeners.append(listener)
 
-    def _write_metadata(self, changes: dict[str, str | bool]) -> None:
+    def _bump(self, *, added: Sequence[Record] = (), removed: Sequence[str] = ()) -> None:
+        revision = uuid.uuid4().hex
+        previous = self._write_metadata({"revision": revision})
+        change = Change(str(previous.get("revision", "0")), revision, tuple(added), tuple(removed))
+        for listener in self._listeners:
+            listener(change)
+
+    def _write_metadata(self, changes: dict[str, str | bool]) -> dict[str, Any]:
         # modify() replaces the whole metadata, so merge; "hnsw:*" keys may not be sent back.
-        merged = {k: v for k, v in self._metadata().items() if not k.startswith("hnsw:")} | changes
+        current = self._metadata()
+        merged = {k: v for k, v in current.items() if not k.startswith("hnsw:")} | changes
         self._collection.modify(metadata=merged | {"schema": SCHEMA_VERSION})
+        return current
 
     # --- writes ---
     def write_report(self, report_id: str, answers: Sequence[Record], report: Record) -> None:
@@ -146,7 +167,7 @@ class ChromaStore:
         except Exception as exc:
             self._discard(report_id)
             raise StoreError(f"Opslaan in het archief is mislukt; er is niets bewaard ({exc}).") from exc
-        self._bump()
+        self._bump(added=answers)
 
     def _add(self, collection: Collection, records: Sequence[Record]) -> None:
         if records:
@@ -161,7 +182,7 @@ class ChromaStore:
         try:
             self._reports.delete(ids=[report_record_id(report_id)])
             self._collection.delete(where={"report_id": report_id})
-            self._bump()
+            self._bump(removed=[report_id])
         except Exception:  # the store is unreachable; the orphan sweep removes the rest later
             pass
 
@@ -170,7 +191,7 @@ class ChromaStore:
         existed = self.has_report(report_id)
         self._reports.delete(ids=[report_record_id(report_id)])  # invisible first, then the chunks
         self._collection.delete(where={"report_id": report_id})
-        self._bump()
+        self._bump(removed=[report_id])
         return existed
 
     def delete_where(self, where: Where) -> list[str]:
@@ -182,17 +203,16 @@ class ChromaStore:
 
     def sweep_orphans(self, now: float | None = None) -> int:
         """Remove chunks of writes that failed half-way (old chunks without a report record)."""
-        now = time.time() if now is None else now
-        stored = {str(m["report_id"]) for m, _ in self.report_records()}
-        orphans: set[str] = set()
-        for _, _, metadata in self.iter_answers(documents=False):
-            report_id = str(metadata["report_id"])
-            if report_id not in stored and now - float(metadata.get("ingested_ts", 0)) > _ORPHAN_AGE_S:
-                orphans.add(report_id)
+        cutoff = int((time.time() if now is None else now) - _ORPHAN_AGE_S)
+        stored = sorted({str(m["report_id"]) for m, _ in self.report_records()})
+        old = cast(Where, {"ingested_ts": {"$lt": cutoff}})
+        where = cast(Where, {"$and": [old, {"report_id": {"$nin": stored}}]}) if stored else old
+        # Record ids start with the report id ("<report>:<question>:<part>"): no metadata needed.
+        orphans = {record_id.split(":", 1)[0] for record_id in self._collection.get(where=where, include=[])["ids"]}
         for report_id in orphans:
             self._collection.delete(where={"report_id": report_id})
         if orphans:
-            self._bump()
+            self._bump(removed=sorted(orphans))
         return len(orphans)
 
     # --- reads ---

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from verslaghulp.archive import Archive, IngestStatus, SearchFilters
+from verslaghulp.archive import Archive, ArchiveRetriever, IngestStatus, SearchFilters
+from verslaghulp.archive.keyword import KeywordIndex
 
 
 @pytest.fixture
@@ -107,3 +108,35 @@ def test_example_archive_first_run_and_removal(archive: Archive) -> None:
     assert archive.delete_report(str(user.report_id))
     assert archive.load_examples_if_empty() is None  # removed on purpose: not loaded again
     assert archive.load_examples().count(IngestStatus.ADDED) == len(reports)
+
+
+def test_langchain_retriever(three: Archive) -> None:
+    retriever = ArchiveRetriever(archive=three, filters=SearchFilters(year_to=2019), reports=2)
+    documents = retriever.invoke("Klaus Fischer")
+    assert documents and documents[0].metadata["title"] == "Dienstreis Lissabon, april 2019"
+    assert documents[0].metadata["question_id"] == "ontmoet" and "Klaus Fischer" in documents[0].page_content
+    assert {d.metadata["year"] for d in documents} == {2019}
+
+
+def test_own_writes_update_the_keyword_index_in_place(
+    three: Archive, fixture_text: Callable[[str], str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    three.search("opwarmen")  # the index is built once
+    builds: list[str] = []
+    real_build = KeywordIndex.build
+    monkeypatch.setattr(
+        KeywordIndex,
+        "build",
+        lambda self, entries, revision: builds.append(revision) or real_build(self, entries, revision),
+    )
+    extra = fixture_text("layout_2019_compact.txt").replace("Klaus Fischer", "Greta Vogel")
+    added = three.ingest_text(extra, name="extra", kind="txt")
+    assert three.search("Greta Vogel")[0].report.report_id == added.report_id
+    three.delete_report(str(added.report_id))
+    assert all(h.report.report_id != added.report_id for h in three.search("Greta Vogel"))
+    assert builds == []  # no full rebuild for our own writes
+
+    other = Archive.open(three.settings, embedder=None)  # another process, as far as the index knows
+    later = other.ingest_text(extra.replace("Greta Vogel", "Hanna Roth"), name="ander", kind="txt")
+    assert three.search("Hanna Roth")[0].report.report_id == later.report_id
+    assert len(builds) == 1  # the other writer's change made this archive rebuild
