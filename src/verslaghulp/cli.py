@@ -255,6 +255,62 @@ def search(
         out.print()
 
 
+eval_app = typer.Typer(no_args_is_help=True, help="Evaluation: regression sets, reports, compare and gate (eval/).")
+app.add_typer(eval_app, name="eval")
+
+
+def _csv(value: str | None) -> list[str] | None:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else None
+
+
+@eval_app.command("run")
+def eval_run(
+    sets: Annotated[
+        list[str] | None, typer.Argument(help="drafting, grounding, retrieval, summaries (default: all)")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="embedded, embedded:ID, ollama:NAME or fake")] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Run folder (default eval/runs/<time>-<model>)")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most N cases per set")] = None,
+    cases: Annotated[str | None, typer.Option(help="Only these case ids (comma-separated)")] = None,
+    gate: Annotated[bool, typer.Option("--gate", help="Exit 1 when a metric falls below the baseline")] = False,
+    baseline: Annotated[Path | None, typer.Option(help="Baseline file (default eval/baseline.json)")] = None,
+    smoke: Annotated[bool, typer.Option("--smoke", help="The smoke subset of eval/smoke.yaml (tiny model)")] = False,
+    judge: Annotated[bool, typer.Option("--judge", help="Also grade fluency with an LLM judge (slow)")] = False,
+    cache_dir: Annotated[Path | None, typer.Option(help="Model output cache (default <data_dir>/eval-cache)")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Generate every model output again")] = False,
+) -> None:
+    """Run evaluation sets and write results, reports and (with --gate) the verdict."""
+    from verslaghulp.evaluation.commands import run_command
+
+    code = run_command(sets or [], model_spec=model, out_dir=out_dir, limit=limit, cases=_csv(cases), gate=gate,
+                       baseline=baseline, smoke=smoke, judge=judge, cache_dir=cache_dir, use_cache=not no_cache,
+                       settings=get_settings())  # fmt: skip
+    raise typer.Exit(code)
+
+
+@eval_app.command("compare")
+def eval_compare(
+    run_a: Annotated[Path, typer.Argument(help="Reference run folder")],
+    run_b: Annotated[Path, typer.Argument(help="Candidate run folder")],
+    md: Annotated[Path | None, typer.Option("--md", help="Also write the comparison as Markdown")] = None,
+) -> None:
+    """Compare two runs: metrics side by side with deltas, and per-case regressions."""
+    from verslaghulp.evaluation.commands import compare_command
+
+    raise typer.Exit(compare_command(run_a, run_b, md))
+
+
+@eval_app.command("baseline")
+def eval_baseline(
+    run: Annotated[Path, typer.Argument(help="Run folder whose figures become the accepted ones")],
+    baseline: Annotated[Path, typer.Option(help="Baseline file to update")] = Path("eval/baseline.json"),
+) -> None:
+    """Accept a run's figures as the baseline (tolerances and notes are kept)."""
+    from verslaghulp.evaluation.commands import baseline_command
+
+    raise typer.Exit(baseline_command(run, baseline))
+
+
 def main() -> None:
     """Entry point of the console script."""
     try:

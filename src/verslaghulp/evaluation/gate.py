@@ -1,0 +1,114 @@
+"""The gate: a run's figures against the accepted baseline, metric by metric, with a tolerance each.
+
+eval/baseline.json (eval/baseline-smoke.json for the smoke subset):
+
+    {"description": "...", "model": "embedded:qwen2.5-coder-1.5b",
+     "metrics": {"drafting.question_coverage": {"value": 1.0, "tolerance": 0.0}, ...}}
+
+A metric fails when it is worse than its baseline value by more than its tolerance, in the metric's
+direction (below for "higher is better", above for "lower is better"). A metric of a set that was not
+run is skipped; a metric of a set that ran but has no value fails (it was expected and is missing).
+A metric with `"value": null` is pending (accepted once a reference run exists) and is skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from verslaghulp.evaluation.measures import Direction, is_worse
+from verslaghulp.evaluation.metrics import format_value, metric
+from verslaghulp.evaluation.results import GateCheck, GateResult, RunSummary
+
+
+class BaselineEntry(BaseModel):
+    """An accepted figure and how far a run may fall short of it."""
+
+    value: float | None
+    tolerance: float = Field(default=0.0, ge=0)
+    note: str = ""
+
+
+class Baseline(BaseModel):
+    """The accepted figures of one reference configuration."""
+
+    description: str = ""
+    model: str = ""
+    metrics: dict[str, BaselineEntry]
+
+
+def load_baseline(path: Path) -> Baseline:
+    """Read a baseline file; every metric key must be a known "set.metric"."""
+    baseline = Baseline.model_validate_json(path.read_text(encoding="utf-8"))
+    for key in baseline.metrics:
+        metric(key)  # raises KeyError for a typo, which must not silently pass the gate
+    return baseline
+
+
+def _verdict(key: str, entry: BaselineEntry, summary: RunSummary) -> tuple[str, str, float | None]:
+    """(status, message, value) of one baseline metric."""
+    m = metric(key)
+    set_name = key.partition(".")[0]
+    ran = set_name in summary.sets and summary.sets[set_name].skipped is None
+    value = summary.metric(key) if ran else None
+    if entry.value is None:
+        return "skipped", "pending: no accepted value yet", value
+    if not ran:
+        return "skipped", f"set {set_name} not run", value
+    if value is None:
+        return "fail", "no value in this run", value
+    # Baselines hold 4 decimals (see accept); compare at that precision so 0.548387 equals 0.5484.
+    if m.direction is Direction.INFO or not is_worse(m, round(value, 4), entry.value, entry.tolerance):
+        return "ok", "", value
+    higher = m.direction is Direction.HIGHER
+    bound = entry.value - entry.tolerance if higher else entry.value + entry.tolerance
+    message = (
+        f"{format_value(m, value)} is {'below' if higher else 'above'} {format_value(m, bound)} "
+        f"(baseline {format_value(m, entry.value)}, tolerance {entry.tolerance:g})"
+    )
+    return "fail", message, value
+
+
+def check_gate(summary: RunSummary, baseline: Baseline, baseline_file: str = "") -> GateResult:
+    """Every baseline metric checked against the run."""
+    checks: list[GateCheck] = []
+    for key, entry in baseline.metrics.items():
+        status, message, value = _verdict(key, entry, summary)
+        checks.append(
+            GateCheck(
+                metric=key,
+                baseline=entry.value,
+                tolerance=entry.tolerance,
+                value=value,
+                direction=metric(key).direction.value,
+                status=status,
+                message=message,
+            )
+        )
+    return GateResult(baseline_file=baseline_file, checks=checks)
+
+
+def accept(summary: RunSummary, path: Path, *, default_tolerance: float = 0.02) -> dict[str, Any]:
+    """Write the run's figures into a baseline file as the new accepted values.
+
+    Existing metrics keep their tolerance and notes; a new file gets every figure of the run that
+    has a direction, with `default_tolerance` (0 for counts that must stay 0).
+    """
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    entries: dict[str, Any] = data.setdefault("metrics", {})
+    keys = list(entries) or [
+        f"{s}.{name}" for s, result in summary.sets.items() if not result.skipped for name in result.metrics
+    ]
+    for key in keys:
+        m = metric(key)
+        value = summary.metric(key)
+        if m.direction is Direction.INFO or (value is None and key not in entries):
+            continue
+        entry = entries.setdefault(key, {"tolerance": 0.0 if value == 0 else default_tolerance})
+        entry["value"] = None if value is None else round(value, 4)
+    data["model"] = summary.model
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return data

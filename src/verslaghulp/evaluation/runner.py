@@ -1,0 +1,260 @@
+"""`verslaghulp eval run`: run the chosen sets with a model, write per-case results, a summary and reports."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+
+from verslaghulp.config import Settings
+from verslaghulp.drafting import draft_report
+from verslaghulp.evaluation import sets as eval_sets
+from verslaghulp.evaluation.cache import DiskLLMCache
+from verslaghulp.evaluation.measures import aggregate
+from verslaghulp.evaluation.metrics import CATALOGUE
+from verslaghulp.evaluation.modelspec import describe
+from verslaghulp.evaluation.results import CaseResult, RunSummary, SetResult, write_case, write_summary
+from verslaghulp.evaluation.runners.drafting import Drafter, Judge, run_drafting_case
+from verslaghulp.evaluation.runners.grounding import run_grounding_case
+from verslaghulp.evaluation.runners.retrieval import archive_search, open_eval_archive, report_texts, run_retrieval_case
+from verslaghulp.evaluation.runners.summaries import module_summariser, run_summary_case, unavailable_reason
+
+ProgressHook = Callable[[str, int, int, str], None]
+"""Called as (set name, cases done, cases in the set, label) when a set starts and after each case."""
+
+
+@dataclass
+class RunOptions:
+    """What to run: sets, model, where to write, which cases, caching and the judge."""
+
+    sets: list[str]
+    model_spec: str
+    out_dir: Path
+    cache_dir: Path
+    use_cache: bool = True
+    limit: int | None = None
+    cases: list[str] | None = None
+    per_set_ids: dict[str, list[str]] = field(default_factory=dict)  # the smoke subset
+    judge: bool = False
+    sets_dir: Path | None = None
+
+
+def set_result(name: str, cases: list[CaseResult], seconds: float, info: dict[str, Any] | None = None) -> SetResult:
+    """A set's figures from its cases, per the metric catalogue."""
+    metrics = {m.name: aggregate(m, [c.measures.get(m.measure) for c in cases]) for m in CATALOGUE[name]}
+    return SetResult(
+        name=name,
+        cases=len(cases),
+        case_ids=[c.case_id for c in cases],
+        errors=sum(1 for c in cases if c.error),
+        metrics=metrics,
+        info=info or {},
+        seconds=round(seconds, 2),
+    )
+
+
+def _git_commit() -> str | None:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            cwd=eval_sets.repo_root(),
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
+def _ids_for(name: str, options: RunOptions, known: Iterable[str]) -> eval_sets.Selection:
+    known_ids = set(known)
+    ids = options.per_set_ids.get(name)
+    if options.cases is not None:
+        ids = [i for i in options.cases if i in known_ids]
+    return eval_sets.Selection(ids=ids, limit=options.limit)
+
+
+class EvalRun:
+    """One evaluation run; `run()` does the work and returns the summary (reports are written by the caller)."""
+
+    def __init__(
+        self,
+        options: RunOptions,
+        settings: Settings,
+        *,
+        progress: ProgressHook | None = None,
+        model: BaseChatModel | None = None,
+        drafter: Drafter = draft_report,
+    ) -> None:
+        self.options = options
+        self.settings = settings
+        self.progress = progress or (lambda *_: None)
+        self._model = model
+        self.drafter = drafter
+        self.cache: DiskLLMCache | None = None
+        self.cases: dict[str, list[CaseResult]] = {}
+        self._archive: Any = None
+        self.summary = RunSummary(
+            run_id=options.out_dir.name,
+            model_spec=options.model_spec,
+            model=describe(settings),
+            settings={k: str(v) for k, v in settings.model_dump().items() if k in _RECORDED_SETTINGS},
+            git_commit=_git_commit(),
+            selection={"sets": options.sets, "limit": options.limit, "cases": options.cases,
+                       "subset": options.per_set_ids or None},
+        )  # fmt: skip
+
+    def model(self) -> BaseChatModel:
+        """The chat model, built on first use (a run without the drafting set never loads it)."""
+        if self._model is None:
+            from verslaghulp.llm.factory import make_chat_model
+
+            self._model = make_chat_model(self.settings)
+        return self._model
+
+    def path(self, relative: str) -> Path:
+        """A path in the repository (sets name their archive folder relative to the root)."""
+        return eval_sets.repo_root() / relative
+
+    def run(self) -> RunSummary:
+        """Run every requested set, writing each case's JSON as it finishes."""
+        unknown = sorted(set(self.options.sets) - set(eval_sets.SET_NAMES))
+        if unknown:
+            raise ValueError(f"unknown eval set(s): {', '.join(unknown)}; known: {', '.join(eval_sets.SET_NAMES)}")
+        started = time.perf_counter()
+        self._check_case_ids()
+        for name in self.options.sets:
+            set_started = time.perf_counter()
+            skipped = unavailable_reason() if name == "summaries" else None
+            if skipped:
+                self.summary.sets[name] = SetResult(name=name, skipped=skipped)
+                continue
+            info = getattr(self, f"_run_{name}")()
+            self.summary.sets[name] = set_result(name, self.cases[name], time.perf_counter() - set_started, info)
+        self.summary.seconds = round(time.perf_counter() - started, 2)
+        if self.cache is not None:
+            self.summary.cache = {"dir": str(self.cache.folder), "hits": self.cache.hits, "misses": self.cache.misses}
+        write_summary(self.options.out_dir, self.summary)
+        return self.summary
+
+    def _set_file(self, name: str) -> Path:
+        return eval_sets.set_path(name, self.options.sets_dir)
+
+    def _check_case_ids(self) -> None:
+        if self.options.cases is None:
+            return
+        known: set[str] = set()
+        for name in self.options.sets:
+            if name == "summaries" and unavailable_reason():
+                continue
+            known |= {c.id for c in self._load(name)}
+        unknown = [c for c in self.options.cases if c not in known]
+        if unknown:
+            raise ValueError(f"unknown case id(s) in the chosen sets: {', '.join(unknown)}")
+
+    def _load(self, name: str) -> list[Any]:
+        path = self._set_file(name)
+        if name == "drafting":
+            return eval_sets.load_drafting(path)
+        if name == "grounding":
+            return eval_sets.load_grounding(path)
+        if name == "retrieval":
+            return eval_sets.load_retrieval(path).questions
+        return eval_sets.load_summaries(path).requests
+
+    def _record(self, name: str, chosen: list[Any], run_one: Callable[[Any], CaseResult]) -> None:
+        results: list[CaseResult] = []
+        self.progress(name, 0, len(chosen), "")
+        for n, item in enumerate(chosen, start=1):
+            result = run_one(item)
+            write_case(self.options.out_dir, result)
+            results.append(result)
+            self.progress(name, n, len(chosen), item.id)
+        self.cases[name] = results
+
+    def _chosen(self, name: str, items: list[Any]) -> list[Any]:
+        return eval_sets.select(items, _ids_for(name, self.options, (i.id for i in items)))
+
+    def _run_drafting(self) -> dict[str, Any]:
+        chosen = self._chosen("drafting", self._load("drafting"))
+        model = self.model() if chosen else None
+        if model is not None:
+            from verslaghulp.llm.factory import model_label
+
+            self.summary.model = model_label(model)
+            if self.options.use_cache:
+                self.cache = DiskLLMCache(self.options.cache_dir / "llm", self.summary.model)
+        judge: Judge | None = None
+        if self.options.judge and model is not None:
+            from verslaghulp.evaluation.judge import fluency_judge
+
+            judge = fluency_judge(model)
+
+        def one(case: eval_sets.DraftingCase) -> CaseResult:
+            assert model is not None
+            result = run_drafting_case(
+                case, model=model, settings=self.settings, cache=self.cache, drafter=self.drafter, judge=judge
+            )
+            if not self.summary.prompts and result.output:
+                self.summary.prompts = list(result.output["draft"]["meta"]["prompts"])
+            return result
+
+        self._record("drafting", chosen, one)
+        return {"forms": sorted({c.form for c in chosen})}
+
+    def _run_grounding(self) -> dict[str, Any]:
+        chosen = self._chosen("grounding", self._load("grounding"))
+        from verslaghulp.facts import check_grounding
+
+        check_grounding(_Empty(), "opwarmen")  # load the gazetteer first, so the first pair's time is honest
+        self._record("grounding", chosen, run_grounding_case)
+        return {"planted_errors": sum(len(p.errors) for p in chosen)}
+
+    def _archive_for(self, folder: str) -> Any:
+        if self._archive is None:
+            self._archive = open_eval_archive(self.path(folder), self.options.cache_dir / "archive")
+        return self._archive
+
+    def _run_retrieval(self) -> dict[str, Any]:
+        data = eval_sets.load_retrieval(self._set_file("retrieval"))
+        chosen = self._chosen("retrieval", data.questions)
+        search = archive_search(self._archive_for(data.archive)) if chosen else None
+
+        def one(question: eval_sets.RetrievalQuestion) -> CaseResult:
+            assert search is not None
+            return run_retrieval_case(question, search=search, k=data.k)
+
+        self._record("retrieval", chosen, one)
+        return {"k": data.k, "archive": data.archive}
+
+    def _run_summaries(self) -> dict[str, Any]:
+        data = eval_sets.load_summaries(self._set_file("summaries"))
+        chosen = self._chosen("summaries", data.requests)
+        archive = self._archive_for(data.archive)
+        summarise = module_summariser(archive=archive, model=self.model(), settings=self.settings)
+        texts = report_texts(archive)
+        self._record("summaries", chosen, lambda r: run_summary_case(r, summarise=summarise, reports=texts))
+        return {"archive": data.archive}
+
+
+@dataclass
+class _Empty:
+    answers: list[Any] = field(default_factory=list)
+
+
+_RECORDED_SETTINGS = {
+    "backend",
+    "embedded_model",
+    "ollama_model",
+    "n_ctx",
+    "n_threads",
+    "max_answer_tokens",
+    "unsupported_facts",
+}

@@ -1,0 +1,65 @@
+"""Drafting cases: notes -> draft with the chosen model (model outputs cached), then every scorer."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from langchain_core.language_models import BaseChatModel
+
+from verslaghulp.config import Settings
+from verslaghulp.drafting import draft_report
+from verslaghulp.evaluation.cache import DiskLLMCache, cached_model
+from verslaghulp.evaluation.measures import Measure
+from verslaghulp.evaluation.results import CaseResult
+from verslaghulp.evaluation.scoring.cost import cost_measures
+from verslaghulp.evaluation.scoring.drafting import drafting_diff, fact_rows, failed_draft_measures, score_draft
+from verslaghulp.evaluation.sets import DraftingCase
+from verslaghulp.report.forms import Form, load_form
+from verslaghulp.report.model import ReportDraft
+from verslaghulp.report.render import to_markdown
+
+Drafter = Callable[[str, Form, BaseChatModel, Settings], ReportDraft]
+"""The use case under test; `draft_report` unless a test swaps it."""
+
+Judge = Callable[[ReportDraft], Measure]
+"""An optional extra scorer (the LLM judge), run on every draft that was produced."""
+
+
+def run_drafting_case(
+    case: DraftingCase,
+    *,
+    model: BaseChatModel,
+    settings: Settings,
+    cache: DiskLLMCache | None = None,
+    drafter: Drafter = draft_report,
+    judge: Judge | None = None,
+) -> CaseResult:
+    """Draft one case and score it; a failure becomes a scored error, never an exception."""
+    form = load_form(case.form, settings.extra_form_dirs())
+    hits, misses, saved = (cache.hits, cache.misses, cache.saved_seconds) if cache else (0, 0, 0.0)
+    started = time.perf_counter()
+    result = CaseResult(set="drafting", case_id=case.id, description=case.description, tags=case.tags)
+    try:
+        with cached_model(model, cache):
+            draft = drafter(case.notes, form, model, settings)
+    except Exception as exc:  # a failing case is a finding to report, not a reason to stop the run
+        error = f"{type(exc).__name__}: {exc}"
+        result.error = error
+        result.measures = failed_draft_measures(form, case, error)
+        result.seconds = round(time.perf_counter() - started, 3)
+        return result
+    wall = time.perf_counter() - started
+    measures = score_draft(draft, form, case)
+    cached_seconds = (cache.saved_seconds - saved) if cache else 0.0
+    measures.update(cost_measures(draft, wall_seconds=wall, cached_seconds=cached_seconds))
+    if judge is not None:  # after the cost measures: the judge's own calls are not the draft's cost
+        with cached_model(model, cache):
+            measures["judge_fluency"] = judge(draft)
+    result.measures = measures
+    result.diff = drafting_diff(draft, form, case) + fact_rows(measures)
+    result.output = {"draft": draft.model_dump(mode="json"), "markdown": to_markdown(draft)}
+    result.seconds = round(wall, 3)
+    if cache:
+        result.cache_hits, result.cache_misses = cache.hits - hits, cache.misses - misses
+    return result

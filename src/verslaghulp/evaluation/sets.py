@@ -1,0 +1,244 @@
+"""The regression sets as typed data: loading eval/sets/*.yaml and choosing which cases run.
+
+Each set is a YAML file under eval/sets/ whose schema is documented in eval/sets/README.md. The
+models here validate what the runner and the scorers read; keys they do not read are allowed, so a
+set can carry notes for people without breaking the runner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SET_NAMES = ("drafting", "grounding", "retrieval", "summaries")
+_REPO_ROOT = Path(__file__).resolve().parents[3]
+
+
+def eval_dir() -> Path:
+    """The repository's eval/ folder (sets, baselines, smoke list)."""
+    return _REPO_ROOT / "eval"
+
+
+def repo_root() -> Path:
+    """The repository root; relative paths in the sets (the archive folder) start here."""
+    return _REPO_ROOT
+
+
+class _Lenient(BaseModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+# --- drafting ---
+class ExpectedPeriod(_Lenient):
+    """The trip's dates as the notes give them."""
+
+    start: dt.date
+    end: dt.date
+    days: int
+    days_stated: float | None = None
+
+
+class ExpectedLeg(_Lenient):
+    """One transport leg as the notes give it."""
+
+    mode: Literal["vliegtuig", "trein", "bus", "auto", "boot"]
+    origin: str | None = Field(default=None, alias="from")
+    destination: str | None = Field(default=None, alias="to")
+    km: float | None = None
+    return_trip: bool | None = None
+
+
+class ExpectedCO2(_Lenient):
+    """Total CO2-equivalent of one traveller's journey, with a tolerance in percent."""
+
+    value: float
+    tolerance_pct: float = 10.0
+
+
+class DraftingExpect(_Lenient):
+    """What a faithful draft of the case must (not) say; every key is optional."""
+
+    travellers: int | None = None
+    period: ExpectedPeriod | None = None
+    must_contain: dict[str, list[str]] = Field(default_factory=dict)
+    must_not_contain: list[str] = Field(default_factory=list)
+    niet_vermeld: list[str] = Field(default_factory=list)
+    legs: list[ExpectedLeg] = Field(default_factory=list)
+    co2_kg: ExpectedCO2 | None = None
+    flight_needs_justification: bool | None = None
+
+    @field_validator("must_contain", mode="before")
+    @classmethod
+    def _strings(cls, value: Any) -> Any:
+        # YAML reads bare numbers (404) as ints; the matcher wants their written form.
+        if isinstance(value, dict):
+            return {k: [str(s) for s in (v or [])] for k, v in value.items()}
+        return value
+
+    @field_validator("must_not_contain", mode="before")
+    @classmethod
+    def _string_list(cls, value: Any) -> Any:
+        return [str(s) for s in value] if isinstance(value, list) else value
+
+
+class DraftingCase(_Lenient):
+    """Rough notes, the form, and what the draft must (not) contain."""
+
+    id: str
+    form: str
+    description: str = ""
+    tags: list[str] = Field(default_factory=list)
+    notes: str
+    expect: DraftingExpect = Field(default_factory=DraftingExpect)
+
+
+# --- grounding ---
+class PlantedError(_Lenient):
+    """One invention planted in an otherwise correct report."""
+
+    id: str
+    question: str
+    find: str
+    replace: str
+    kind: str
+
+
+class GroundingPair(_Lenient):
+    """Notes, a correct paraphrased report, and the errors planted in it one at a time."""
+
+    id: str
+    notes: str
+    report: dict[str, str]
+    by_code: list[str] = Field(default_factory=list)
+    errors: list[PlantedError] = Field(default_factory=list)
+
+
+# --- retrieval ---
+class ExpectedReport(_Lenient):
+    """A report that a question must find, and the answers of it that should match."""
+
+    report: str
+    questions: list[str] = Field(default_factory=list)
+
+
+class RetrievalQuestion(_Lenient):
+    """A question over the example archive with the reports it must find."""
+
+    id: str
+    question: str
+    kind: Literal["name", "place", "topic"] = "topic"
+    filters: dict[str, Any] = Field(default_factory=dict)
+    expect: list[ExpectedReport]
+
+
+class RetrievalSet(_Lenient):
+    """The retrieval set: an archive folder, k, and the questions."""
+
+    archive: str
+    k: int = 5
+    questions: list[RetrievalQuestion]
+
+
+# --- summaries ---
+class SummaryRequest(_Lenient):
+    """A request for a summary over the archive and what the result must cite and say."""
+
+    id: str
+    request: str
+    style: Literal["nieuwsbericht", "managementsamenvatting", "jaaroverzicht", "vraag"]
+    description: str = ""
+    filters: dict[str, Any] = Field(default_factory=dict)
+    must_cite: list[str] = Field(default_factory=list)
+    may_cite: list[str] = Field(default_factory=list)
+    must_contain: list[str] = Field(default_factory=list)
+    must_not_contain: list[str] = Field(default_factory=list)
+    expect_empty: bool = False
+    words: tuple[int, int] | None = None
+
+    @field_validator("must_contain", "must_not_contain", mode="before")
+    @classmethod
+    def _string_list(cls, value: Any) -> Any:
+        return [str(s) for s in value] if isinstance(value, list) else value
+
+
+class SummariesSet(_Lenient):
+    """The summaries set: an archive folder and the requests."""
+
+    archive: str
+    requests: list[SummaryRequest]
+
+
+def set_path(name: str, folder: Path | None = None) -> Path:
+    """The YAML file of a set."""
+    if name not in SET_NAMES:
+        raise ValueError(f"unknown eval set {name!r}; known: {', '.join(SET_NAMES)}")
+    return (folder or eval_dir() / "sets") / f"{name}.yaml"
+
+
+def _read(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def load_drafting(path: Path | None = None) -> list[DraftingCase]:
+    """The drafting cases."""
+    return [DraftingCase.model_validate(c) for c in _read(path or set_path("drafting"))]
+
+
+def load_grounding(path: Path | None = None) -> list[GroundingPair]:
+    """The grounding pairs."""
+    return [GroundingPair.model_validate(p) for p in _read(path or set_path("grounding"))["pairs"]]
+
+
+def load_retrieval(path: Path | None = None) -> RetrievalSet:
+    """The retrieval set."""
+    return RetrievalSet.model_validate(_read(path or set_path("retrieval")))
+
+
+def load_summaries(path: Path | None = None) -> SummariesSet:
+    """The summaries set."""
+    return SummariesSet.model_validate(_read(path or set_path("summaries")))
+
+
+class Selection(BaseModel):
+    """Which cases of a set run: explicit ids, a limit, or all."""
+
+    ids: list[str] | None = None
+    limit: int | None = Field(default=None, ge=1)
+
+
+def select(items: Sequence[Any], selection: Selection, *, key: str = "id") -> list[Any]:
+    """The items the selection names, in set order; unknown ids are an error (a typo must not pass silently)."""
+    chosen = list(items)
+    if selection.ids is not None:
+        known = {getattr(i, key) for i in items}
+        unknown = [i for i in selection.ids if i not in known]
+        if unknown:
+            raise ValueError(f"unknown case id(s): {', '.join(unknown)}")
+        wanted = set(selection.ids)
+        chosen = [i for i in chosen if getattr(i, key) in wanted]
+    if selection.limit is not None:
+        chosen = chosen[: selection.limit]
+    return chosen
+
+
+class SmokeConfig(BaseModel):
+    """eval/smoke.yaml: the case ids per set, the baseline, and settings for the tiny model."""
+
+    model: str = "embedded:smollm2-135m"
+    baseline: str = "baseline-smoke.json"
+    settings: dict[str, Any] = Field(default_factory=dict)
+    sets: dict[str, list[str] | Literal["all"]]
+
+    def case_ids(self) -> dict[str, list[str]]:
+        """The listed case ids per set (sets given as "all" run whole)."""
+        return {name: ids for name, ids in self.sets.items() if isinstance(ids, list)}
+
+
+def load_smoke(path: Path | None = None) -> SmokeConfig:
+    """The smoke subset."""
+    return SmokeConfig.model_validate(_read(path or eval_dir() / "smoke.yaml"))
