@@ -10,10 +10,12 @@ PDF whose page has no text layer. The tests import this module to build their ow
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import sys
 import textwrap
 import unicodedata
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -66,7 +68,18 @@ def write_docx(path: Path, text: str, *, layout: str = "paragraphs") -> None:
                 document.add_paragraph(line[2:].strip(), style="List Bullet")
             else:
                 document.add_paragraph(line.strip())
-    document.save(str(path))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path.write_bytes(_fixed_zip_times(buffer.getvalue()))
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """Rewrite a .docx (a zip) with fixed entry times: python-docx stamps the current time."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(zipfile.ZipInfo(item.filename, date_time=(2025, 1, 1, 0, 0, 0)), source.read(item))
+    return out.getvalue()
 
 
 def _sections(lines: list[str]) -> list[tuple[str, str]]:
@@ -81,9 +94,7 @@ def _sections(lines: list[str]) -> list[tuple[str, str]]:
 
 def _pdf_string(line: str) -> bytes:
     # WinAnsi (cp1252) covers Dutch; other letters lose their accent rather than the text its letters.
-    safe = "".join(
-        ch if ch.encode("cp1252", errors="ignore") else unicodedata.normalize("NFKD", ch)[0] for ch in line
-    )
+    safe = "".join(ch if ch.encode("cp1252", errors="ignore") else unicodedata.normalize("NFKD", ch)[0] for ch in line)
     raw = safe.encode("cp1252", errors="replace")
     return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 

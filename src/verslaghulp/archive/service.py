@@ -213,11 +213,11 @@ class Archive:
 
     def is_empty(self) -> bool:
         """Whether no report is stored."""
-        return not self._store.report_records()
+        return self._store.report_count() == 0
 
     def count_reports(self) -> int:
         """Number of stored reports."""
-        return len(self._store.report_records())
+        return self._store.report_count()
 
     # --- the example archive ---
     def examples_dir(self) -> Path:

@@ -280,6 +280,10 @@ class ChromaStore:
         vectors = got["embeddings"] if got["embeddings"] is not None else []
         return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], vectors, strict=True)}
 
+    def report_count(self) -> int:
+        """Number of stored reports."""
+        return self._reports.count()
+
     def count(self) -> int:
         """Number of records (chunks and report records)."""
         return self._collection.count() + self._reports.count()

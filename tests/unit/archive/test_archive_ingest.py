@@ -224,3 +224,15 @@ def test_get_and_delete(archive: Archive, fixture_text: Callable[[str], str]) ->
 def test_a_missing_path_is_reported(archive: Archive, tmp_path: Path) -> None:
     summary = archive.ingest_paths([tmp_path / "bestaat-niet"])
     assert summary.failed[0].message.endswith("bestaat niet.")
+
+
+def test_generated_example_documents_match_their_sources(docmaker: ModuleType, tmp_path: Path) -> None:
+    # Rebuilding gives the same bytes, so a source edited without rebuilding is caught here.
+    for name, (fmt, layout) in docmaker.BUILDS.items():
+        text = (EXAMPLES / "sources" / name).read_text(encoding="utf-8")
+        target = tmp_path / name.replace(".txt", f".{fmt}")
+        if fmt == "docx":
+            docmaker.write_docx(target, text, layout=layout)
+        else:
+            docmaker.write_pdf(target, text)
+        assert target.read_bytes() == (EXAMPLES / "reports" / target.name).read_bytes(), name
