@@ -7,8 +7,9 @@ numbers as computed rather than invented.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from verslaghulp.facts.emissions import HOME, EmissionFactor, co2_for
@@ -62,16 +63,27 @@ def flight_justification_answer(notes: str) -> CodeAnswer:
     return CodeAnswer(None, rule.follow_up, [fact])
 
 
+# A line that gives the whole distance of a mode ("totaal ca 890 km enkele reis volgens NS International").
+_TOTAL = re.compile(r"\b(?:totaal|in\s+totaal|total|alles\s+samen)\b", re.I)
+
+
 def _legs_for_total(legs: list[TransportLeg]) -> tuple[list[TransportLeg], bool]:
-    """A single one-way leg stands for the whole trip: count it both ways, and say so."""
-    if len(legs) == 1 and not legs[0].return_trip and legs[0].km is None:
-        leg = legs[0]
-        return [TransportLeg(leg.mode, leg.origin, leg.destination, None, True, leg.evidence)], True
+    """The legs to count, and whether a way back was assumed.
+
+    A total for a mode stands for that mode's legs. A single one-way leg without kilometres, or with
+    kilometres for one way ("390 km enkele reis"), stands for the whole trip: it is counted both
+    ways, and the answer says so. Legs with their own way back ("heen Nightjet ..., terug vlucht
+    ...") are each counted once, as written.
+    """
+    totals = {leg.mode for leg in legs if leg.km is not None and _TOTAL.search(leg.evidence)}
+    legs = [leg for leg in legs if leg.mode not in totals or (leg.km is not None and _TOTAL.search(leg.evidence))]
+    if len(legs) == 1 and not legs[0].return_trip and (legs[0].km is None or legs[0].km_per_way):
+        return [replace(legs[0], return_trip=True)], True
     # A way back without a route ("terug met KLM") runs from the previous leg's destination home.
     out: list[TransportLeg] = []
     for leg in legs:
         if out and leg.destination is None and leg.origin is None and leg.km is None and out[-1].destination:
-            leg = TransportLeg(leg.mode, out[-1].destination, HOME, None, False, leg.evidence)
+            leg = replace(leg, origin=out[-1].destination, destination=HOME, return_trip=False)
         out.append(leg)
     return out, False
 
@@ -81,12 +93,26 @@ def _fmt(value: float) -> str:
     return f"{value:.0f}" if value < 10_000 else f"{value:,.0f}".replace(",", ".")
 
 
+@dataclass
+class _ModeTotal:
+    """One mode's legs added up for one traveller, with how each number was found."""
+
+    km: float = 0.0
+    kg: float = 0.0
+    estimated: bool = False
+    approximate: bool = False
+    retour: bool = True
+    how_km: list[str] = field(default_factory=list)
+    how_kg: list[str] = field(default_factory=list)
+
+
 def kilometres_co2_answer(notes: str, *, table: tuple[EmissionFactor, ...] | None = None) -> CodeAnswer:
     """Answer "AANTAL AFGELEGDE KILOMETERS PER VERVOERSMIDDEL EN DE UITSTOOT VAN CO2-EQUIVALENTEN".
 
     Per mode: kilometres from the notes (else estimated from the places) and kg CO2-equivalent per
     person, e.g. "1918 km met vliegtuig (retour), ca. 384 kg CO2-equivalent"; with more travellers
-    the party's total follows.
+    the party's total follows. Every number in the text is one of the computed facts, written the
+    same way, so the grounding check can trace each one.
     """
     legs = extract_transport_legs(notes)
     if not legs:
@@ -94,45 +120,52 @@ def kilometres_co2_answer(notes: str, *, table: tuple[EmissionFactor, ...] | Non
             None, "Met welk vervoermiddel bent u gereisd, en hoeveel kilometer was de reis (heen en terug)?"
         )
     legs, assumed_return = _legs_for_total(legs)
-    per_mode: dict[Mode, list[tuple[float, float, bool, bool]]] = defaultdict(list)
-    computed: list[ComputedFact] = []
+    per_mode: dict[Mode, _ModeTotal] = defaultdict(_ModeTotal)
     unknown: list[str] = []
     for leg in legs:
         emission = co2_for(leg, table)
         if emission is None:
             unknown.append(leg.mode.value)
             continue
-        per_mode[leg.mode].append((emission.km, emission.kg_co2e, emission.km_estimated, leg.return_trip))
-        how = emission.how + ("; heen en terug aangenomen" if assumed_return else "")
-        computed.append(_fact(f"kilometers {leg.mode.value}", f"{_fmt(emission.km)} km", how))
-        computed.append(_fact(f"CO2 {leg.mode.value}", f"{_fmt(emission.kg_co2e)} kg CO2-equivalent", how))
+        row = per_mode[leg.mode]
+        row.km += emission.km
+        row.kg += emission.kg_co2e
+        row.estimated |= emission.km_estimated
+        row.approximate |= leg.km_approximate
+        row.retour &= leg.return_trip
+        km_how, _, kg_how = emission.how.rpartition("; ")
+        row.how_km.append(km_how + ("; heen en terug aangenomen" if assumed_return else ""))
+        row.how_kg.append(kg_how)
     if not per_mode:
         modes = ", ".join(dict.fromkeys(unknown))
-        return CodeAnswer(None, f"Hoeveel kilometer heeft u afgelegd met {modes} (heen en terug)?", computed)
+        return CodeAnswer(None, f"Hoeveel kilometer heeft u afgelegd met {modes} (heen en terug)?")
     parts: list[str] = []
-    party = count_travellers(notes)
+    computed: list[ComputedFact] = []
     total = 0.0
-    for mode, rows in per_mode.items():
-        km = sum(r[0] for r in rows)
-        kg = sum(r[1] for r in rows)
-        total += kg
-        estimated = any(r[2] for r in rows)
-        retour = " (retour)" if all(r[3] for r in rows) else ""
-        prefix = "ca. " if estimated else ""
-        parts.append(f"{prefix}{_fmt(km)} km met {mode.value}{retour}, ca. {_fmt(kg)} kg CO2-equivalent")
+    for mode, row in per_mode.items():
+        km, kg = _fmt(row.km), _fmt(row.kg)
+        # The party's total is the sum of the rounded figures shown, so that the published numbers add up.
+        total += float(kg.replace(".", ""))
+        prefix = "ca. " if row.estimated or row.approximate else ""
+        retour = " (retour)" if row.retour else ""
+        parts.append(f"{prefix}{km} km met {mode.value}{retour}, ca. {kg} kg CO2-equivalent")
+        computed.append(_fact(f"kilometers {mode.value}", f"{km} km", " + ".join(row.how_km)))
+        computed.append(_fact(f"CO2 {mode.value}", f"{kg} kg CO2-equivalent", " + ".join(row.how_kg)))
     text = "; ".join(parts)
+    party = count_travellers(notes)
     if party and party.count > 1:
-        text += f" per persoon; voor {party.count} personen samen ca. {_fmt(total * party.count)} kg CO2-equivalent"
+        together = _fmt(total * party.count)
+        text += f" per persoon; voor {party.count} personen samen ca. {together} kg CO2-equivalent"
+        computed.append(_fact("aantal personen", str(party.count), party.how))
         computed.append(
-            _fact(
-                "CO2 reisgezelschap",
-                f"{_fmt(total * party.count)} kg",
-                f"{_fmt(total)} kg x {party.count} personen ({party.how})",
-            )
+            _fact("CO2 reisgezelschap", f"{together} kg", f"{_fmt(total)} kg x {party.count} personen ({party.how})")
         )
     follow_up = None
     if unknown:
         follow_up = f"Hoeveel kilometer heeft u afgelegd met {', '.join(dict.fromkeys(unknown))}?"
-    if any(r[2] for rows in per_mode.values() for r in rows):
-        text += " (kilometers geschat)"
+    estimated = [mode.value for mode, row in per_mode.items() if row.estimated]
+    if estimated:
+        # Say which kilometres are estimates when only some are: the others are the notes' own.
+        which = "" if len(estimated) == len(per_mode) else f" met {' en '.join(estimated)}"
+        text += f" (kilometers{which} geschat)"
     return CodeAnswer(text + ".", follow_up, computed)

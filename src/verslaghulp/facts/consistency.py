@@ -112,8 +112,9 @@ def _check_people(texts: dict[str, str], notes: str) -> list[Finding]:
 
 
 def _check_locations(texts: dict[str, str], notes: str) -> list[Finding]:
-    notes_places = {p.place.name for p in find_places(notes)}
-    notes_countries = {p.place.country_code for p in find_places(notes)}
+    mentions = find_places(notes)
+    notes_places = {p.place.name for p in mentions}
+    notes_countries = {p.place.country_code for p in mentions}
     out: list[Finding] = []
     for mention in find_places(texts.get("locaties", "")):
         place = mention.place

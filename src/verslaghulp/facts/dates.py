@@ -14,28 +14,33 @@ from dataclasses import dataclass, replace
 from verslaghulp.facts.lexicon import MONTH_RE, WEEKDAY_RE, month_number, weekday_number
 
 _NOT_LETTER = r"(?![^\W\d_])"
+# A date starts where a word starts: "ma" in "Roma 15/11" is no Monday, "1" in "Q1 nov" no day. The
+# look-behind is also what keeps the scan fast: inside a word it fails before the long alternations
+# of weekday and month names are tried.
+_WORD_START = r"(?<![^\W\d_])"
 _WD = rf"(?:(?P<wd>{WEEKDAY_RE}){_NOT_LETTER}\s*,?\s*)?"
+_AT_WD = _WORD_START + _WD  # an optional weekday, at the start of a word
 _YEAR = r"(?P<y>(?:19|20)\d\d|'\d\d)(?!\d)"
 _DAY = r"(?<![\d.,/:])(?P<d>[0-3]?\d)(?:e|ste|de|st|nd|rd|th)?"
 
 # Day-month-year as words: "14 nov 2021", "zondagavond 27 april", "14 november, 2021".
-_TEXT_DATE = re.compile(rf"{_WD}{_DAY}\s*(?P<m>{MONTH_RE}){_NOT_LETTER}(?:\s*,?\s*{_YEAR})?", re.IGNORECASE)
+_TEXT_DATE = re.compile(rf"{_AT_WD}{_DAY}\s*(?P<m>{MONTH_RE}){_NOT_LETTER}(?:\s*,?\s*{_YEAR})?", re.IGNORECASE)
 # English order: "November 14, 2021", "Nov 14".
 _EN_DATE = re.compile(
-    rf"{_WD}(?P<m>{MONTH_RE}){_NOT_LETTER}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![/:.]\d)(?:,?\s+{_YEAR})?",
+    rf"{_AT_WD}(?P<m>{MONTH_RE}){_NOT_LETTER}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![/:.]\d)(?:,?\s+{_YEAR})?",
     re.IGNORECASE,
 )
 # Numeric: "15/11", "15/11/2021"; with dashes or dots only when a year follows, so that "3-5 okt"
 # and times such as "15.30" are not read as dates.
-_NUM_SLASH = re.compile(rf"{_WD}(?<![\d/])(?P<d>[0-3]?\d)/(?P<mn>[01]?\d)(?:/(?P<y>(?:19|20)?\d\d))?(?![\d/])", re.I)
+_NUM_SLASH = re.compile(rf"{_AT_WD}(?<![\d/])(?P<d>[0-3]?\d)/(?P<mn>[01]?\d)(?:/(?P<y>(?:19|20)?\d\d))?(?![\d/])", re.I)
 _NUM_DASH = re.compile(
-    rf"{_WD}(?<![\d.-])(?P<d>[0-3]?\d)(?P<sep>[-.])(?P<mn>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)", re.I
+    rf"{_AT_WD}(?<![\d.-])(?P<d>[0-3]?\d)(?P<sep>[-.])(?P<mn>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)", re.I
 )
 _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
 
 RANGE_SEP = r"(?:t/m|t\.?m\.?|tot\s+en\s+met|tot|until|till|through|thru|to|-|–|—|/)"
 # A bare day before a full date: the "6 t/m" of "6 t/m 8 februari".
-_BARE_START = re.compile(rf"(?:{_WD}(?<![\d.,/:-])(?P<d>[0-3]?\d)(?:e|ste|de)?)\s*{RANGE_SEP}\s*$", re.IGNORECASE)
+_BARE_START = re.compile(rf"(?:{_AT_WD}(?<![\d.,/:-])(?P<d>[0-3]?\d)(?:e|ste|de)?)\s*{RANGE_SEP}\s*$", re.IGNORECASE)
 # A bare day after an English date: the "-18" of "November 14-18, 2021".
 _BARE_END = re.compile(rf"\s*(?:-|–|—|to|through|t/m)\s*(?P<d>[0-3]?\d)\b(?![/:.]\d)(?:,?\s+{_YEAR})?", re.I)
 _LIST_BEFORE = re.compile(r"(?<![\d.,/:-])(?P<d>[0-3]?\d)(?:e|ste|de)?\s*(?:,|en|and|&)\s*$", re.IGNORECASE)

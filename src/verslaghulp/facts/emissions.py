@@ -98,10 +98,13 @@ def leg_km(leg: TransportLeg) -> tuple[float, bool, str] | None:
     """Kilometres of a leg (both ways when it is a return): (km, estimated, how in Dutch), else None.
 
     Kilometres written next to a return leg ("retour, 1918 km") are taken as the total, as the Den
-    Haag reports write them.
+    Haag reports write them, unless the notes say they are for one way ("959 km enkele reis").
     """
     if leg.km is not None:
-        return leg.km, False, f"'{leg.evidence}' in de aantekeningen"
+        how = f"'{leg.evidence}' in de aantekeningen"
+        if leg.return_trip and leg.km_per_way:
+            return leg.km * 2, False, how + f"; {_km(leg.km)} km enkele reis x 2 (heen en terug)"
+        return leg.km, False, how
     dest = lookup(leg.destination) if leg.destination else None
     origin = lookup(leg.origin) if leg.origin else lookup(HOME)
     if dest is None or origin is None or dest.is_country or origin.is_country or dest == origin:
@@ -115,6 +118,10 @@ def leg_km(leg: TransportLeg) -> tuple[float, bool, str] | None:
         f"{' x 2 (heen en terug)' if ways == 2 else ''}"
     )
     return km, True, how
+
+
+def _km(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
 
 
 def co2_for(leg: TransportLeg, table: tuple[EmissionFactor, ...] | None = None) -> Emission | None:

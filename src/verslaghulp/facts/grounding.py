@@ -111,6 +111,7 @@ class _Answer:
     text: str
     index: NotesIndex
     computed: dict[float, str]
+    by_code: bool = False
     facts: list[CheckedFact] = field(default_factory=list)
     bad: list[UnsupportedFact] = field(default_factory=list)
     taken: list[tuple[int, int]] = field(default_factory=list)
@@ -140,6 +141,28 @@ def _computed_values(facts: Iterable[ComputedLike]) -> dict[float, str]:
         for value, _, _ in numbers_in(fact.value):
             values.setdefault(round(value, 3), f"{fact.label}: {fact.how}")
     return values
+
+
+def _decimals(written: str) -> int:
+    """Digits after the decimal mark as written the Dutch way: "12,5" has 1, "1.918" and "1918" have 0."""
+    if "," in written:
+        return len(written.rsplit(",", 1)[1])
+    if re.fullmatch(r"\d+\.\d{1,2}|\d+\.\d{4,}", written):  # "0.21": a decimal point, not thousands
+        return len(written.rsplit(".", 1)[1])
+    return 0
+
+
+def _computed_how(computed: dict[float, str], value: float, written: str) -> str | None:
+    """How code computed a number, allowing for the rounding with which it was written.
+
+    Code writes 1872.6 km as "1873 km" and 12.46 hours as "12,5 uur"; the written number is the
+    computed one when they differ by less than half its last written digit.
+    """
+    exact = computed.get(round(value, 3))
+    if exact is not None:
+        return exact
+    half = 0.5 * 10 ** -_decimals(written) + 1e-9
+    return next((how for key, how in computed.items() if abs(key - value) <= half), None)
 
 
 def _check_dates(a: _Answer) -> None:
@@ -224,10 +247,15 @@ def _check_numbers(a: _Answer) -> None:
         if not a.free(start, end) or end - 1 in listed or end in listed:
             continue
         key = round(value, 3)
-        if value in idx.numbers or (1900 <= value <= 2100 and int(value) in idx.years):
+        how = _computed_how(a.computed, value, a.text[start:end])
+        if a.by_code and how is not None:
+            # Code wrote this answer from its computed facts: say how, even where the notes happen to
+            # contain the same number elsewhere ("9:40" does not vouch for "40 kg CO2").
+            a.add(FactKind.NUMBER, start, end, FactStatus.COMPUTED, how=how)
+        elif value in idx.numbers or (1900 <= value <= 2100 and int(value) in idx.years):
             a.add(FactKind.NUMBER, start, end, FactStatus.SUPPORTED)
-        elif key in a.computed:
-            a.add(FactKind.NUMBER, start, end, FactStatus.COMPUTED, how=a.computed[key])
+        elif how is not None:
+            a.add(FactKind.NUMBER, start, end, FactStatus.COMPUTED, how=how)
         elif (unit := _unit_after(a.text, end)) and (unit, key) in idx.derived:
             a.add(FactKind.NUMBER, start, end, FactStatus.COMPUTED, how=idx.derived[(unit, key)])
         else:
@@ -381,7 +409,7 @@ def check_answer(
     question_id: str, text: str, index: NotesIndex, *, computed: Iterable[ComputedLike] = (), by_code: bool = False
 ) -> AnswerGrounding:
     """Check one answer's text against indexed notes (see `check_grounding`)."""
-    a = _Answer(question_id, text, index, _computed_values(computed))
+    a = _Answer(question_id, text, index, _computed_values(computed), by_code)
     _check_dates(a)
     _check_numbers(a)
     _check_places(a)

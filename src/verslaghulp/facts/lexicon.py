@@ -97,6 +97,25 @@ STOPWORDS = _word_set(
     """
 )
 
+# How any trip report talks about a trip: the form's own headings and the verbs and nouns every
+# report uses for going, meeting, presenting and learning ("Het doel van de reis was de CIOs te
+# ontmoeten"). They carry no fact the notes must contain, so the claim check does not count them;
+# names, numbers and dates in the same sentence are still checked one by one.
+REPORT_WORDS = _word_set(
+    """
+    doel doelen doelstelling reis reizen gereisd dienstreis werkbezoek ontmoeten ontmoet ontmoette ontmoetten
+    ontmoeting ontmoetingen gesprek gesprekken gesproken spreken sprak spraken bijeenkomst bijeenkomsten deelname
+    deelnemen deelgenomen deelnemer deelnemers kennis kennismaken kennismaking inzicht inzichten gemeente gemeenten
+    gemeentelijk gemeentelijke stad steden stedelijk stedelijke wij we ons onze bezocht bezochte bezoek bezoeken
+    bijgewoond bijwonen aanwezig aanwezigen besproken bespreken afgesproken gepresenteerd presentatie presentaties
+    presenteren opgeleverd opleveren opbrengst opbrengsten leverde opleverde resultaat resultaten vervolg
+    vervolgafspraak vervolgafspraken locatie locaties personen hoeveel hoelang duurde vervoersmiddel
+    vervoersmiddelen vervoermiddel gemaakt vliegtuig bestemming bereikbaar vermelding toelichting uitzonderlijke
+    situatie aantal afgelegde kilometers uitstoot equivalenten benoem functieomschrijving functie functies rol
+    organisatie organisaties tijdens daarbij waarbij waarna hierover daarover hierin namens eveneens
+    """
+)
+
 # Words that turn a sentence into a commitment; a commitment the notes do not contain is an
 # invented promise, the kind officials fear most in a published report.
 PROMISE_MARKERS = _word_set(
@@ -105,5 +124,6 @@ PROMISE_MARKERS = _word_set(
     organiseert organiseren financiert financieren financiering subsidie stuurt sturen levert leveren
     ondertekend ondertekenen tekent tekenen besloten besluit gepland plannen deadline uiterlijk committed agreed
     will promise investeert investeren betaalt betalen richt richten opgericht opzetten lanceert lanceren bouwt bouwen
+    beschikbaar beschikking
     """
 )

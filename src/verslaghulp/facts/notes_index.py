@@ -15,6 +15,7 @@ from verslaghulp.facts.period import extract_period
 from verslaghulp.facts.quantities import extract_amounts, extract_times
 from verslaghulp.facts.transport import extract_transport_legs
 from verslaghulp.facts.travellers import count_travellers
+from verslaghulp.facts.vocabulary import paraphrase_words
 
 _WORD = re.compile(r"[^\W_]+")
 HOME_WORDS = frozenset({"den", "haag", "haagse", "hagenaars", "gravenhage"})
@@ -45,12 +46,36 @@ class NotesIndex:
     # keeps a derived 3 days from vouching for an invented "3 personen".
     derived: dict[tuple[str, float], str] = field(default_factory=dict)
     default_year: int | None = None
+    # Words a report may write for the notes' shorthand, symbols and English ("in verband met" for
+    # "ivm"); for the claim check only, never evidence for a name.
+    paraphrases: set[str] = field(default_factory=set)
+    # The words joined by spaces, for finding a word inside a longer one in a single pass.
+    joined_words: str = ""
+
+
+_SEPARABLE = frozenset(
+    ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "terug", "toe", "uit", "voor")
+)
+# "mnd", "nov": abbreviated months count; "jan", "mar" and "may" are too often a name or a word.
+_AMBIGUOUS_MONTHS = {"jan", "mar", "may"}
+# "met z'n 2en", "met ons 3en": a count written as a number with the ending of "tweeën".
+_COUNT_ENDING = re.compile(r"(?<![\w.,])(\d{1,2})(?:en|ën)\b")
+
+
+def _stem(word: str) -> str:
+    """A participle without its "ge": "gepresenteerd" -> "presenteerd", "opgeleverd" -> "opleverd"."""
+    i = word.find("ge", 0, 7)
+    if i == 0 and len(word) >= 8:
+        return word[2:]
+    if i > 0 and word[:i] in _SEPARABLE and len(word) >= i + 7:
+        return word[:i] + word[i + 2 :]
+    return word
 
 
 def _prefix_set(words: set[str]) -> set[str]:
-    # Five-letter prefixes let "verkennen" in a draft match "verkenning" in the notes; shorter words
-    # must match whole.
-    return {w[:5] for w in words if len(w) >= 6}
+    # Five-letter prefixes let "verkennen" in a draft match "verkenning" in the notes, and, through
+    # the participle's stem, "presentatie" match "gepresenteerd"; shorter words must match whole.
+    return {w[:5] for w in words if len(w) >= 6} | {s[:5] for w in words if len(s := _stem(w)) >= 6}
 
 
 def build_index(notes: str, *, default_year: int | None = None) -> NotesIndex:
@@ -67,6 +92,7 @@ def build_index(notes: str, *, default_year: int | None = None) -> NotesIndex:
     taken = [(m.start, m.end) for m in mentions] + [(q.start, q.end) for q in times]
     numbers = {v for v, s, e in numbers_in(notes) if not any(ts <= s and e <= te for ts, te in taken)}
     numbers |= {float(v) for w, v in _FOLDED_NUMBER_WORDS.items() if w in words}
+    numbers |= {float(m.group(1)) for m in _COUNT_ENDING.finditer(notes)}
     dates = {m.date for m in mentions}
     years = {d.year for d in dates} | {int(v) for v in numbers if 1900 <= v <= 2100 and v == int(v)}
     places = find_places(notes)
@@ -78,7 +104,7 @@ def build_index(notes: str, *, default_year: int | None = None) -> NotesIndex:
         numbers=numbers,
         dates=dates,
         month_days={(d.month, d.day) for d in dates},
-        months={d.month for d in dates} | {m for w in words if (m := month_number(w)) and len(w) > 3},
+        months={d.month for d in dates} | {m for w in words if (m := month_number(w)) and w not in _AMBIGUOUS_MONTHS},
         weekdays={d.weekday() for d in dates}
         | {wd for w in words if (wd := weekday_number(w)) is not None and len(w) > 3},
         years=years,
@@ -89,6 +115,8 @@ def build_index(notes: str, *, default_year: int | None = None) -> NotesIndex:
         written_weekdays={(m.date.month, m.date.day): m.weekday for m in mentions if m.weekday is not None},
         lines=[ln for ln in notes.splitlines() if ln.strip()],
         default_year=default_year or _trip_year(notes, years),
+        paraphrases=paraphrase_words(notes, folded, words),
+        joined_words=" ".join(sorted(words)),
     )
     _derive(index)
     return index

@@ -1,13 +1,19 @@
-"""Transport legs in notes: mode (with carrier names mapped to modes), route, kilometres, return."""
+"""Transport legs in notes: mode (with carrier names mapped to modes), route, kilometres, return.
+
+Notes mention modes of transport that were not travelled: the train a flight is justified against
+("gevlogen want trein duurt ca 12,5 uur"), the one that did not run ("Eurostar reed niet"), a leg the
+writer leaves out ("DH-Utrecht met IC, niet meegeteld"). Those mentions are masked before legs are
+read, so they neither add a leg nor lend it their places, kilometres or "terug".
+"""
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from verslaghulp.facts.gazetteer import PlaceMention, find_places
+from verslaghulp.facts.gazetteer import PlaceMention, find_places, lookup
 from verslaghulp.facts.normalise import parse_number
 
 
@@ -25,15 +31,16 @@ class Mode(StrEnum):
 # not "vliegtuig".
 MODE_WORDS: dict[Mode, tuple[str, ...]] = {
     Mode.VLIEGTUIG: (
-        "vliegtuig", "vlucht", "vluchten", "gevlogen", "vliegen", "vlieg", "vloog", "vlogen", "flight", "flew", "fly",
-        "plane", "klm", "transavia", "lufthansa", "easyjet", "ryanair", "vueling", "austrian", "brussels airlines",
-        "british airways", "air france", "iberia", "swiss", "aegean", "tap", "sas", "finnair", "wizz air", "wizzair",
-        "eurowings", "lot", "airbaltic",
+        "vliegtuig", "vlucht", "vluchten", "gevlogen", "vliegen", "vlieg", "vloog", "vlogen", "flight", "flights",
+        "flew", "fly", "plane", "klm", "transavia", "lufthansa", "easyjet", "ryanair", "vueling", "austrian",
+        "brussels airlines", "british airways", "air france", "iberia", "swiss", "aegean", "tap", "sas", "finnair",
+        "wizz air", "wizzair", "eurowings", "lot", "airbaltic", "air baltic", "aer lingus", "ita airways",
+        "turkish airlines", "norwegian",
     ),
     Mode.TREIN: (
         "trein", "treinen", "treinreis", "train", "rail", "ns", "ns international", "eurostar", "ice", "thalys", "tgv",
-        "nightjet", "nachttrein", "intercity", "ic direct", "db", "sncf", "öbb", "obb", "renfe", "ave", "frecciarossa",
-        "sprinter", "eurocity", "ouigo", "sleeper", "european sleeper",
+        "nightjet", "nachttrein", "intercity", "ic", "ic direct", "ec", "eurocity", "db", "sncf", "öbb", "obb",
+        "renfe", "ave", "frecciarossa", "sprinter", "ouigo", "sleeper", "european sleeper",
     ),
     Mode.BUS: ("bus", "touringcar", "flixbus", "blablabus", "pendelbus"),
     # Local taxis are left out on purpose: the form asks about the journey there and back.
@@ -44,20 +51,32 @@ _WORD_TO_MODE = {w: mode for mode, ws in MODE_WORDS.items() for w in ws}
 _MODE_RE = re.compile(
     r"(?<![\w&])(" + "|".join(re.escape(w) for w in sorted(_WORD_TO_MODE, key=len, reverse=True)) + r")(?![\w&])", re.I
 )
-# Carriers that are also ordinary words are only taken in capitals ("ICE", "LOT", "SAS", "TAP", "NS").
-_CAPS_ONLY = {"ice", "lot", "sas", "tap", "ns", "db", "ave", "swiss", "austrian", "car", "rail", "fly"}
+# Carriers that are also ordinary words are only taken in capitals ("ICE", "LOT", "SAS", "TAP", "NS", "IC").
+_CAPS_ONLY = {"ice", "lot", "sas", "tap", "ns", "db", "ave", "car", "rail", "fly", "ic", "ec"}
+_CAPITALISED = {"swiss", "austrian", "norwegian"}  # names, not the adjectives "swiss cheese", "norwegian"
 _RETURN = re.compile(
-    r"(?<!\w)(retour|heen\s+en\s+terug|en\s+terug|h/t|v\.v\.?|vice\s+versa|return|round[\s-]?trip|beide\s+kanten|heen\b.*\bterug)(?!\w)",
+    r"(?<!\w)(retour|heen\s+en\s+terug|heen\s+en\s+weer|en\s+terug|h/t|v\.v\.?|vice\s+versa|return|round[\s-]?trip|"
+    r"(?:and|there\s+and)\s+back|both\s+ways|beide\s+kanten|beide\s+richtingen|heen\b.*\bterug|"
+    r"en\b[^.;,\n]{0,25}\bweer\s+terug)(?!\w)",
     re.I,
 )
 _KM = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(?:km|kilometer|kilometers)\b", re.I)
-_CLAUSE = re.compile(r"[^\n;]+")
-_ROUTE_SEP = re.compile(r"^\s*(?:-|–|—|→|->|>|naar|to|tot)\s*$", re.I)
+# Kilometres for one way of a leg that was travelled both ways ("959 km enkele reis", "370 km per vlucht").
+_PER_WAY = re.compile(r"\b(enkele\s+reis|enkel|per\s+(?:vlucht|kant|richting|rit|reis)|one[\s-]way|each\s+way)\b", re.I)
+_APPROX = re.compile(r"(?:\bca\.?|\bcirca|\bongeveer|\bong\.|±|~|\bapprox\.?|\babout|\bruim)\s*$", re.I)
+# "Utrecht Centraal -> Wien Hbf", "Amsterdam C -> Praha hl.n.": station names between a city and the arrow.
+_STATION = r"(?:C|CS|HS|H|Hbf|Centraal|Central|Centrale|Centrum|Zuid|Noord|Nord|Midi|Süd|Sud|hl\.\s?n\.|Airport)"
+_ROUTE_SEP = re.compile(rf"^\s*(?:{_STATION}\.?\s*)?(?:-|–|—|→|->|>|naar|to|tot)\s*$", re.I)
+_LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
 class TransportLeg:
-    """One leg of the journey as the notes describe it; `evidence` is the exact text it came from."""
+    """One leg of the journey as the notes describe it; `evidence` is the exact text it came from.
+
+    `km` is the number the notes wrote; `km_per_way` says it is for one way of a leg travelled both
+    ways ("959 km enkele reis", so 1918 km in all), `km_approximate` that the notes wrote "ca.".
+    """
 
     mode: Mode
     origin: str | None
@@ -65,6 +84,8 @@ class TransportLeg:
     km: float | None
     return_trip: bool
     evidence: str
+    km_per_way: bool = False
+    km_approximate: bool = False
 
 
 def mode_of(word: str) -> Mode | None:
@@ -76,20 +97,135 @@ def _modes_in(clause: str) -> list[tuple[Mode, int]]:
     out: list[tuple[Mode, int]] = []
     for m in _MODE_RE.finditer(clause):
         word = m.group(1)
-        if word.lower() in _CAPS_ONLY and not word.isupper() and word.lower() not in ("swiss", "austrian"):
+        if word.lower() in _CAPS_ONLY and not word.isupper():
             continue
-        if word.lower() in ("swiss", "austrian") and not word[0].isupper():
+        if word.lower() in _CAPITALISED and not word[0].isupper():
             continue
         out.append((_WORD_TO_MODE[word.lower()], m.start()))
     return out
 
 
+# --- Mentions that are not legs travelled --------------------------------------------------------
+# "reden vlucht: IC uitgevallen, geen trein meer", "waarom vliegen: Eurostar reed niet": a label that
+# says the rest of the line explains a choice.
+_LABEL = re.compile(
+    r"^[\s\-•*·]*(?:reden|waarom|uitzondering|toelichting|motivatie|motivering|reason|why|justification)\b"
+    r"[^:\n]{0,30}:",
+    re.I,
+)
+# Clauses about the 8-hours rule compare with a train; they do not describe one.
+_RULE_CUE = re.compile(
+    r"(?:\b(?:8|acht)[\s-]?uurs?[\s-]?regel|\beight[\s-]hours?[\s-]rule|\bniet\s+van\s+toepassing\b|\btoegestaan\b|"
+    r"\buitzondering)",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(r"\b(?:zou|zouden|would|could)\b", re.I)
+# "trein duurt ca 12,5 uur", "trein + ferry kost meer dan een dag": a travel time, not a ticket price.
+_TRAVEL_TIME = re.compile(
+    r"\b(?:duurt|duren|kost|kosten|takes?)\b.*?(?:\d\s*(?:uur|u|h|hours?)\b|\b(?:dag|dagen|day|days)\b)", re.I
+)
+_NOT_RUN = re.compile(
+    r"\b(?:uitgevallen|geannuleerd|vervallen|staakte|staking|cancell?ed|(?:reed|reden|rijdt|ging|gaat)\b[^,;.]*\bniet)\b",
+    re.I,
+)
+_NEGATED_BEFORE = re.compile(r"\b(?:geen|no|niet\s+(?:met|per)(?:\s+de)?)\s+(?:[^\W\d]+\s+)?$", re.I)
+_REASON = re.compile(r"\b(?:want|omdat|aangezien|doordat|because|since)\b", re.I)
+_UNCOUNTED = re.compile(
+    r"\b(?:niet\s+meegeteld|niet\s+meegerekend|telt\s+niet\s+mee|tellen\s+niet\s+mee|not\s+counted|"
+    r"buiten\s+beschouwing)\b",
+    re.I,
+)
+# A full stop after these does not end a sentence: "ca. 1150 km", "v.v. 959 km", "Amsterdam C. -> ...".
+_ABBREVIATION = re.compile(r"(?:\b(?:ca|vs|nr|bv|vb|bijv|incl|excl|ong|resp|max|min|dr|drs|ir|prof)|\b\w|\.\w)$", re.I)
+
+
+def _sentences(line: str) -> list[tuple[int, int]]:
+    """Spans of the sentences in a line (ended by ";" or a full stop that is not an abbreviation's)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r";|\.(?=\s|$)", line):
+        if m.group() == "." and _ABBREVIATION.search(line[: m.start()]):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(line):
+        spans.append((start, len(line)))
+    return spans
+
+
+def _clauses(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the clauses of a sentence: parts between commas (not decimal commas) and brackets."""
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"(?:[^,()]|,(?=\d))+", line[start:end]):
+        spans.append((start + m.start(), start + m.end()))
+    return spans
+
+
+def _mask(line: str) -> str:
+    """The line with every stretch that describes no travelled leg blanked out (same length)."""
+    chars = list(line)
+
+    def blank(start: int, end: int) -> None:
+        chars[start:end] = " " * (end - start)
+
+    label = _LABEL.match(line)
+    if label:
+        blank(label.start(), len(line))
+    line_modes = {mode for mode, _ in _modes_in(line)}
+    for s, e in _sentences(line):
+        sentence = "".join(chars[s:e])
+        reason = _REASON.search(sentence)
+        if _UNCOUNTED.search(sentence):
+            blank(s, e)
+        elif reason and _modes_in(sentence[: reason.start()]):
+            blank(s + reason.start(), e)  # "gevlogen want trein duurt ca 12,5 uur": the reason, not a leg
+        for cs, ce in _clauses(line, s, e):
+            clause = "".join(chars[cs:ce])
+            if _LABEL.match(clause):
+                blank(cs, len(line))
+                break
+            if _RULE_CUE.search(clause):
+                blank(cs, ce)
+                continue
+            _mask_mentions(chars, cs, clause, line_modes)
+    return "".join(chars)
+
+
+def _mask_mentions(chars: list[str], offset: int, clause: str, line_modes: set[Mode]) -> None:
+    """Blank a clause whose mention is hypothetical or did not run, or a single negated mention.
+
+    A travel time ("trein duurt ca 12,5 uur") is a comparison only on a line that also names another
+    mode; on its own it can describe the journey made.
+    """
+    for m in _MODE_RE.finditer(clause):
+        if not _modes_in(m.group()):
+            continue
+        mode = _WORD_TO_MODE[m.group(1).lower()]
+        after = clause[m.end() :]
+        compared = _TRAVEL_TIME.search(after) and line_modes - {mode}
+        if _HYPOTHETICAL.search(after) or _NOT_RUN.search(after) or compared:
+            chars[offset : offset + len(clause)] = " " * len(clause)
+            return
+        if _NEGATED_BEFORE.search(clause[: m.start()]):
+            chars[offset + m.start() : offset + m.end()] = " " * (m.end() - m.start())
+
+
+# --- Legs ----------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Found:
+    """A leg being read, with the span of the notes it rests on."""
+
+    leg: TransportLeg
+    start: int
+    end: int
+
+
 def _route(segment: str, places: list[PlaceMention]) -> tuple[str | None, str | None]:
-    """Origin and destination: "van X naar Y", "X - Y", "AMS-VIE", or just "naar Y"."""
+    """Origin and destination: "van X naar Y", "X - Y", "AMS-VIE", "X C -> Y Hbf", or just "naar Y"."""
     cities = [p for p in places if not p.place.is_country]
     for a, b in itertools.pairwise(cities):
         between = segment[a.end : b.start]
-        if _ROUTE_SEP.match(between) or re.fullmatch(r"\s*(?:naar|to)\s*", between, re.I):
+        if a.place != b.place and (_ROUTE_SEP.match(between) or re.fullmatch(r"\s*(?:naar|to)\s*", between, re.I)):
             return a.text, b.text
     for p in cities:
         before = segment[max(0, p.start - 12) : p.start].lower()
@@ -105,35 +241,106 @@ def _route(segment: str, places: list[PlaceMention]) -> tuple[str | None, str | 
             )
             return origin, p.text
         if re.search(r"\b(van|vanaf|from)\s*$", before):
-            dest = next((q.text for q in cities if q.start > p.start), None)
+            dest = next((q.text for q in cities if q.start > p.start and q.place != p.place), None)
             return p.text, dest
-    if len(cities) == 1:
-        return None, cities[0].text
+    if cities and all(p.place == cities[0].place for p in cities):
+        return None, cities[0].text  # "Keulen, ... bij de Stadt Köln, met de ICE": one place, named twice
     return None, None
+
+
+def _leg(mode: Mode, masked: str, start: int, end: int) -> _Found:
+    """Read one leg from its stretch of the (masked) line."""
+    segment = masked[start:end]
+    origin, destination = _route(segment, find_places(segment))
+    km_match = _KM.search(segment)
+    km = parse_number(km_match.group(1)) if km_match else None
+    per_way = bool(km_match and _PER_WAY.search(segment))
+    approx = bool(km_match and _APPROX.search(segment[: km_match.start()]))
+    # The evidence leaves out blanked text at either end: the reason after "want" is not the leg.
+    lead = len(segment) - len(segment.lstrip())
+    trail = len(segment) - len(segment.rstrip(" \t,.;"))
+    leg = TransportLeg(mode, origin, destination, km, bool(_RETURN.search(segment)), "", per_way, approx)
+    return _Found(leg, start + lead, max(start + lead, end - trail))
+
+
+def _combine(first: _Found, more: _Found) -> _Found:
+    """One leg named twice on a line ("vlucht ... Wenen -> Schiphol, 936 km. gevlogen"): its parts together."""
+    a, b = first.leg, more.leg
+    leg = replace(
+        a,
+        km=a.km if a.km is not None else b.km,
+        km_per_way=a.km_per_way if a.km is not None else b.km_per_way,
+        km_approximate=a.km_approximate if a.km is not None else b.km_approximate,
+        return_trip=a.return_trip or b.return_trip,
+    )
+    return _Found(leg, first.start, max(first.end, more.end))
+
+
+def _legs_in_line(masked: str, modes: list[tuple[Mode, int]]) -> list[_Found]:
+    """The legs of one (masked) line, one per mode word that starts a new stretch of it."""
+    cuts = _segment_starts(masked, modes)
+    out: list[_Found] = []
+    for i, (mode, start) in enumerate(cuts):
+        end = cuts[i + 1][1] if i + 1 < len(cuts) else len(masked)
+        found = _leg(mode, masked, start, end)
+        # The same mode again without a route of its own is more of the same leg: the kilometres on
+        # a line belong to that line's leg.
+        if out and out[-1].leg.mode == mode and found.leg.origin is None and found.leg.destination is None:
+            out[-1] = _combine(out[-1], found)
+        else:
+            out.append(found)
+    return out
+
+
+def _attach_km_line(previous: _Found, masked: str, line_start: int) -> _Found | None:
+    """A line with kilometres but no mode, right under a leg without them, completes that leg.
+
+    "met de dienstauto" followed by "ca 390 km enkele reis, Den Haag - Luxemburg-Stad".
+    """
+    km_match = _KM.search(masked)
+    if previous.leg.km is not None or km_match is None:
+        return None
+    more = _leg(previous.leg.mode, masked, 0, len(masked))
+    leg = previous.leg
+    if leg.origin is None and leg.destination is None:
+        leg = replace(leg, origin=more.leg.origin, destination=more.leg.destination)
+    leg = replace(
+        leg,
+        km=more.leg.km,
+        km_per_way=more.leg.km_per_way,
+        km_approximate=more.leg.km_approximate,
+        return_trip=leg.return_trip or more.leg.return_trip,
+    )
+    return _Found(leg, previous.start, line_start + more.end)
 
 
 def extract_transport_legs(text: str) -> list[TransportLeg]:
     """Return the transport legs named in the notes, in order.
 
-    Each clause (line, or part between semicolons) that names a mode or carrier gives a leg; a clause
-    that names several ("trein naar Brussel, daarna Eurostar naar Londen") gives one leg per mode.
+    Each line that names a mode or carrier gives a leg, and the kilometres, route and "retour" on
+    that line belong to it; a line that names several modes ("trein naar Brussel, daarna Eurostar
+    naar Londen") gives one leg per mode. A line with kilometres but no mode right under a leg
+    without kilometres completes that leg. Mentions that describe no travelled leg are skipped: the
+    train a flight is compared with, a train that did not run, a reason ("want", "reden vlucht:")
+    and legs the notes leave out ("niet meegeteld").
     """
-    legs: list[TransportLeg] = []
-    for clause_match in _CLAUSE.finditer(text):
-        clause = clause_match.group()
-        modes = _modes_in(clause)
+    found: list[_Found] = []
+    after_leg = False
+    for line_match in _LINE.finditer(text):
+        line, offset = line_match.group(), line_match.start()
+        masked = _mask(line)
+        modes = _modes_in(masked)
         if not modes:
+            attached = _attach_km_line(found[-1], masked, offset) if after_leg else None
+            if attached:
+                found[-1] = attached
+            after_leg = False
             continue
-        cuts = _segment_starts(clause, modes)
-        for i, (mode, start) in enumerate(cuts):
-            end = cuts[i + 1][1] if i + 1 < len(cuts) else len(clause)
-            segment = clause[start:end]
-            places = find_places(segment)
-            origin, destination = _route(segment, places)
-            km_match = _KM.search(segment)
-            km = parse_number(km_match.group(1)) if km_match else None
-            evidence = segment.strip().rstrip(",.")
-            legs.append(TransportLeg(mode, origin, destination, km, bool(_RETURN.search(segment)), evidence))
+        for f in _legs_in_line(masked, modes):
+            found.append(_Found(f.leg, offset + f.start, offset + f.end))
+        after_leg = True
+    # Evidence without the list bullet and trailing punctuation: "heen ma 19:30 Nightjet ... 1150 km spoor".
+    legs = [replace(f.leg, evidence=text[f.start : f.end].strip(" \t-•*·").rstrip(",.;").strip()) for f in found]
     return _merge_same(legs)
 
 
@@ -159,19 +366,32 @@ def _segment_starts(clause: str, modes: list[tuple[Mode, int]]) -> list[tuple[Mo
     return cuts
 
 
+_WAY_BACK = re.compile(r"\b(?:terug|back|home|naar\s+huis|thuis)\b", re.I)
+
+
 def _merge_same(legs: list[TransportLeg]) -> list[TransportLeg]:
-    """Drop a bare repeat of the previous leg's mode that adds nothing (same mode, no route, no km)."""
+    """Drop repeats that add nothing.
+
+    A bare repeat of the previous leg's mode (no route, no km) is the same journey named again
+    ("07:05 vlucht, landing 09:20"); a way back of a mode already travelled both ways ("flew back in
+    the afternoon" after "AMS-HEL and back") is already counted.
+    """
     out: list[TransportLeg] = []
     for leg in legs:
         prev = out[-1] if out else None
-        if (
-            prev
-            and prev.mode == leg.mode
-            and not leg.origin
-            and not leg.destination
-            and leg.km is None
-            and not leg.return_trip
-        ):
+        bare = not leg.origin and not leg.destination and leg.km is None and not leg.return_trip
+        if prev and prev.mode == leg.mode and bare:
+            continue
+        if leg.km is None and _WAY_BACK.search(leg.evidence) and any(_covers(o, leg) for o in out):
             continue
         out.append(leg)
     return out
+
+
+def _covers(earlier: TransportLeg, back: TransportLeg) -> bool:
+    """Whether a return leg already covers a later way back (same mode, no place beyond its route)."""
+    if earlier.mode != back.mode or not earlier.return_trip:
+        return False
+    route = {p for p in (lookup(earlier.origin or ""), lookup(earlier.destination or "")) if p is not None}
+    places = [lookup(name) for name in (back.origin, back.destination) if name]
+    return all(p is not None and p in route for p in places)

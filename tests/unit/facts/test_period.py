@@ -75,3 +75,12 @@ def test_times_and_counts_are_not_dates() -> None:
     assert find_dates("van 11.30 tot 12.30 uur met 1/2 dag pauze", default_year=2020) == [
         m for m in find_dates("van 11.30 tot 12.30 uur met 1/2 dag pauze", default_year=2020) if m.text == "1/2"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "weekdays"),
+    [("Roma 15/11/2025", [None]), ("ma 15/11/2025", [0]), ("Q1 nov 2026 kennissessie", [])],
+)
+def test_a_date_starts_where_a_word_starts(text: str, weekdays: list[int | None]) -> None:
+    # "ma" inside "Roma" is no Monday; the "1" of "Q1" is no day of November.
+    assert [m.weekday for m in find_dates(text)] == weekdays
