@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from verslaghulp.config import get_settings
+from verslaghulp.config import Settings, get_settings
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="verslaghulp: verslagen van buitenlandse dienstreizen"
@@ -139,7 +139,26 @@ def serve(
 
     settings = get_settings()
     prepare_embedded_model()
+    _load_examples_in_background(settings)
     launch_app(build_app(settings), settings, host=host, port=port, open_browser=open_browser)
+
+
+def _load_examples_in_background(settings: Settings) -> None:
+    """Fill an empty archive with the example reports on first run, without delaying the page."""
+    import threading
+
+    def load() -> None:
+        from verslaghulp.archive import Archive
+
+        try:
+            summary = Archive.open(settings).load_examples_if_empty()
+        except Exception as exc:  # the app works without examples; say why they are missing
+            err.print(f"[yellow]Voorbeeldarchief niet geladen:[/] {exc}")
+            return
+        if summary is not None:
+            err.print(f"Voorbeeldarchief geladen: {len(summary.outcomes)} verslagen in {summary.seconds:.0f} s")
+
+    threading.Thread(target=load, name="example-archive", daemon=True).start()
 
 
 @app.command()

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from verslaghulp.archive.service import Archive, Progress
 
 _REPO_EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "archive" / "reports"
+# A wheel carries a copy (pyproject force-include), for installs outside the repository.
+_PACKAGED_EXAMPLES = Path(__file__).resolve().parents[1] / "_examples" / "archive"
 
 
 class ExamplesNotFoundError(FileNotFoundError):
@@ -21,8 +23,10 @@ class ExamplesNotFoundError(FileNotFoundError):
 
 
 def examples_dir(settings: Settings) -> Path:
-    """The folder with the example reports: the setting, else the repository's examples/archive/reports."""
-    return settings.archive_examples_dir or _REPO_EXAMPLES
+    """The folder with the example reports: the setting, else the repository's, else the packaged copy."""
+    if settings.archive_examples_dir:
+        return settings.archive_examples_dir
+    return _REPO_EXAMPLES if _REPO_EXAMPLES.is_dir() else _PACKAGED_EXAMPLES
 
 
 def load_examples(archive: Archive, progress: Progress | None = None) -> IngestSummary:
