@@ -1,0 +1,92 @@
+"""What the page's handlers share: settings, the concept store, the model and the archive (opened lazily)."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from langchain_core.language_models import BaseChatModel
+
+from verslaghulp.concepts import ConceptStore
+from verslaghulp.config import Settings
+from verslaghulp.llm.factory import make_chat_model
+from verslaghulp.report.forms import Form, available_forms, load_form
+
+if TYPE_CHECKING:
+    from verslaghulp.archive import Archive
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """The use cases' entry points for one running app."""
+
+    settings: Settings
+    concepts: ConceptStore
+    eval_runs_dir: Path
+    _archive: Archive | None = None
+    _archive_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, eval_runs_dir: Path | None = None) -> Services:
+        """Services for these settings; eval runs default to ./eval/runs, where `verslaghulp eval run` writes."""
+        return cls(
+            settings=settings,
+            concepts=ConceptStore.from_settings(settings),
+            eval_runs_dir=eval_runs_dir or Path("eval") / "runs",
+        )
+
+    def forms(self) -> list[Form]:
+        """The forms offered on the page."""
+        return available_forms(self.settings.extra_form_dirs())
+
+    def form(self, form_id: str) -> Form:
+        """One form by id."""
+        return load_form(form_id, self.settings.extra_form_dirs())
+
+    def model(self) -> BaseChatModel:
+        """The chat model (the embedded one is shared by the process and loaded once)."""
+        return make_chat_model(self.settings)
+
+    def archive(self) -> Archive:
+        """The archive, opened on first use (it loads the embedding model and ChromaDB)."""
+        with self._archive_lock:
+            if self._archive is None:
+                from verslaghulp.archive import Archive
+
+                self._archive = Archive.open(self.settings)
+            return self._archive
+
+    @staticmethod
+    def summaries_available() -> bool:
+        """Whether the summaries use case (issue 6) is installed."""
+        return importlib.util.find_spec("verslaghulp.summarising") is not None
+
+    def warm_up(self, *, load_examples: bool = True) -> threading.Thread:
+        """In the background: load the model, open the archive, and fill an empty archive with the examples.
+
+        The page is usable at once; the first draft and the first search are quicker afterwards.
+        """
+
+        def work() -> None:
+            try:
+                loader = getattr(self.model(), "load", None)
+                if callable(loader):
+                    loader()
+            except Exception as exc:  # the page reports model problems when a draft is asked for
+                log.warning("model warm-up failed: %s", exc)
+            try:
+                archive = self.archive()
+                if load_examples:
+                    archive.load_examples_if_empty()
+            except Exception as exc:  # idem for the archive
+                log.warning("archive warm-up failed: %s", exc)
+
+        thread = threading.Thread(target=work, name="verslaghulp-warm-up", daemon=True)
+        thread.start()
+        return thread

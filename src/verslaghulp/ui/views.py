@@ -1,0 +1,169 @@
+"""Presentation of the use cases' results as HTML and Markdown for the page (Dutch, escaped).
+
+Pure functions: a result in, text out. They decide how things look, never what is true.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from verslaghulp.concepts.checks import TripChecks
+from verslaghulp.concepts.model import ArchiveRecord, Concept
+from verslaghulp.concepts.review import outermost
+from verslaghulp.facts import Severity
+from verslaghulp.facts.rail import hours_nl
+from verslaghulp.report.model import Answer, AnswerStatus, WrittenBy
+
+WRITTEN_BY = {
+    WrittenBy.CODE: ("berekend", "berekend uit de aantekeningen"),
+    WrittenBy.MODEL: ("model", "geformuleerd door het taalmodel"),
+    WrittenBy.NONE: ("leeg", "niet in de aantekeningen gevonden"),
+}
+SEVERITY = {Severity.FOUT: "Fout", Severity.WAARSCHUWING: "Waarschuwing", Severity.INFO: "Ter info"}
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def marked_html(text: str, answer: Answer) -> str:
+    """The answer's checked text with every unsupported fact highlighted and numbered; reasons as tooltips."""
+    unsupported = outermost(answer.grounding.unsupported) if answer.grounding else []
+    out: list[str] = []
+    last = 0
+    for n, item in enumerate(unsupported, start=1):
+        out.append(_e(text[last : item.start]))
+        out.append(
+            f'<mark class="vh-unsupported" title="{_e(item.reason)}">{_e(text[item.start : item.end])}</mark>'
+            f'<sup aria-label="reden {n}">{n}</sup>'
+        )
+        last = item.end
+    out.append(_e(text[last:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def answer_html(position: int, answer: Answer) -> str:
+    """The heading, who wrote the answer, unsupported facts with reasons, computed facts, and support lines."""
+    css, label = WRITTEN_BY[answer.written_by]
+    lines = ", ".join(str(s.number) for s in answer.support)
+    parts = [
+        f'<h3 class="vh-heading">{position}. {_e(answer.heading)}</h3>',
+        f'<p class="vh-meta"><span class="vh-badge vh-{css}">{label}</span>'
+        + (f" · regels {lines}" if lines else "")
+        + (" · <em>niet vermeld</em>" if answer.status is AnswerStatus.NIET_VERMELD else "")
+        + "</p>",
+    ]
+    unsupported = outermost(answer.grounding.unsupported) if answer.grounding else []
+    if unsupported and answer.original_text is not None:
+        reasons = "".join(f"<li><strong>{_e(u.text)}</strong>: {_e(u.reason)}</li>" for u in unsupported)
+        parts.append(
+            '<div class="vh-check" role="note"><p><strong>Controleer</strong> – niet gevonden in de aantekeningen. '
+            "In het antwoord hieronder staan deze feiten tussen ⟦ en ⟧; verwijder de haken als het klopt, "
+            "of pas de tekst aan.</p>"
+            f'<p class="vh-marked">{marked_html(answer.original_text, answer)}</p><ol>{reasons}</ol></div>'
+        )
+    if answer.computed:
+        items = "".join(
+            f"<li><strong>{_e(c.label)}</strong>: {_e(c.value)} <span class='vh-how'>({_e(c.how)})</span></li>"
+            for c in answer.computed
+        )
+        parts.append(f'<div class="vh-computed"><p>Berekend door code:</p><ul>{items}</ul></div>')
+    if answer.support:
+        items = "".join(f"<li value='{s.number}'>{_e(s.text)}</li>" for s in answer.support)
+        parts.append(f"<details><summary>Regels uit de aantekeningen</summary><ol>{items}</ol></details>")
+    return "\n".join(parts)
+
+
+def follow_ups_markdown(answers: Iterable[Answer]) -> str:
+    """The open follow-up questions, as a list."""
+    items = [f"- **{a.heading.capitalize()}**: {a.follow_up}" for a in answers if a.follow_up]
+    if not items:
+        return "Alle vragen zijn beantwoord vanuit de aantekeningen."
+    return "**Nog aan te vullen** – beantwoord een vervolgvraag bij de vraag zelf; dan wordt alleen die vraag " \
+        "opnieuw opgesteld.\n\n" + "\n".join(items)  # fmt: skip
+
+
+def checks_markdown(checks: TripChecks | None, headings: dict[str, str]) -> str:
+    """The 8-hours rule, kilometres and CO2, and the consistency findings."""
+    if checks is None:
+        return "_De controles verschijnen zodra er een verslag is._"
+    lines = ["#### 8-uursregel (trein of bus onder 8 uur)", _rule_text(checks), "", "#### Kilometers en CO2"]
+    lines.append(checks.emissions_text or f"Niet te berekenen: {checks.emissions_follow_up or 'geen reisgegevens.'}")
+    lines += [f"- {c.label}: {c.value} ({c.how})" for c in checks.computed]
+    lines += ["", "#### Samenhang van het verslag"]
+    if not checks.findings:
+        lines.append("Geen tegenstrijdigheden gevonden.")
+    for finding in checks.findings:
+        where = headings.get(finding.question_id, finding.question_id).capitalize()
+        lines.append(f"- **{SEVERITY[finding.severity]}** ({where}): {finding.message}")
+    return "\n".join(lines)
+
+
+def _rule_text(checks: TripChecks) -> str:
+    rule = checks.rule
+    if not rule.flown:
+        return "Niet van toepassing: volgens de aantekeningen is er niet gevlogen."
+    if rule.destination is None:
+        return f"Gevlogen, maar de bestemming is onbekend. {rule.follow_up or ''}".strip()
+    dest = rule.destination
+    train = f"de treinreis naar {dest.dutch} duurt ca. {hours_nl(dest.hours)} uur ({dest.route}; tabel {dest.checked})"
+    if not rule.applies:
+        return f"Niet van toepassing: {train}."
+    if rule.justification:
+        return f"Gevlogen terwijl {train}. Toelichting uit de aantekeningen: “{rule.justification}”."
+    return f"**Let op**: gevlogen terwijl {train}. {rule.follow_up or ''}".strip()
+
+
+def progress_text(concept: Concept, done: int, total: int) -> str:
+    """The status line while answers arrive."""
+    return f"Vraag {done} van {total} beantwoord… U kunt de eerste antwoorden al lezen en bewerken."
+
+
+def summary_text(concept: Concept) -> str:
+    """The status line for a concept: how far it is, how many answers need attention."""
+    if concept.error:
+        return f"**Onderbroken**: {concept.error} Uw aantekeningen en de antwoorden tot nu toe zijn bewaard."
+    if not concept.answers:
+        return "Aantekeningen bewaard. Klik op **Verslag opstellen**."
+    flagged = sum(1 for a in concept.answers if a.grounding and a.grounding.unsupported)
+    missing = sum(1 for a in concept.answers if a.status is AnswerStatus.NIET_VERMELD)
+    made = ""
+    if concept.meta and concept.meta.total_seconds:
+        made = f"Opgesteld in {concept.meta.total_seconds:.1f} s met {concept.meta.model}. "
+    return (
+        f"{made}{len(concept.answers)} vragen: {concept.answered} beantwoord, {missing} niet vermeld"
+        + (f", bij {flagged} nog feiten te controleren (⟦…⟧)" if flagged else "")
+        + ". Alles wordt automatisch bewaard."
+    )
+
+
+def archive_record_markdown(record: ArchiveRecord) -> str:
+    """What was stored, and what the official changed per question."""
+    changed = [c for c in record.changes if c.changed]
+    lines = [
+        f"**Opgeslagen in het archief** ({record.outcome}; verslag-id `{record.report_id}`). "
+        f"U heeft {len(changed)} van de {len(record.changes)} antwoorden aangepast; dat is vastgelegd."
+    ]
+    for change in changed:
+        lines.append(f"- {change.heading.capitalize()}: {round((1 - change.similarity) * 100)}% gewijzigd")
+    return "\n".join(lines)
+
+
+def concept_rows(concepts: Iterable[Concept]) -> list[list[str]]:
+    """Rows for the "Mijn concepten" table."""
+    return [
+        [
+            c.title,
+            c.form_id,
+            str(c.status),
+            f"{c.answered}/{len(c.answers)}" if c.answers else "–",
+            c.updated_at.astimezone().strftime("%d-%m-%Y %H:%M"),
+        ]
+        for c in concepts
+    ]
+
+
+def concept_choice(concept: Concept) -> tuple[str, str]:
+    """(label, id) for the concept picker."""
+    return f"{concept.title} – {concept.updated_at.astimezone():%d-%m %H:%M} ({concept.status})", concept.id

@@ -1,0 +1,41 @@
+"""How archive results are shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from verslaghulp.archive import AnswerHit, ReportHit, ReportSummary, StoredAnswer, StoredReport
+from verslaghulp.ui import archive_views as views
+
+
+def _summary(**update: object) -> ReportSummary:
+    base = ReportSummary(report_id="r1", title="Dienstreis Wenen, april 2025", source_name="wenen.docx",
+                         source_kind="docx", form_id="denhaag-2025", recognised=True,
+                         start=dt.date(2025, 4, 27), end=dt.date(2025, 4, 29), days=3, year=2025, travellers=1,
+                         cities=["Wenen"], countries=["Oostenrijk"], themes=["digitale tweeling"],
+                         ingested_at=dt.datetime(2025, 5, 1, tzinfo=dt.UTC))  # fmt: skip
+    return base.model_copy(update=update)
+
+
+def test_rows_show_period_destination_and_source() -> None:
+    row = views.report_rows([_summary(example=True)])[0]
+    assert row == ["Dienstreis Wenen, april 2025", "27-04-2025 t/m 29-04-2025 (3 dagen)", "Wenen (Oostenrijk)", "1",
+                   "digitale tweeling", "denhaag-2025", "wenen.docx (voorbeeld)"]  # fmt: skip
+    assert views.period(_summary(start=None, end=None)) == "2025"
+
+
+def test_hits_list_the_best_answers_with_snippets() -> None:
+    answer = AnswerHit(question_id="opbrengst", heading="WAT HEEFT DE REIS DE GEMEENTE OPGELEVERD?",
+                       snippet="digitale  tweeling\nvoor hitte", text="…", score=0.9, semantic=0.8,
+                       keyword=1.0)  # fmt: skip
+    hit = ReportHit(report=_summary(), score=0.9, answers=[answer])
+    text = views.hits_markdown("tweeling", [hit])
+    assert "**1. Dienstreis Wenen, april 2025**" in text and "digitale tweeling voor hitte" in text
+    assert "Geen verslagen gevonden" in views.hits_markdown("x", [])
+
+
+def test_a_report_is_shown_under_the_forms_headings() -> None:
+    report = StoredReport(**_summary().model_dump(), answers=[
+        StoredAnswer(question_id="doel", heading="WAT WAS HET DOEL VAN DE REIS?", text="CIO-netwerk.")])  # fmt: skip
+    text = views.report_markdown(report)
+    assert text.startswith("### Dienstreis Wenen, april 2025") and "#### WAT WAS HET DOEL VAN DE REIS?" in text

@@ -1,0 +1,81 @@
+"""How the page shows results: highlighted unsupported facts with reasons, checks, lists; always escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from langchain_core.messages import BaseMessage
+
+from verslaghulp.concepts.checks import trip_checks
+from verslaghulp.concepts.model import Concept
+from verslaghulp.config import Settings
+from verslaghulp.drafting import draft_report
+from verslaghulp.llm.fake import FakeChatModel
+from verslaghulp.report.forms import load_form
+from verslaghulp.ui import views
+from verslaghulp.ui.common import slug
+
+NOTES = """Wenen 27 t/m 29 april 2025, alleen
+heen vlucht KLM naar Wenen, terug met de trein
+doel: bijeenkomst CIO-netwerk
+gesproken: Lena Gruber - CIO Wenen
+"""
+
+
+def inventing(messages: list[BaseMessage], schema: dict[str, Any] | None) -> str:
+    if "punten" in (schema or {}).get("properties", {}):
+        return json.dumps({"punten": ["Lena Gruber – CIO Wenen"]})
+    return json.dumps({"tekst": "Bijeenkomst met <b>Jan de Vries</b> op 12 mei 2025."})
+
+
+def _concept() -> Concept:
+    draft = draft_report(NOTES, load_form("denhaag-2025"), FakeChatModel(responder=inventing), Settings(backend="fake"))
+    return Concept(id="0123456789abcdef", form_id="denhaag-2025", form_title="Verslag", notes=NOTES,
+                   draft_notes=NOTES, answers=draft.answers, meta=draft.meta)  # fmt: skip
+
+
+def test_unsupported_facts_are_highlighted_in_place_with_their_reason_and_escaped() -> None:
+    doel = _concept().answer("doel")
+    assert doel is not None
+    html = views.answer_html(6, doel)
+    assert '<h3 class="vh-heading">6. WAT WAS HET DOEL VAN DE REIS?</h3>' in html
+    assert "geformuleerd door het taalmodel" in html and "regels 1, 3" in html
+    assert '<mark class="vh-unsupported" title="' in html and ">12 mei 2025</mark>" in html
+    assert "deze datum staat niet in de aantekeningen" in html
+    assert "<b>" not in html and "&lt;b&gt;" in html  # model output never becomes markup
+
+
+def test_computed_facts_show_how_they_were_computed() -> None:
+    duur = _concept().answer("duur")
+    assert duur is not None
+    html = views.answer_html(2, duur)
+    assert "berekend uit de aantekeningen" in html and "Berekend door code" in html and "aantal dagen" in html
+
+
+def test_the_checks_panel_shows_the_rule_the_emissions_and_the_findings() -> None:
+    concept = _concept()
+    text = views.checks_markdown(trip_checks(concept), {a.question_id: a.heading for a in concept.answers})
+    assert "#### 8-uursregel" in text and "Wenen" in text and "12,5 uur" in text
+    assert "#### Kilometers en CO2" in text and "kg CO2" in text
+    assert "#### Samenhang van het verslag" in text
+    assert views.checks_markdown(None, {}).startswith("_De controles")
+
+
+def test_follow_ups_and_status_lines() -> None:
+    concept = _concept()
+    assert "Nog aan te vullen" in views.follow_ups_markdown(concept.answers)
+    status = views.summary_text(concept)
+    assert "10 vragen" in status and "nog feiten te controleren" in status
+    concept.error = "Het taalmodel is niet bereikbaar."
+    assert views.summary_text(concept).startswith("**Onderbroken**")
+
+
+def test_concept_rows_and_file_names() -> None:
+    concept = _concept()
+    concept.updated_at = dt.datetime(2025, 5, 1, 12, 0, tzinfo=dt.UTC)
+    row = views.concept_rows([concept])[0]
+    assert row[0] == "Wenen 27 t/m 29 april 2025, alleen" and row[2] == "alleen aantekeningen"
+    assert slug("Wenen 27 t/m 29 april 2025!") == "verslag-wenen-27-t-m-29-april-2025"
+    assert slug("???") == "verslag"
