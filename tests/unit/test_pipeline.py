@@ -183,7 +183,7 @@ def test_an_answer_with_only_invented_facts_becomes_niet_vermeld() -> None:
 
 def test_travellers_are_not_listed_as_people_met_and_people_not_as_places(settings: Settings) -> None:
     people = {"punten": ["Fatima Bakker – adviseur", "Lena Gruber – CIO Wenen"]}
-    places = {"punten": ["Wenen", "Lena Gruber", "Bratislava"]}
+    places = {"punten": ["Wenen", "Lena Gruber", "Bratislava", "Den Haag"]}
     form = load_form("denhaag-2025")
     draft = draft_report(NOTES, form, FakeChatModel(responder=_reply_for("WIE HEB JE", people)), settings)
     assert draft.answer("ontmoet").text == "- Lena Gruber – CIO Wenen"

@@ -39,9 +39,17 @@ def clean_items(question: Question, items: list[str], notes: Notes) -> list[str]
         return [i for i in items if not any(_item_name(i) and _item_name(i) in t for t in travellers)]
     if question.kind is AnswerKind.PLACES:
         people = person_names(notes)
-        kept = [i for i in items if fold(i).strip(" .") not in people and _item_name(i) not in people]
+        kept = [
+            i for i in items if fold(i).strip(" .") not in people and _item_name(i) not in people and not _is_home(i)
+        ]
         return [with_country(i) for i in kept]
     return items
+
+
+def _is_home(item: str) -> bool:
+    # A foreign trip's visited places are abroad; "Den Haag" in a list item is where the official came from.
+    place = lookup(item.strip(" ."))
+    return place is not None and place.country_code == "NL"
 
 
 def with_country(item: str) -> str:
