@@ -17,6 +17,7 @@ from verslaghulp.config import Settings
 from verslaghulp.drafting.cleanup import clean_items
 from verslaghulp.drafting.code_answers import CODE_KINDS, answer_by_code
 from verslaghulp.drafting.grounding_step import ground_answer
+from verslaghulp.drafting.injection import instruction_lines, is_instruction
 from verslaghulp.drafting.prompting import DraftPrompts, ListAnswer, TextAnswer, schema_for, token_budget
 from verslaghulp.drafting.relevance import relevant_lines
 from verslaghulp.facts.grounding_model import GroundingReport
@@ -152,6 +153,13 @@ def iter_draft(
         notes_lines=len(notes.lines),
         notes_chars=len(notes.text),
     )
+    set_aside = instruction_lines(notes.lines)
+    if set_aside:
+        numbers = ", ".join(str(line.number) for line in set_aside)
+        meta.warnings.append(
+            f"Regel {numbers} lijkt een opdracht aan het taalmodel en is niet als feit gebruikt; "
+            "controleer of dit echt in de aantekeningen hoort."
+        )
     answers: list[Answer] = []
     total = len(form.questions)
     notes_index = build_index(notes.text)
@@ -209,7 +217,7 @@ def answer_question(
             follow_up=coded.follow_up,
             seconds=time.perf_counter() - started,
         )
-    lines = relevant_lines(question, notes.lines, form.questions)
+    lines = [line for line in relevant_lines(question, notes.lines, form.questions) if not is_instruction(line.text)]
     if not lines:
         return _not_mentioned(question, time.perf_counter() - started)
     schema = schema_for(question)

@@ -83,6 +83,8 @@ class DraftMeta(BaseModel):
     notes_chars: int = 0
     total_seconds: float = 0.0
     calls: list[ModelCall] = Field(default_factory=list)
+    # Dutch notices for the official, e.g. note lines set aside because they address the model.
+    warnings: list[str] = Field(default_factory=list)
 
     @property
     def prompt_tokens(self) -> int:

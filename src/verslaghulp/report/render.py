@@ -10,6 +10,8 @@ def to_markdown(draft: ReportDraft, *, with_follow_ups: bool = True) -> str:
     lines = [f"# {draft.meta.form_title.upper()}", ""]
     for answer in draft.answers:
         lines += [f"## {answer.heading}", "", answer.text.strip(), ""]
+    if with_follow_ups and draft.meta.warnings:
+        lines += ["---", "", "### Let op", ""] + [f"- {w}" for w in draft.meta.warnings] + [""]
     follow_ups = draft.follow_up_questions
     if with_follow_ups and follow_ups:
         lines += ["---", "", "### Nog aan te vullen", ""]
