@@ -95,7 +95,7 @@ def _case_changes(
             for measure, ma in case_a.measures.items():
                 mb = case_b.measures.get(measure)
                 m = metric_for_measure(set_name, measure)
-                if m is None or m.direction is Direction.INFO or m.unit.value == "seconds":
+                if m is None or m.direction is Direction.INFO or m.timing:
                     continue  # timings vary run to run; the set's latency figures show them
                 if ma.value is None or mb is None or mb.value is None:
                     continue

@@ -95,7 +95,7 @@ def accept(summary: RunSummary, path: Path, *, default_tolerance: float = 0.02) 
     """Write the run's figures into a baseline file as the new accepted values.
 
     Existing metrics keep their tolerance and notes; a new file gets every figure of the run that
-    has a direction, with `default_tolerance` (0 for counts that must stay 0).
+    has a direction and is not a timing, with `default_tolerance` (0 for counts that must stay 0).
     """
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     entries: dict[str, Any] = data.setdefault("metrics", {})
@@ -105,7 +105,7 @@ def accept(summary: RunSummary, path: Path, *, default_tolerance: float = 0.02) 
     for key in keys:
         m = metric(key)
         value = summary.metric(key)
-        if m.direction is Direction.INFO or (value is None and key not in entries):
+        if m.direction is Direction.INFO or m.timing or (value is None and key not in entries):
             continue
         entry = entries.setdefault(key, {"tolerance": 0.0 if value == 0 else default_tolerance})
         entry["value"] = None if value is None else round(value, 4)

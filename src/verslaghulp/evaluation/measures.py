@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
@@ -86,7 +86,8 @@ class Metric:
     aggregate: Aggregate
     unit: Unit = Unit.RATIO
     source: str = ""  # per-case measure it reads; defaults to `name`
-    gate_hint: str = field(default="", compare=False)  # why (not) gated, for the README
+    # Timings vary with the machine's load: reported and compared, never accepted into a baseline.
+    timing: bool = False
 
     @property
     def measure(self) -> str:

@@ -158,6 +158,7 @@ DRAFTING: tuple[M, ...] = (
         A.MEAN,
         U.SECONDS,
         "latency_s",
+        timing=True,
     ),
     M(
         "latency_p95_s",
@@ -167,6 +168,7 @@ DRAFTING: tuple[M, ...] = (
         A.P95,
         U.SECONDS,
         "latency_s",
+        timing=True,
     ),
     M(
         "prompt_tokens_mean",
@@ -248,6 +250,7 @@ GROUNDING: tuple[M, ...] = (
         A.P95,
         U.NUMBER,
         "check_ms",
+        timing=True,
     ),
 )
 
@@ -290,6 +293,7 @@ RETRIEVAL: tuple[M, ...] = (
         A.P95,
         U.NUMBER,
         "latency_ms",
+        timing=True,
     ),
 )
 
