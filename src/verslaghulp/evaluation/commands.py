@@ -23,6 +23,7 @@ from verslaghulp.evaluation.modelspec import ModelSpecError, settings_for
 from verslaghulp.evaluation.report_html import write_reports
 from verslaghulp.evaluation.results import GateResult, RunNotFoundError, RunSummary, load_run, write_summary
 from verslaghulp.evaluation.runner import EvalRun, RunOptions
+from verslaghulp.llm.weights import ModelIntegrityError, ModelNotInstalledError
 
 err = Console(stderr=True)
 out = Console()
@@ -96,7 +97,7 @@ def run_command(
 
         try:
             summary = EvalRun(options, run_settings, progress=progress).run()
-        except ValueError as exc:
+        except (ValueError, ModelNotInstalledError, ModelIntegrityError) as exc:
             err.print(f"[bold red]Error:[/] {exc}")
             return 2
     _, case_results = load_run(folder)

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from matplotlib import rc_context
 from matplotlib.figure import Figure
 
-from verslaghulp.evaluation.measures import Unit
+from verslaghulp.evaluation.measures import Direction, Unit
 from verslaghulp.evaluation.metrics import CATALOGUE
 from verslaghulp.evaluation.results import CaseResult, SetResult
 
@@ -37,20 +37,29 @@ def _present(rows: Sequence[tuple[str, float | None]]) -> list[tuple[str, float]
     return [(label, value) for label, value in rows if value is not None]
 
 
+def _colour(value: float, lower_is_better: bool) -> str:
+    goodness = 100 - value if lower_is_better else value
+    return _GOOD if goodness >= 90 else _GREY if goodness >= 60 else _BAD
+
+
 def ratio_metrics_svg(result: SetResult) -> str | None:
-    """Horizontal bars of a set's ratio metrics (0-100%)."""
-    rows = _present([(m.label, result.metrics.get(m.name)) for m in CATALOGUE[result.name] if m.unit is Unit.RATIO])
-    if not rows:
+    """Horizontal bars of a set's ratio metrics (0-100%), coloured by how good they are in their direction."""
+    metrics = [m for m in CATALOGUE[result.name] if m.unit is Unit.RATIO and result.metrics.get(m.name) is not None]
+    if not metrics:
         return None
-    labels = [label for label, _ in rows][::-1]
-    values = [value * 100 for _, value in rows][::-1]
-    with _figure(len(rows), 0.32) as figure:
+    metrics.reverse()  # barh draws bottom-up; keep the catalogue's order top-down
+    values = [float(result.metrics[m.name] or 0.0) * 100 for m in metrics]
+    with _figure(len(metrics), 0.32) as figure:
         axes = figure.subplots()
-        axes.barh(labels, values, color=[_GOOD if v >= 90 else _GREY if v >= 60 else _BAD for v in values])
+        colours = [_colour(v, m.direction is Direction.LOWER) for v, m in zip(values, metrics, strict=True)]
+        axes.barh([m.label + (" (↓ better)" if m.direction is Direction.LOWER else "") for m in metrics], values,
+                  color=colours)  # fmt: skip
         axes.set_xlim(0, 100)
         axes.set_xlabel("%")
         for y, v in enumerate(values):
-            axes.text(min(v + 1, 92), y, f"{v:.0f}%", va="center")
+            inside = v > 85  # a label on a long bar goes inside it, in white
+            axes.text(v - 1 if inside else v + 1, y, f"{v:.0f}%", va="center", ha="right" if inside else "left",
+                      color="white" if inside else "black")  # fmt: skip
         axes.set_title(f"{result.name}: ratio metrics")
         return _svg(figure)
 

@@ -137,6 +137,9 @@ class EvalRun:
                 self.summary.sets[name] = SetResult(name=name, skipped=skipped)
                 continue
             info = getattr(self, f"_run_{name}")()
+            if not self.cases[name]:  # --cases named none of this set: nothing to score or gate
+                self.summary.sets[name] = SetResult(name=name, skipped="no case of this set was selected")
+                continue
             self.summary.sets[name] = set_result(name, self.cases[name], time.perf_counter() - set_started, info)
         self.summary.seconds = round(time.perf_counter() - started, 2)
         if self.cache is not None:

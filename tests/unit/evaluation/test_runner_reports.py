@@ -97,3 +97,10 @@ def test_a_failing_draft_is_scored_as_an_error_not_raised(tmp_path: Path) -> Non
     assert summary.sets["drafting"].errors == 1
     assert summary.sets["drafting"].metrics["schema_valid"] == 0.0
     assert cases["drafting"]["wenen-cgcc-vlucht"].error == "RuntimeError: model weg"
+
+
+def test_a_set_without_selected_cases_is_skipped_not_scored(tmp_path: Path) -> None:
+    folder, _ = run(tmp_path, "a", ["drafting", "grounding"], cases=["athene-2019"])
+    summary, _ = load_run(folder)
+    assert summary.sets["drafting"].skipped == "no case of this set was selected"
+    assert summary.sets["grounding"].cases == 1
