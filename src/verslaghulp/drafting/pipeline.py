@@ -23,7 +23,7 @@ from verslaghulp.drafting.relevance import relevant_lines
 from verslaghulp.facts.grounding_model import GroundingReport
 from verslaghulp.facts.notes_index import build_index
 from verslaghulp.llm.factory import context_size, model_label, prompt_token_counter
-from verslaghulp.llm.structured import StructuredOutputError, structured_chat
+from verslaghulp.llm.structured import CallStats, StructuredOutputError, structured_chat
 from verslaghulp.report.forms import Form, Question
 from verslaghulp.report.model import (
     NOT_MENTIONED_TEXT,
@@ -75,6 +75,20 @@ def _not_mentioned(question: Question, seconds: float = 0.0) -> Answer:
         written_by=WrittenBy.NONE,
         follow_up=question.follow_up,
         seconds=seconds,
+    )
+
+
+def _record(meta: DraftMeta, question: Question, stats: CallStats) -> None:
+    meta.calls.append(
+        ModelCall(
+            question_id=question.id,
+            prompt_tokens=stats.prompt_tokens,
+            evaluated_prompt_tokens=stats.evaluated_prompt_tokens,
+            completion_tokens=stats.completion_tokens,
+            prompt_seconds=stats.prompt_seconds,
+            generation_seconds=stats.generation_seconds,
+            total_seconds=stats.total_seconds,
+        )
     )
 
 
@@ -225,22 +239,13 @@ def answer_question(
         result = structured_chat(
             model, prompts.messages(notes, question, lines), schema, max_tokens=_max_tokens(schema, settings)
         )
-    except StructuredOutputError:
+    except StructuredOutputError as exc:
+        if exc.stats is not None:
+            _record(meta, question, exc.stats)
         return _verbatim(question, lines, time.perf_counter() - started)
     except Exception as exc:
         raise DraftError(f"Het taalmodel is niet bereikbaar of gaf een fout: {exc}") from exc
-    stats = result.stats
-    meta.calls.append(
-        ModelCall(
-            question_id=question.id,
-            prompt_tokens=stats.prompt_tokens,
-            evaluated_prompt_tokens=stats.evaluated_prompt_tokens,
-            completion_tokens=stats.completion_tokens,
-            prompt_seconds=stats.prompt_seconds,
-            generation_seconds=stats.generation_seconds,
-            total_seconds=stats.total_seconds,
-        )
-    )
+    _record(meta, question, result.stats)
     text = _format(result.value, question, notes)
     if _is_empty(text):
         return _not_mentioned(question, time.perf_counter() - started)

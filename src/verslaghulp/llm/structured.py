@@ -19,7 +19,11 @@ T = TypeVar("T", bound=BaseModel)
 
 
 class StructuredOutputError(RuntimeError):
-    """The model's output did not validate against the schema."""
+    """The model's output did not validate against the schema; `stats` tells what the call cost."""
+
+    def __init__(self, message: str, stats: CallStats | None = None) -> None:
+        super().__init__(message)
+        self.stats = stats
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,9 @@ def structured_chat(
     elapsed = time.perf_counter() - started
     if not isinstance(out, dict) or out.get("parsed") is None:
         error = out.get("parsing_error") if isinstance(out, dict) else None
-        raise StructuredOutputError(f"model output did not match the schema: {error}")
+        raw_message = out.get("raw") if isinstance(out, dict) else None
+        stats = call_stats(raw_message, elapsed) if isinstance(raw_message, AIMessage) else None
+        raise StructuredOutputError(f"model output did not match the schema: {error}", stats)
     raw = out["raw"]
     return StructuredResult(value=cast(T, out["parsed"]), stats=call_stats(raw, elapsed))
 
