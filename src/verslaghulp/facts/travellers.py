@@ -26,7 +26,8 @@ def _n(value: str) -> int:
 
 
 def _names(listing: str) -> list[str]:
-    parts = re.split(_SEP, listing)
+    # Roles in brackets ("Hanneke Mulder (teamleider en coach)") are not names and may contain "en".
+    parts = re.split(_SEP, re.sub(r"\s*\([^)]*\)", "", listing))
     return [p.strip() for p in parts if p.strip() and re.match(r"[A-ZÀ-Ý]", p.strip())]
 
 
@@ -70,11 +71,25 @@ _PARTY = re.compile(
     rf"\b{_NUM}\s*(?:personen|persoon|pers\.?|deelnemers|reizigers|ambtenaren|people|persons|travellers)(?!\w)", re.I
 )
 _TOGETHER = re.compile(rf"\bmet\s+(?:z'n|zijn|ons|z’n|onze)\s+{_NUM}(?:ën|en)?\b", re.I)
+_WITH_N = re.compile(rf"\bmet\s+{_NUM}\s*:", re.I)  # "met 3: ik, Hanneke en Youssef"
+_WE_N = re.compile(rf"\b(?:we|wij)\s+{_NUM}(?:ën|en)?\b", re.I)  # "wij 2", "wij drieën"
+_BOTH = re.compile(r"\b(?:wij|we)\s+(?:allebei|beiden|beide)\b|\bmet\s+(?:z'n|z’n|ons)\s+beiden\b|\bwe\s+both\b", re.I)
+# "ik + Ruben Smit", "ik en Lotte Jansen", "ik, Hanneke Mulder (...) en Youssef Amrani"
+_BRACKETS = r"(?:\s*\([^)\n]*\))?"
+# A line that only says who came along: "met Sanne Vermeulen", "met Maarten Visser (innovatiemanager) en ik"
+_WITH_LINE = re.compile(
+    rf"(?m:^[ \t]*(?:met|with)[ \t]+(?P<names>{_NAME}{_BRACKETS}(?:{_SEP}{_NAME}{_BRACKETS})*)"
+    rf"(?:[ \t]*,?[ \t]*(?:en|and)[ \t]+(?:ik|I|me))?[ \t]*$)"
+)
+_I_AND = re.compile(
+    rf"\b(?:ik|I)\s*(?:,|\+|&|\ben\b|\band\b)\s*(?P<names>{_NAME}{_BRACKETS}(?:{_SEP}{_NAME}{_BRACKETS})*)"
+)
 _WE_WERE = re.compile(rf"\b(?:we|wij)\s+(?:waren|gingen|reisden)\s+(?:met\s+)?(?:z'n\s+)?{_NUM}(?:ën|en)?\b", re.I)
 _ALONE = re.compile(
     r"\b(?:(?:reisde|ging|was|ben|gereisd|travelled|went)[ \t]+alleen"
     r"|alleen[ \t]+(?:gereisd|gegaan|op[ \t]+reis|naar|heen)|in[ \t]+mijn[ \t]+eentje"
-    r"|travell?ed[ \t]+alone|by[ \t]+myself)\b"
+    r"|travell?ed[ \t]+alone|went[ \t]+alone|by[ \t]+myself|just[ \t]+me|ik[ \t]+all?een)\b"
+    r"|(?m:,[ \t]*all?een[ \t]*$)"
     r"|(?m:^[^\w\n]*alleen[^\w\n]*$)",
     re.I,
 )
@@ -92,8 +107,13 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], TravellerCount | N
     (_PARTY, _party),
     (_TOGETHER, _together),
     (_WE_WERE, _together),
+    (_WITH_N, _together),
+    (_WE_N, _together),
+    (_BOTH, lambda m: TravellerCount(2, m.group(), f"'{m.group()}' in de aantekeningen")),
     (_ALONE, _alone),
     (_LISTED, _listed),
+    (_I_AND, _with_named),
+    (_WITH_LINE, _with_named),
     (_N_COLLEAGUES, _colleagues),
     (_NAMED_COLLEAGUE, _with_named),
     (_A_COLLEAGUE, _colleagues),

@@ -40,3 +40,32 @@ def test_no_count(text: str) -> None:
 def test_how_explains_names() -> None:
     result = count_travellers("mee: Jan, Fatima, Piet")
     assert result is not None and result.how == "3 namen na 'mee:' plus de schrijver"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("wie: ik + Ruben Smit (data-architect)", 2),
+        ("ik en Lotte Jansen (teamleider open data)", 2),
+        ("met 3: ik, Hanneke Mulder (teamleider en coach) en Youssef Amrani (informatiearchitect)", 3),
+        ("met Youssef Amrani (informatiearchitect), wij 2", 2),
+        ("terug: wij allebei met de trein", 2),
+        ("22-24 okt 2019, ik aleen", 1),
+        ("zo 16/3 t/m wo 19/3 2025, alleen\nheen met de nachttrein", 1),
+        ("Oct 22-23 2025. Went alone.", 1),
+        ("Just me this time.", 1),
+        ("VivaTech Parijs\nmet Maarten Visser (innovatiemanager) en ik\nKLM heen", 2),
+        ("Keulen, Eurocities\nmet Sanne Vermeulen\ngesproken met de teams van Gent", 2),
+    ],
+)
+def test_more_ways_officials_name_the_party(text: str, count: int) -> None:
+    found = count_travellers(text)
+    assert found is not None and found.count == count, found
+    assert found.evidence in text
+
+
+@pytest.mark.parametrize(
+    "text", ["wij hebben 2 workshops gegeven", "met Anna Smit gesproken over data", "alleen de ochtend"]
+)
+def test_sentences_that_do_not_state_the_party(text: str) -> None:
+    assert count_travellers(text) is None
