@@ -17,6 +17,7 @@ class Backend(StrEnum):
 
     EMBEDDED = "embedded"
     OLLAMA = "ollama"
+    OPENAI = "openai"
     FAKE = "fake"
 
 
@@ -25,6 +26,13 @@ class ChromaMode(StrEnum):
 
     EMBEDDED = "embedded"
     HTTP = "http"
+
+
+class LogFormat(StrEnum):
+    """How log lines are written."""
+
+    TEXT = "text"
+    JSON = "json"
 
 
 class UnsupportedFactPolicy(StrEnum):
@@ -54,6 +62,22 @@ class Settings(BaseSettings):
     ollama_base_url: str = "http://localhost:11434"
     ollama_model: str = "qwen2.5:7b-instruct"
     ollama_api_key: SecretStr | None = None
+
+    # Any OpenAI-compatible server (vLLM, TGI, LM Studio, llama.cpp's server); the base URL ends in /v1.
+    openai_base_url: str = "http://localhost:8000/v1"
+    openai_model: str = "qwen2.5-7b-instruct"
+    openai_api_key: SecretStr | None = None
+    # Remote model servers (Ollama, OpenAI-compatible): seconds per request, attempts for transient errors.
+    remote_timeout_seconds: float = Field(default=300.0, gt=0)
+    remote_retries: int = Field(default=3, ge=1, le=10)
+
+    # Logging: "text" for people, "json" for one JSON object per line (log collectors). Note text is
+    # never logged at info level. The audit log of drafts (JSON lines) goes to data_dir/audit.jsonl
+    # unless audit_log names another file.
+    log_format: LogFormat = LogFormat.TEXT
+    log_level: str = Field(default="INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
+    audit_log: Path | None = None
+    audit_enabled: bool = True
 
     data_dir: Path = Field(default_factory=lambda: _default_home() / "data")
     forms_dir: Path | None = None

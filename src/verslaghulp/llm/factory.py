@@ -27,6 +27,10 @@ def make_chat_model(settings: Settings, progress: Progress | None = None) -> Bas
         from verslaghulp.llm.ollama import make_ollama_model
 
         return make_ollama_model(settings)
+    if settings.backend is Backend.OPENAI:
+        from verslaghulp.llm.openai_compat import make_openai_model
+
+        return make_openai_model(settings)
     return embedded_model(settings, progress)
 
 

@@ -1,0 +1,124 @@
+"""The OpenAI-compatible backend: vLLM, TGI, LM Studio, llama.cpp's server, any /v1/chat/completions.
+
+Structured output uses `response_format={"type": "json_object", "schema": ...}` (JsonSchemaOutputMixin),
+the one form llama.cpp's server accepts (its `json_schema` form answers HTTP 500); vLLM and LM Studio
+accept it too. `max_tokens` is sent as such: langchain-openai renames it to `max_completion_tokens`,
+which llama.cpp's server ignores.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel, LanguageModelInput
+from langchain_core.messages import BaseMessage
+from langchain_core.outputs import ChatGenerationChunk, ChatResult
+from langchain_openai import ChatOpenAI
+from pydantic import Field, SecretStr
+
+from verslaghulp.config import Settings
+from verslaghulp.llm.remote_errors import (
+    ModelServerError,
+    is_connection_failure,
+    is_model_missing,
+    is_timeout,
+    timed_out,
+    unreachable,
+    with_retries,
+)
+from verslaghulp.llm.structured import JsonSchemaOutputMixin
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class OpenAICompatChatModel(JsonSchemaOutputMixin, ChatOpenAI):  # type: ignore[misc]
+    """ChatOpenAI for self-hosted servers: schema as json_object, plain max_tokens, Dutch errors, retries."""
+
+    retry_attempts: int = Field(default=3, ge=1)
+    retry_base_delay: float = Field(default=0.5, ge=0)
+    timeout_seconds: float = Field(default=300.0, gt=0)
+
+    @property
+    def _llm_type(self) -> str:
+        return "openai"
+
+    def _get_request_payload(
+        self, input_: LanguageModelInput, *, stop: list[str] | None = None, **kwargs: Any
+    ) -> dict[str, Any]:
+        payload: dict[str, Any] = super()._get_request_payload(input_, stop=stop, **kwargs)
+        if "max_completion_tokens" in payload:
+            payload["max_tokens"] = payload.pop("max_completion_tokens")
+        return payload
+
+    def translate(self, exc: BaseException) -> ModelServerError:
+        """The Dutch error for a failure of this server."""
+        if isinstance(exc, ModelServerError):
+            return exc
+        url = str(self.openai_api_base or "")
+        if is_timeout(exc):
+            return timed_out(url, self.timeout_seconds)
+        if is_connection_failure(exc):
+            return unreachable(url)
+        if is_model_missing(exc):
+            return ModelServerError(
+                f"Het taalmodel '{self.model_name}' is niet bekend bij de server op {url}. "
+                "Controleer VERSLAGHULP_OPENAI_MODEL."
+            )
+        return ModelServerError(f"De taalmodelserver op {url} gaf een fout: {exc}")
+
+    def _guarded(self, call: Callable[[], T]) -> T:
+        def note_retry(state: Any) -> None:
+            log.warning(
+                "Modelserver-aanroep mislukt, nieuwe poging %d: %s", state.attempt_number, state.outcome.exception()
+            )
+
+        try:
+            return with_retries(
+                call, attempts=self.retry_attempts, base_delay=self.retry_base_delay, on_retry=note_retry
+            )
+        except Exception as exc:
+            raise self.translate(exc) from exc
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        return self._guarded(lambda: ChatOpenAI._generate(self, messages, stop, run_manager, **kwargs))
+
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        try:
+            yield from ChatOpenAI._stream(self, messages, stop, run_manager, **kwargs)
+        except Exception as exc:
+            raise self.translate(exc) from exc
+
+
+def make_openai_model(settings: Settings) -> BaseChatModel:
+    """The OpenAI-compatible chat model for these settings."""
+    # Self-hosted servers often need no key, but the client insists on one.
+    key = settings.openai_api_key or SecretStr("geen-sleutel")
+    return OpenAICompatChatModel(
+        model=settings.openai_model,
+        base_url=settings.openai_base_url,
+        api_key=key,
+        temperature=0.0,
+        seed=1,
+        max_tokens=settings.max_answer_tokens,
+        timeout=settings.remote_timeout_seconds,
+        # Retries are ours (tenacity, transient errors only); the client's own would multiply them.
+        max_retries=0,
+        timeout_seconds=settings.remote_timeout_seconds,
+        retry_attempts=settings.remote_retries,
+    )
