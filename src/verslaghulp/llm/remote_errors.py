@@ -82,6 +82,8 @@ def is_model_missing(exc: BaseException) -> bool:
 
 def is_timeout(exc: BaseException) -> bool:
     """Whether the exception is a timeout of any of the HTTP stacks in use."""
+    if any(cls.__name__ == "APITimeoutError" for cls in type(exc).__mro__):  # openai's
+        return True
     return isinstance(exc, httpx.TimeoutException | TimeoutError) or "timed out" in str(exc).lower()
 
 
@@ -89,8 +91,8 @@ def is_connection_failure(exc: BaseException) -> bool:
     """Whether no connection could be made or it was cut (refused, reset, server gone)."""
     if isinstance(exc, httpx.TransportError | ConnectionError) and not is_timeout(exc):
         return True
-    # openai wraps httpx errors in APIConnectionError (a subclass of APIError, not of ConnectionError).
-    return type(exc).__name__ == "APIConnectionError"
+    # openai wraps httpx errors in APIConnectionError (not a ConnectionError), langchain-openai subclasses it.
+    return any(cls.__name__ == "APIConnectionError" for cls in type(exc).__mro__)
 
 
 def is_transient(exc: BaseException) -> bool:
