@@ -67,6 +67,24 @@ def prepare_embedded_model() -> None:
     err.print(f"Model klaar: {path}")
 
 
+@app.command("config")
+def show_config(
+    as_env: Annotated[bool, typer.Option("--env", help="Als VARIABELE=waarde-regels (voor een .env-bestand)")] = False,
+) -> None:
+    """Toon de geldende instellingen (geheimen gemaskeerd)."""
+    values = get_settings().effective()
+    if as_env:
+        for name, value in values.items():
+            typer.echo(f"{name}={value}")
+        return
+    from rich.table import Table
+
+    table = Table("instelling", "waarde", title="Geldende instellingen")
+    for name, value in values.items():
+        table.add_row(name, value)
+    Console().print(table)
+
+
 @app.command("prepare-model")
 def prepare_model() -> None:
     """Join and verify the embedded model weights (once; later runs only check)."""

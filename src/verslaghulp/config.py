@@ -100,6 +100,22 @@ class Settings(BaseSettings):
     # work uses the cores: with two spinning OpenMP threads on a busy 2-core machine a query took 2.5 s.
     embedding_threads: int = Field(default=1, ge=1, le=64)
 
+    def effective(self) -> dict[str, str]:
+        """Every setting as its VERSLAGHULP_* variable and value, secrets masked (for `verslaghulp config`)."""
+        out: dict[str, str] = {}
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, SecretStr):
+                text = "********"
+            elif value is None:
+                text = ""
+            elif isinstance(value, bool):
+                text = str(value).lower()
+            else:
+                text = str(value)
+            out[f"VERSLAGHULP_{name.upper()}"] = text
+        return out
+
     def extra_form_dirs(self) -> tuple[Path, ...]:
         """Folders with additional (municipality-specific) form files."""
         return (self.forms_dir,) if self.forms_dir else ()
