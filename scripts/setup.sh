@@ -26,6 +26,9 @@ fi
 [ -x .venv/bin/python ] || "$python_bin" -m venv .venv
 pip=(.venv/bin/python -m pip --disable-pip-version-check)
 
+# The tests validate docker-compose.yml with Debian's docker-compose (no Docker engine needed).
+if [ "$target" = dev ]; then bash scripts/install-compose.sh; fi
+
 # llama-cpp-python is built from source with portable AVX2 flags: the default native build
 # segfaults on CPUs with AMX (llama.cpp issue 20824, see ENVIRONMENT.md). The wheel is kept in
 # .cache/wheels so that later setups do not rebuild it (about 4 minutes on 2 cores).
