@@ -85,6 +85,17 @@ def show_config(
     Console().print(table)
 
 
+@app.command("health")
+def health() -> None:
+    """Controleer of het taalmodel en het archief bereikbaar zijn (exitcode 1 bij een fout)."""
+    from verslaghulp.health import check_health
+
+    status = check_health(get_settings())
+    typer.echo(status.model_dump_json(indent=2))
+    if status.status != "ok":
+        raise typer.Exit(1)
+
+
 @app.command("prepare-model")
 def prepare_model() -> None:
     """Join and verify the embedded model weights (once; later runs only check)."""
@@ -156,6 +167,9 @@ def serve(
     from verslaghulp.ui.app import build_app, launch_app
 
     settings = get_settings()
+    from verslaghulp.logging_setup import configure_logging
+
+    configure_logging(settings)
     prepare_embedded_model()
     _load_examples_in_background(settings)
     launch_app(build_app(settings), settings, host=host, port=port, open_browser=open_browser)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 
+from verslaghulp.audit import record_draft
 from verslaghulp.config import Settings
 from verslaghulp.drafting.cleanup import clean_items
 from verslaghulp.drafting.code_answers import CODE_KINDS, answer_by_code
@@ -184,6 +185,7 @@ def iter_draft(
         yield AnswerEvent(index=position, total=total, answer=answer)
     meta.total_seconds = time.perf_counter() - started
     grounding = GroundingReport(answers=[a.grounding for a in answers if a.grounding is not None])
+    record_draft(meta, settings)
     yield DraftDone(draft=ReportDraft(meta=meta, answers=answers, grounding=grounding))
 
 
