@@ -80,6 +80,13 @@ class EmbeddedChatModel(JsonSchemaOutputMixin, BaseChatModel):
                     )
         return self._llama
 
+    def close(self) -> None:
+        """Free the weights now (llama.cpp's own finaliser fails when it runs during interpreter shutdown)."""
+        with self._lock:
+            if self._llama is not None:
+                self._llama.close()
+                self._llama = None
+
     def count_tokens(self, text: str) -> int:
         """Tokens of a text under this model's tokenizer."""
         return len(self.load().tokenize(text.encode("utf-8"), add_bos=False, special=True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import threading
 from collections.abc import Callable
 
@@ -17,6 +18,12 @@ _embedded: dict[tuple[str, int, int | None], EmbeddedChatModel] = {}
 _embedded_lock = threading.Lock()
 # Ollama counts tokens server-side only; ~3.5 characters per token is a safe estimate for Dutch.
 _CHARS_PER_TOKEN = 3.5
+
+
+@atexit.register
+def _close_embedded_models() -> None:
+    for model in _embedded.values():
+        model.close()
 
 
 def make_chat_model(settings: Settings, progress: Progress | None = None) -> BaseChatModel:
