@@ -49,4 +49,17 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
+# The browser tests (tests/e2e) drive Debian's Chromium; a test tool must never download its own browser.
+# Without apt (or root/sudo) the set-up goes on and those tests skip, saying why.
+if [ "$target" = dev ] && [ ! -x /usr/bin/chromium ]; then
+  as_root=()
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then as_root=(sudo -n); fi
+  echo "Installing Chromium for the browser tests (apt-get install chromium chromium-driver)..."
+  if ! { command -v apt-get >/dev/null \
+         && "${as_root[@]}" apt-get update -q \
+         && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; }; then
+    echo "WARNING: Chromium could not be installed; the browser tests in tests/e2e will be skipped." >&2
+  fi
+fi
+
 echo "Setup ($target) complete."

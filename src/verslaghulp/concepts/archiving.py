@@ -54,10 +54,10 @@ def archive_concept(store: ConceptStore, concept_id: str, archive: ArchiveTarget
         raise ConceptError("Er is nog geen verslag om op te slaan. Stel eerst een verslag op.")
     open_items = unresolved_answers(draft)
     if open_items:
-        headings = "; ".join(a.heading.capitalize() for a in open_items)
+        headings = "; ".join(f"“{a.heading.capitalize()}”" for a in open_items)
         raise ConceptError(
-            "Controleer eerst de gemarkeerde feiten (⟦…⟧) bij: "
-            f"{headings}. Klopt een feit, verwijder dan de haken; klopt het niet, pas de tekst aan."
+            f"Controleer eerst de gemarkeerde feiten (⟦…⟧) bij {headings}. "
+            "Klopt een feit, verwijder dan de haken; klopt het niet, pas de tekst aan."
         )
     outcome = archive.ingest_draft(draft, name=archive_name(concept), source_key=f"verslaghulp:{concept.id}")
     if str(outcome.status) == _FAILED:

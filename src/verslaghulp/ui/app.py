@@ -7,7 +7,6 @@ tests) serve it. The page holds no logic: every handler calls a use case (see th
 from __future__ import annotations
 
 import weakref
-from pathlib import Path
 from typing import cast
 
 import gradio as gr
@@ -83,10 +82,5 @@ def start_app(
 
 
 def launch_app(app: gr.Blocks, settings: Settings, *, host: str | None, port: int | None, open_browser: bool) -> None:
-    """Serve the app until stopped (`verslaghulp serve`)."""
-    start_app(app, settings, host=host, port=port, open_browser=open_browser, block=True)
-
-
-def eval_runs_dir_default() -> Path:
-    """Where `verslaghulp eval run` writes its runs, relative to the working directory."""
-    return Path("eval") / "runs"
+    """Serve the app until stopped (`verslaghulp serve`, which fills an empty archive with the examples itself)."""
+    start_app(app, settings, host=host, port=port, open_browser=open_browser, block=True, load_examples=False)

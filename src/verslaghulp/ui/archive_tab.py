@@ -11,7 +11,7 @@ from typing import Any
 import gradio as gr
 
 from verslaghulp.ui import archive_views as views
-from verslaghulp.ui.common import ARCHIVE_QUEUE, skip, uploaded_path
+from verslaghulp.ui.common import ARCHIVE_QUEUE, error, skip, uploaded_path
 from verslaghulp.ui.services import Services
 
 ARCHIVE_SUFFIXES = [".txt", ".md", ".docx", ".pdf"]
@@ -19,7 +19,7 @@ _SEARCH_LIMIT = 10
 
 
 def _failure(exc: Exception) -> gr.Error:
-    return gr.Error(f"Het archief gaf een fout: {exc}")
+    return error(f"Het archief gaf een fout: {exc}")
 
 
 def _year(value: str | None) -> int | None:
@@ -27,7 +27,7 @@ def _year(value: str | None) -> int | None:
     if not text:
         return None
     if not (text.isdigit() and len(text) == 4):
-        raise gr.Error(f"“{text}” is geen jaartal; vul een jaar in als 2019.")
+        raise error(f"“{text}” is geen jaartal; vul een jaar in als 2019.")
     return int(text)
 
 
@@ -102,7 +102,7 @@ def build_archive_tab(services: Services, tab: gr.Tab) -> None:
 
     def on_add(paths: list[Any] | None) -> Iterator[list[Any]]:
         if not paths:
-            raise gr.Error("Kies eerst een of meer bestanden.")
+            raise error("Kies eerst een of meer bestanden.")
         rows: list[list[str]] = []
         archive = services.archive()
         for n, value in enumerate(paths, start=1):
@@ -152,17 +152,17 @@ def build_archive_tab(services: Services, tab: gr.Tab) -> None:
 
     def on_open(report_id: str | None) -> str:
         if not report_id:
-            raise gr.Error("Kies eerst een verslag.")
+            raise error("Kies eerst een verslag.")
         report = services.archive().get_report(report_id)
         if report is None:
-            raise gr.Error("Dit verslag staat niet (meer) in het archief.")
+            raise error("Dit verslag staat niet (meer) in het archief.")
         return views.report_markdown(report)
 
     open_button.click(on_open, inputs=pick, outputs=report_view, api_name="archief_openen", concurrency_id="zoeken")
 
     def on_delete(report_id: str | None) -> list[Any]:
         if not report_id:
-            raise gr.Error("Kies eerst een verslag om te verwijderen.")
+            raise error("Kies eerst een verslag om te verwijderen.")
         report = services.archive().get_report(report_id)
         title = report.title if report else report_id
         question = f"**Weet u zeker dat u “{title}” uit het archief wilt verwijderen?** Dit kan niet ongedaan worden."

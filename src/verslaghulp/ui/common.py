@@ -32,3 +32,13 @@ def uploaded_path(value: Any) -> Path:
 def skip() -> Any:
     """An update that leaves the component as it is; a fresh update each time, as Gradio may fill in one it is given."""
     return gr.skip()
+
+
+def error(message: str) -> gr.Error:
+    """A Dutch error for the user (raise it); Gradio's default toast title is English."""
+    return gr.Error(message, title="Fout", print_exception=False)
+
+
+def warning(message: str) -> None:
+    """Show a Dutch warning toast; the event goes on."""
+    gr.Warning(message, title="Let op")

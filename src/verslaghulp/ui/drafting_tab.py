@@ -37,7 +37,16 @@ from verslaghulp.report.notes import NotesError
 from verslaghulp.report.render import to_markdown
 from verslaghulp.report.upload import NOTES_SUFFIXES, read_notes_upload
 from verslaghulp.ui import views
-from verslaghulp.ui.common import ARCHIVE_QUEUE, AUTOSAVE_QUEUE, MODEL_QUEUE, skip, slug, uploaded_path
+from verslaghulp.ui.common import (
+    ARCHIVE_QUEUE,
+    AUTOSAVE_QUEUE,
+    MODEL_QUEUE,
+    error,
+    skip,
+    slug,
+    uploaded_path,
+    warning,
+)
 from verslaghulp.ui.services import Services
 
 INTRO = (
@@ -46,6 +55,11 @@ INTRO = (
     "automatisch bewaard – ook als u de pagina sluit – en is terug te vinden onder **Mijn concepten**."
 )
 
+# Gradio shows a waiting user "queue: 2/3" at the status line; this says what that means.
+QUEUE_HINT = (
+    "Het taalmodel werkt één verzoek tegelijk af. Ziet u bij de voortgang *queue: 2/3*, dan bent u nummer 2 in "
+    "de wachtrij; zoeken in het archief gaat intussen gewoon door."
+)
 _CONCEPT_HEADERS = ["Titel", "Formulier", "Status", "Beantwoord", "Laatst bewaard"]
 
 
@@ -135,6 +149,7 @@ def build_drafting_tab(services: Services) -> DraftingTab:
             with gr.Row():
                 generate = gr.Button("Verslag opstellen", variant="primary")
                 new = gr.Button("Nieuw verslag")
+            gr.Markdown(QUEUE_HINT, elem_classes=["vh-saved"])
             saved = gr.Markdown("", elem_classes=["vh-saved"])
             with gr.Accordion("Controles: 8-uursregel, kilometers en CO2", open=True):
                 checks = gr.Markdown(views.checks_markdown(None, {}))
@@ -212,9 +227,9 @@ def build_drafting_tab(services: Services) -> DraftingTab:
                     yield show(step.concept, progress, only={step.done - 1}, full=False)
         except (NotesError, DraftError, ConceptError) as exc:
             yield show(store.get(concept.id), views.summary_text(store.get(concept.id) or concept), full=False)
-            raise gr.Error(str(exc)) from exc
+            raise error(str(exc)) from exc
         except Exception as exc:  # a message, never a stack trace; the notes are in the store and in the box
-            raise gr.Error(f"Er ging iets mis bij het opstellen: {exc}. Uw aantekeningen zijn bewaard.") from exc
+            raise error(f"Er ging iets mis bij het opstellen: {exc}. Uw aantekeningen zijn bewaard.") from exc
 
     generate.click(on_generate, inputs=[notes, form, concept_id], outputs=everything, api_name="opstellen",
                    concurrency_id=MODEL_QUEUE, concurrency_limit=1, show_progress_on=[status])  # fmt: skip
@@ -223,12 +238,12 @@ def build_drafting_tab(services: Services) -> DraftingTab:
         def on_revise(current: str, reply_text: str) -> list[Any]:
             concept = store.get(current)
             if concept is None or index >= len(concept.answers):
-                raise gr.Error("Dit concept bestaat niet (meer). Open het opnieuw via Mijn concepten.")
+                raise error("Dit concept bestaat niet (meer). Open het opnieuw via Mijn concepten.")
             question_id = concept.answers[index].question_id
             try:
                 revised = revise_in(store, concept.id, question_id, reply_text, services.model(), services.settings)
             except (NotesError, DraftError, ConceptError) as exc:
-                raise gr.Error(str(exc)) from exc
+                raise error(str(exc)) from exc
             status_text = f"Vraag {index + 1} is opnieuw opgesteld met uw antwoord. " + views.summary_text(revised)
             return show(revised, status_text, notes_text=revised.notes, only={index}, with_listing=True)
 
@@ -275,7 +290,7 @@ def build_drafting_tab(services: Services) -> DraftingTab:
         try:
             text = read_notes_upload(file.name, file.read_bytes())
         except NotesError as exc:
-            gr.Warning(str(exc))
+            warning(str(exc))
             return current_notes, current, ""
         concept = save_notes(store, current, text, services.form(form_id))
         return text, concept.id if concept else current, f"{file.name} ingelezen en bewaard om {_now()}."
@@ -288,10 +303,10 @@ def build_drafting_tab(services: Services) -> DraftingTab:
         concept = store.get(current)
         draft = final_draft(concept) if concept else None
         if concept is None or draft is None:
-            gr.Warning("Er is nog geen verslag om te exporteren.")
+            warning("Er is nog geen verslag om te exporteren.")
             return None
         if unresolved_answers(draft):
-            gr.Warning("Let op: er staan nog ⟦…⟧-markeringen in het verslag (gemarkeerd in het Word-bestand).")
+            warning("Let op: er staan nog ⟦…⟧-markeringen in het verslag (gemarkeerd in het Word-bestand).")
         folder = Path(tempfile.mkdtemp(prefix="verslag-"))
         name = slug(concept.title)
         docx_path, md_path = folder / f"{name}.docx", folder / f"{name}.md"
@@ -304,8 +319,9 @@ def build_drafting_tab(services: Services) -> DraftingTab:
     def on_archive(current: str) -> list[Any]:
         try:
             record = archive_concept(store, current, services.archive())
-        except ConceptError as exc:
-            raise gr.Error(str(exc)) from exc
+        except ConceptError as exc:  # shown next to the button as well, where the official is looking
+            warning(str(exc))
+            return [f"**Niet opgeslagen.** {exc}", *[skip() for _ in range(4)]]
         concept = store.get(current)
         return [views.archive_record_markdown(record), *listing(), views.summary_text(concept) if concept else ""]
 
@@ -316,7 +332,7 @@ def build_drafting_tab(services: Services) -> DraftingTab:
     def on_open(picked: str | None) -> list[Any]:
         concept = store.get(picked)
         if concept is None:
-            raise gr.Error("Kies eerst een concept uit de lijst.")
+            raise error("Kies eerst een concept uit de lijst.")
         return open_concept(concept)
 
     open_button.click(on_open, inputs=concept_pick, outputs=everything, api_name="concept_openen")

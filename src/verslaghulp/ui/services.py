@@ -34,11 +34,13 @@ class Services:
 
     @classmethod
     def from_settings(cls, settings: Settings, *, eval_runs_dir: Path | None = None) -> Services:
-        """Services for these settings; eval runs default to ./eval/runs, where `verslaghulp eval run` writes."""
+        """Services for these settings; eval runs default to eval/runs, where `verslaghulp eval run` writes."""
+        from verslaghulp.evaluation.sets import eval_dir
+
         return cls(
             settings=settings,
             concepts=ConceptStore.from_settings(settings),
-            eval_runs_dir=eval_runs_dir or Path("eval") / "runs",
+            eval_runs_dir=eval_runs_dir or eval_dir() / "runs",
         )
 
     def forms(self) -> list[Form]:

@@ -1,0 +1,252 @@
+"""The web app in a real browser: what an official and a communications colleague do, step by step.
+
+Screenshots of every step go to test-artifacts/e2e/<test name>/.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import pytest
+from docx import Document
+from playwright.sync_api import expect
+
+from .conftest import RunningApp
+
+pytestmark = [pytest.mark.browser, pytest.mark.real_model]
+
+NOTES = """Gent 3 t/m 4 juni 2025, alleen gereisd
+met de trein heen en terug
+doel: overleg open data met de stad Gent
+gesproken: Els Peeters - CDO Gent
+geleerd: Gent publiceert alle parkeerdata als open data
+"""
+EDITED = "Overleg over open data met de stad Gent; Gent deelt het Vlaamse OSLO-datamodel met Den Haag."
+LONG = 240_000  # ms: the tiny model drafts ten questions in seconds, but the machine is shared
+
+
+def _page(browser: Any, app: RunningApp) -> Any:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale="nl-NL")
+    page = context.new_page()
+    page.goto(app.url)
+    page.get_by_role("tab", name="Verslag opstellen").wait_for()
+    return page
+
+
+def _answer(page: Any, number: int) -> Any:
+    return page.get_by_label(f"Antwoord op vraag {number} (bewerkbaar)", exact=True)
+
+
+def _type_notes(page: Any, text: str) -> None:
+    box = page.get_by_label("Aantekeningen", exact=True)
+    box.fill(text)
+    box.press("Tab")  # leaving the box saves it, like typing does
+
+
+def _status(page: Any) -> Any:
+    return page.locator(".vh-status").last
+
+
+def _generate(page: Any) -> None:
+    page.get_by_role("button", name="Verslag opstellen", exact=True).click()
+    page.locator(".vh-status", has_text="vragen:").last.wait_for(timeout=LONG)
+
+
+def test_draft_edit_redraft_export_store_and_find(browser: Any, running_app: RunningApp, shots: Any) -> None:
+    page = _page(browser, running_app)
+    shots(page, "leeg")
+
+    # 1. Paste notes and generate: every question of the form gets an answer, streamed in.
+    _type_notes(page, NOTES)
+    _generate(page)
+    assert "10 vragen" in _status(page).inner_text()
+    assert _answer(page, 1).input_value() == "1 persoon"
+    assert "berekend uit de aantekeningen" in page.locator(".vh-meta").first.inner_text()
+    shots(page, "opgesteld")
+
+    # 2. Answer a follow-up question: only that question is drafted again, the reply joins the notes.
+    reply = page.get_by_label("Vervolgvraag bij vraag 10:")
+    reply.fill("in september stuurt Gent het datamodel")
+    page.get_by_role("button", name="Vraag 10 opnieuw opstellen met dit antwoord").click()
+    page.locator(".vh-status", has_text="Vraag 10 is opnieuw opgesteld").last.wait_for(timeout=LONG)
+    notes = page.get_by_label("Aantekeningen", exact=True).input_value()
+    assert notes.endswith("\n\nvervolg (aanvulling): in september stuurt Gent het datamodel\n")
+    shots(page, "vervolgvraag")
+
+    # 3. Edit an answer; the edit is saved on the server as soon as the box is left.
+    _answer(page, 6).fill(EDITED)
+    _answer(page, 6).press("Tab")
+    page.get_by_text("Automatisch bewaard om").wait_for()
+    shots(page, "bewerkt")
+
+    # 4. Facts the notes do not support are marked ⟦…⟧ and block storing until the official has looked at them.
+    flagged = [n for n in range(1, 11) if "⟦" in _answer(page, n).input_value()]
+    if flagged:
+        page.get_by_role("button", name="Opslaan in archief").click()
+        page.get_by_text("Controleer eerst de gemarkeerde feiten").first.wait_for()
+        shots(page, "gemarkeerde-feiten")
+        for number in flagged:  # the official checks them: here, they confirm by removing the brackets
+            box = _answer(page, number)
+            box.fill(box.input_value().replace("⟦", "").replace("⟧", ""))
+            box.press("Tab")
+            page.get_by_text("Automatisch bewaard om").wait_for()
+
+    # 5. Export: a Word file in the form's layout, with the edited text.
+    page.get_by_role("button", name="Exporteren (.docx en .md)").click()
+    link = page.locator('a[href*=".docx"]').first
+    link.wait_for()
+    with page.expect_download() as download:
+        link.click()
+    document = Document(io.BytesIO(open(download.value.path(), "rb").read()))  # noqa: PTH123, SIM115
+    styled = [(p.style.name, p.text) for p in document.paragraphs]
+    headings = [text for style, text in styled if style == "Heading 1"]
+    assert headings[0] == "HOEVEEL PERSONEN HEBBEN DE REIS GEMAAKT" and len(headings) == 10
+    after_doel = styled[[t for _, t in styled].index("WAT WAS HET DOEL VAN DE REIS?") + 1]
+    assert after_doel == ("Normal", EDITED)
+    shots(page, "geexporteerd")
+
+    # 6. Store the final (edited) report in the archive; what the official changed is recorded.
+    page.get_by_role("button", name="Opslaan in archief").click()
+    page.get_by_text("Opgeslagen in het archief").wait_for(timeout=LONG)
+    assert "WAT WAS HET DOEL VAN DE REIS?".capitalize() in page.get_by_text("% gewijzigd").first.inner_text()
+    shots(page, "opgeslagen")
+    concept = running_app.services.concepts.list()[0]
+    assert concept.archived is not None
+    assert next(c for c in concept.archived.changes if c.question_id == "doel").final_text == EDITED
+
+    # 7. Find it in the archive by what the official wrote, and open it.
+    page.get_by_role("tab", name="Archief").click()
+    page.get_by_label("Zoekvraag").fill("OSLO-datamodel")
+    page.get_by_label("Zoekvraag").press("Enter")
+    results = page.get_by_text("verslagen gevonden")
+    results.wait_for(timeout=LONG)
+    page.get_by_role("button", name="Openen", exact=True).last.click()
+    page.get_by_text(EDITED).last.wait_for()
+    shots(page, "gevonden-in-archief")
+
+    # 8. Summaries: not built yet (issue 6); the tab says so in plain Dutch.
+    page.get_by_role("tab", name="Samenvatten").click()
+    page.get_by_text("Samenvatten is nog niet beschikbaar").wait_for()
+    shots(page, "samenvatten")
+
+
+def test_a_refresh_or_a_closed_tab_loses_nothing(browser: Any, running_app: RunningApp, shots: Any) -> None:
+    page = _page(browser, running_app)
+    _type_notes(page, "Lissabon 2 t/m 3 oktober 2025\ndoel: bezoek aan het stadslab\n")
+    page.get_by_text("Aantekeningen automatisch bewaard").wait_for()
+    page.close()  # the tab is closed before anything was drafted
+    page = page.context.new_page()
+    page.goto(running_app.url)
+    box = page.get_by_label("Aantekeningen", exact=True)
+    page.wait_for_function("() => [...document.querySelectorAll('textarea')].some(t => t.value.includes('Lissabon'))")
+    assert box.input_value().startswith("Lissabon 2 t/m 3 oktober 2025")
+    page.get_by_role("button", name="Mijn concepten").click()
+    page.get_by_role("gridcell", name="Lissabon 2 t/m 3 oktober 2025").first.wait_for()
+    shots(page, "na-herladen")
+
+
+def test_errors_are_dutch_and_keep_the_notes(browser: Any, running_app: RunningApp, shots: Any, tmp_path: Any) -> None:
+    page = _page(browser, running_app)
+    page.get_by_role("button", name="Verslag opstellen", exact=True).click()
+    page.get_by_text("De aantekeningen zijn leeg").first.wait_for()
+    shots(page, "lege-aantekeningen")
+    _type_notes(page, "mijn eigen notities")
+    bad = tmp_path / "kapot.docx"
+    bad.write_bytes(b"PK\x03\x04 dit is geen word-bestand")
+    page.locator("input[type=file]").first.set_input_files(str(bad))
+    page.get_by_text("is beschadigd of geen .docx-bestand").first.wait_for()
+    assert page.get_by_label("Aantekeningen", exact=True).input_value() == "mijn eigen notities"
+    shots(page, "onleesbaar-bestand")
+
+
+def test_archive_upload_filter_and_delete(browser: Any, running_app: RunningApp, shots: Any, tmp_path: Any) -> None:
+    page = _page(browser, running_app)
+    page.get_by_role("tab", name="Archief").click()
+    page.get_by_role("gridcell", name="Dienstreis Wenen, mei 2024").first.wait_for()  # an example report
+    good = tmp_path / "verslag-praag.txt"
+    good.write_text(
+        "VERSLAG BUITENLANDSE DIENSTREIS\n\nHOEVEEL PERSONEN HEBBEN DE REIS GEMAAKT\n\n2 personen\n\n"
+        "HOELANG DUURDE DE REIS?\n\n2 dagen: 8 en 9 mei 2023\n\nWAT WAS HET DOEL VAN DE REIS?\n\n"
+        "Werkbezoek aan Praag over slimme straatverlichting.\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "leeg.pdf"
+    empty.write_bytes(b"")
+    page.get_by_text("Verslagen toevoegen").click()
+    page.locator("input[type=file][multiple]").set_input_files([str(good), str(empty)])
+    page.get_by_role("button", name="Toevoegen aan archief").click()
+    page.get_by_text("Klaar: 2 bestanden verwerkt, 1 met een fout.").wait_for(timeout=LONG)
+    # One row per file: the report is added, the empty file is refused with a reason.
+    assert page.get_by_role("gridcell", name="toegevoegd", exact=True).count() == 1
+    assert page.get_by_role("gridcell", name="fout", exact=True).count() == 1
+    shots(page, "toegevoegd")
+
+    page.get_by_label("Van jaar").fill("2023")
+    page.get_by_label("Tot en met jaar").fill("2023")
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    page.get_by_text("Archief gefilterd.").wait_for()
+    shots(page, "gefilterd")
+
+    # The last match is in the archive table (the per-file results above also name the report).
+    page.get_by_role("gridcell", name=re.compile("Praag")).last.click()  # picks the row for opening/deleting
+    expect(page.get_by_label("Verslag kiezen")).to_have_value(re.compile("Praag"))
+    page.get_by_role("button", name="Verwijderen").click()
+    page.get_by_text("Weet u zeker dat u").wait_for()
+    shots(page, "bevestigen")
+    page.get_by_role("button", name="Ja, definitief verwijderen").click()
+    page.get_by_text("Het verslag is verwijderd.").wait_for()
+    assert page.get_by_role("gridcell", name=re.compile("Praag")).count() == 1  # only in the per-file results
+    assert not [r for r in running_app.services.archive().list_reports() if "Praag" in r.title]
+
+
+def test_offline_labelled_and_keyboard_usable(browser: Any, running_app: RunningApp) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda r: outside.append(r.url) if not r.url.startswith((running_app.url, "data:", "blob:")) else None,
+    )
+    page.goto(running_app.url)
+    page.get_by_role("tab", name="Verslag opstellen").wait_for()
+    for name in ("Archief", "Samenvatten", "Evaluatie", "Verslag opstellen"):
+        page.get_by_role("tab", name=name).click()
+    page.wait_for_timeout(500)
+    assert outside == [], f"requests that leave the machine: {outside}"
+    unlabelled = page.evaluate(
+        """() => [...document.querySelectorAll('textarea, input:not([type=hidden]):not([type=file]), button')]
+            .filter(e => e.offsetParent !== null)
+            .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.innerText.trim()
+                         && !e.getAttribute('aria-labelledby') && !e.title)
+            .map(e => e.outerHTML.slice(0, 120))"""
+    )
+    assert unlabelled == []
+    notes = page.get_by_label("Aantekeningen", exact=True)
+    notes.focus()
+    for _ in range(12):  # from the notes, Tab reaches the main button
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.innerText") == "Verslag opstellen":
+            break
+    assert page.evaluate("() => document.activeElement.innerText") == "Verslag opstellen"
+    context.close()
+
+
+def test_waiting_users_see_their_place_and_search_is_not_blocked(browser: Any, running_app: RunningApp) -> None:
+    first, second = _page(browser, running_app), _page(browser, running_app)
+    for page in (first, second):
+        _type_notes(page, NOTES)
+    first.get_by_role("button", name="Verslag opstellen", exact=True).click()
+    second.get_by_role("button", name="Verslag opstellen", exact=True).click()
+    # The model serves one draft at a time: the second official sees their place in the queue.
+    second.get_by_text(re.compile(r"queue: 1/1")).first.wait_for(timeout=LONG)
+    # Meanwhile a search in the archive is answered at once, not after the drafts.
+    second.get_by_role("tab", name="Archief").click()
+    second.get_by_label("Zoekvraag").fill("drones")
+    second.get_by_label("Zoekvraag").press("Enter")
+    second.get_by_text("verslagen gevonden").wait_for(timeout=LONG)
+    assert "vragen:" not in _status(first).inner_text(), "the search waited for the first draft"
+    first.locator(".vh-status", has_text="vragen:").last.wait_for(timeout=LONG)
+    second.get_by_role("tab", name="Verslag opstellen").click()
+    second.locator(".vh-status", has_text="vragen:").last.wait_for(timeout=LONG)
