@@ -250,3 +250,30 @@ def test_waiting_users_see_their_place_and_search_is_not_blocked(browser: Any, r
     first.locator(".vh-status", has_text="vragen:").last.wait_for(timeout=LONG)
     second.get_by_role("tab", name="Verslag opstellen").click()
     second.locator(".vh-status", has_text="vragen:").last.wait_for(timeout=LONG)
+
+
+def test_evaluation_tab_shows_the_scorecard_plots_and_failures(
+    browser: Any, running_app: RunningApp, shots: Any
+) -> None:
+    from datetime import UTC, datetime
+
+    from verslaghulp.evaluation.measures import Measure
+    from verslaghulp.evaluation.results import CaseResult, DiffRow, RunSummary, SetResult, write_case, write_summary
+
+    for day, recall in ((1, 0.5), (2, 0.75)):  # two runs as `verslaghulp eval run` writes them
+        out = running_app.services.eval_runs_dir / f"run-{day}"
+        metrics = {"fact_recall": recall, "schema_valid": 1.0}
+        write_summary(out, RunSummary(run_id=f"run-{day}", created_at=datetime(2026, 11, day, tzinfo=UTC),
+                                      model_spec="fake", model="fake:fake",
+                                      sets={"drafting": SetResult(name="drafting", metrics=metrics)}))  # fmt: skip
+        diff = [DiffRow(field="doel", expected="✗ open data", produced="Overleg.", ok=False)]
+        write_case(out, CaseResult(set="drafting", case_id="gent", diff=diff,
+                                   measures={"fact_recall": Measure.ratio(recall * 4, 4)}))  # fmt: skip
+    page = _page(browser, running_app)
+    page.get_by_role("tab", name="Evaluatie").click()
+    page.get_by_text("2 runs in").wait_for(timeout=LONG)
+    page.get_by_role("gridcell", name="expected-fact recall").first.wait_for()
+    assert page.get_by_role("gridcell", name="beter", exact=True).count() == 1
+    page.locator("img[src^='data:image/png']").first.wait_for()  # the matplotlib figure
+    page.get_by_role("gridcell", name="✗ open data").first.wait_for()
+    shots(page, "evaluatie")

@@ -1,0 +1,175 @@
+"""The evaluation runs at a glance: the latest run's scorecard, each metric over runs, and failing cases.
+
+Reads the run folders that `verslaghulp eval run` writes (summary.json plus one JSON per case) through
+the evaluation package's own reader and metric catalogue, so a figure means the same here as in its
+reports. Plots are matplotlib figures (object API, no GUI backend).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+from verslaghulp.evaluation.measures import Direction, Metric, Unit, is_worse
+from verslaghulp.evaluation.metrics import CATALOGUE, format_value, metric_for_measure
+from verslaghulp.evaluation.results import SUMMARY_FILE, CaseResult, RunNotFoundError, RunSummary, load_run
+
+log = logging.getLogger(__name__)
+_LINE = "#1565c0"
+_DIRECTION = {Direction.HIGHER: " (hoger is beter)", Direction.LOWER: " (lager is beter)", Direction.INFO: ""}
+GATE_TEXT = {"ok": "gehaald", "fail": "ONDER DE BASELINE", "skipped": "overgeslagen"}
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished run: its folder and summary."""
+
+    path: Path
+    summary: RunSummary
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One figure of a run on the scorecard, with the previous run's value and the gate's verdict."""
+
+    set: str
+    metric: str
+    label: str
+    value: str
+    previous: str
+    trend: str  # "beter", "slechter", "gelijk" or ""
+    gate: str
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What went wrong in one case: an error, a comparison that failed, or a measure below its best."""
+
+    set: str
+    case_id: str
+    what: str
+    expected: str
+    produced: str
+
+
+def find_runs(folder: Path) -> list[Run]:
+    """The finished runs in a folder, oldest first (a folder without a readable summary is skipped)."""
+    if not folder.is_dir():
+        return []
+    runs: list[Run] = []
+    for summary_file in folder.glob(f"*/{SUMMARY_FILE}"):
+        try:
+            summary = RunSummary.model_validate_json(summary_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            log.warning("skipping eval run %s: %s", summary_file.parent, exc)
+            continue
+        runs.append(Run(summary_file.parent, summary))
+    return sorted(runs, key=lambda r: r.summary.created_at)
+
+
+def _metrics(summary: RunSummary) -> list[tuple[str, Metric]]:
+    return [(f"{s}.{m.name}", m) for s, ms in CATALOGUE.items() if s in summary.sets for m in ms]
+
+
+def _trend(m: Metric, new: float | None, old: float | None) -> str:
+    if new is None or old is None or m.direction is Direction.INFO:
+        return ""
+    if is_worse(m, new, old):
+        return "slechter"
+    return "beter" if is_worse(m, old, new) else "gelijk"
+
+
+def scorecard(runs: list[Run]) -> list[ScoreRow]:
+    """The latest run's figures, each with the run before it and the gate's verdict."""
+    if not runs:
+        return []
+    latest = runs[-1].summary
+    previous = runs[-2].summary if len(runs) > 1 else None
+    gate = {c.metric: c for c in latest.gate.checks} if latest.gate else {}
+    rows: list[ScoreRow] = []
+    for key, m in _metrics(latest):
+        value = latest.metric(key)
+        if value is None:
+            continue
+        before = previous.metric(key) if previous else None
+        check = gate.get(key)
+        rows.append(
+            ScoreRow(
+                set=key.partition(".")[0],
+                metric=key,
+                label=m.label,
+                value=format_value(m, value),
+                previous=format_value(m, before) if previous else "–",
+                trend=_trend(m, value, before),
+                gate=GATE_TEXT.get(check.status, check.status) if check else "–",
+            )
+        )
+    return rows
+
+
+def history_figure(runs: list[Run], *, columns: int = 3) -> Figure | None:
+    """One small plot per metric over the runs (oldest left); None without any figure to plot."""
+    present = {k for run in runs for k, _ in _metrics(run.summary) if run.summary.metric(k) is not None}
+    keys = {f"{s}.{m.name}": m for s, ms in CATALOGUE.items() for m in ms if f"{s}.{m.name}" in present}
+    if not keys:
+        return None
+    rows = (len(keys) + columns - 1) // columns
+    figure = Figure(figsize=(4.2 * columns, 2.4 * rows), layout="constrained")
+    axes = figure.subplots(rows, columns, squeeze=False)
+    for n, (key, m) in enumerate(keys.items()):
+        ax = axes[n // columns][n % columns]
+        points = [(i, r.summary.metric(key)) for i, r in enumerate(runs)]
+        xs = [i for i, v in points if v is not None]
+        ys = [(v * 100 if m.unit is Unit.RATIO else v) for _, v in points if v is not None]
+        ax.plot(xs, ys, marker="o", color=_LINE)
+        ax.set_title(f"{key.partition('.')[0]}: {m.label}{_DIRECTION[m.direction]}", fontsize=8)
+        ax.set_xticks(range(len(runs)), [str(i + 1) for i in range(len(runs))], fontsize=7)
+        ax.tick_params(axis="y", labelsize=7)
+        if m.unit is Unit.RATIO:
+            ax.set_ylim(-5, 105)
+            ax.set_ylabel("%", fontsize=7)
+        elif m.unit is Unit.COUNT:
+            ax.set_ylim(bottom=0, top=max([*ys, 1.0]) * 1.2)
+        ax.grid(alpha=0.3)
+    for n in range(len(keys), rows * columns):
+        axes[n // columns][n % columns].set_visible(False)
+    figure.suptitle("Metrieken per run (1 = oudste run)", fontsize=10)
+    return figure
+
+
+def _measure_failures(set_name: str, case: CaseResult) -> list[Failure]:
+    out: list[Failure] = []
+    for name, measure in case.measures.items():
+        m = metric_for_measure(set_name, name)
+        if m is None or m.timing or m.direction is Direction.INFO or measure.value is None:
+            continue
+        short = (m.direction is Direction.HIGHER and m.unit is Unit.RATIO and measure.value < 1.0) or (
+            m.direction is Direction.LOWER and m.unit is Unit.COUNT and measure.value > 0
+        )
+        if short:
+            detail = "; ".join(measure.detail[:3]) or "–"
+            out.append(Failure(set_name, case.case_id, m.label, "", f"{format_value(m, measure.value)}: {detail}"))
+    return out
+
+
+def failures(run: Run) -> list[Failure]:
+    """Per case what failed: errors first, then comparisons that did not hold, then measures short of perfect."""
+    try:
+        _, cases = load_run(run.path)
+    except RunNotFoundError:
+        return []
+    out: list[Failure] = []
+    for set_name, by_id in cases.items():
+        for case in by_id.values():
+            if case.error:
+                out.append(Failure(set_name, case.case_id, "fout", "", case.error))
+            out += [
+                Failure(set_name, case.case_id, row.field, row.expected, row.produced)
+                for row in case.diff
+                if row.ok is False
+            ]
+            out += _measure_failures(set_name, case)
+    return out

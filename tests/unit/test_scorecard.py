@@ -1,0 +1,89 @@
+"""The evaluation overview: runs found, the scorecard with trend and gate, plots, failing cases."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from verslaghulp import scorecard
+from verslaghulp.evaluation.measures import Measure
+from verslaghulp.evaluation.results import (
+    CaseResult,
+    DiffRow,
+    GateCheck,
+    GateResult,
+    RunSummary,
+    SetResult,
+    write_case,
+    write_summary,
+)
+
+
+def _run(folder: Path, run_id: str, recall: float, day: int, *, gate: str | None = None) -> Path:
+    out = folder / run_id
+    metrics = {"fact_recall": recall, "forbidden_hits": 0.0}
+    check = GateCheck(
+        metric="drafting.fact_recall", baseline=0.8, tolerance=0.0, value=recall, direction="higher", status=gate or ""
+    )
+    summary = RunSummary(
+        run_id=run_id,
+        created_at=datetime(2026, 11, day, tzinfo=UTC),
+        model_spec="fake",
+        model="fake:fake",
+        sets={"drafting": SetResult(name="drafting", cases=1, case_ids=["gent"], metrics=metrics)},
+        gate=GateResult(baseline_file="b.json", checks=[check]) if gate else None,
+    )
+    write_summary(out, summary)
+    diff = [
+        DiffRow(field="doel", expected="✗ open data", produced="Overleg.", ok=False),
+        DiffRow(field="personen", expected="1", produced="1 persoon", ok=True),
+    ]
+    recall_measure = Measure.ratio(recall * 4, 4, ["doel: missing 'open data'"])
+    write_case(out, CaseResult(set="drafting", case_id="gent", measures={"fact_recall": recall_measure}, diff=diff))
+    return out
+
+
+def test_runs_oldest_first_and_broken_folders_skipped(tmp_path: Path) -> None:
+    _run(tmp_path, "b", 0.75, 2)
+    _run(tmp_path, "a", 0.5, 1)
+    (tmp_path / "kapot").mkdir()
+    (tmp_path / "kapot" / "summary.json").write_text("{", encoding="utf-8")
+    assert [r.summary.run_id for r in scorecard.find_runs(tmp_path)] == ["a", "b"]
+    assert scorecard.find_runs(tmp_path / "bestaat-niet") == []
+
+
+def test_the_scorecard_shows_value_previous_trend_and_gate(tmp_path: Path) -> None:
+    _run(tmp_path, "a", 0.5, 1)
+    _run(tmp_path, "b", 0.75, 2, gate="fail")
+    rows = {r.metric: r for r in scorecard.scorecard(scorecard.find_runs(tmp_path))}
+    recall = rows["drafting.fact_recall"]
+    assert (recall.value, recall.previous, recall.trend, recall.gate) == (
+        "75.0%",
+        "50.0%",
+        "beter",
+        "ONDER DE BASELINE",
+    )
+    assert rows["drafting.forbidden_hits"].trend == "gelijk"
+    assert scorecard.scorecard([]) == []
+
+
+def test_one_plot_per_metric_over_the_runs(tmp_path: Path) -> None:
+    _run(tmp_path, "a", 0.5, 1)
+    _run(tmp_path, "b", 0.75, 2)
+    figure = scorecard.history_figure(scorecard.find_runs(tmp_path))
+    assert figure is not None
+    titles = [ax.get_title() for ax in figure.axes if ax.get_visible()]
+    assert titles == [
+        "drafting: expected-fact recall (hoger is beter)",
+        "drafting: forbidden-fact hits (lager is beter)",
+    ]
+    assert scorecard.history_figure([]) is None
+
+
+def test_failures_list_failed_comparisons_and_short_measures(tmp_path: Path) -> None:
+    _run(tmp_path, "a", 0.75, 1)
+    run = scorecard.find_runs(tmp_path)[0]
+    found = [(f.case_id, f.what, f.expected) for f in scorecard.failures(run)]
+    assert ("gent", "doel", "✗ open data") in found
+    assert ("gent", "expected-fact recall", "") in found
+    assert not any(what == "personen" for _, what, _ in found)
