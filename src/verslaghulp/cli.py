@@ -306,6 +306,87 @@ def search(
         out.print()
 
 
+@app.command("summarise")
+def summarise_command(
+    request: Annotated[str, typer.Argument(help="Vraag of opdracht, bijv. 'Schrijf een nieuwsbericht over ...'")],
+    year_from: Annotated[int | None, typer.Option("--van", help="Vanaf jaar")] = None,
+    year_to: Annotated[int | None, typer.Option("--tot", help="Tot en met jaar")] = None,
+    city: Annotated[str | None, typer.Option("--stad", help="Bestemming (stad)")] = None,
+    country: Annotated[str | None, typer.Option("--land", help="Bestemming (land)")] = None,
+    theme: Annotated[str | None, typer.Option("--thema", help="Thema, bijv. drones")] = None,
+    style: Annotated[
+        str, typer.Option("--stijl", help="nieuwsbericht, managementsamenvatting, jaaroverzicht of vraag")
+    ] = "nieuwsbericht",
+    exclude: Annotated[list[str] | None, typer.Option("--zonder", help="Laat dit verslag weg (id of bestand)")] = None,
+    include: Annotated[list[str] | None, typer.Option("--met", help="Neem dit verslag mee (id of bestand)")] = None,
+    max_words: Annotated[int | None, typer.Option("--max-woorden", min=20, help="Lengtebudget in woorden")] = None,
+    out_path: Annotated[Path | None, typer.Option("--out", "-o", help="Uitvoerbestand (anders stdout)")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="md of json")] = "md",
+    show_selection: Annotated[bool, typer.Option("--toon-selectie", help="Toon alleen de selectie")] = False,
+) -> None:
+    """Summarise archived reports: newsletter item, management summary, annual overview or answer, with sources."""
+    from verslaghulp.archive import Archive, SearchFilters, StoreError
+    from verslaghulp.llm.factory import make_chat_model
+    from verslaghulp.summarising import (
+        NothingSelectedError,
+        ReportMapped,
+        SelectionError,
+        SummaryDone,
+        SummaryError,
+        SummaryRequest,
+        WritingStarted,
+        iter_summary,
+        select_reports,
+        selection_lines,
+        style_for,
+        to_json,
+        to_markdown,
+    )
+
+    if fmt not in ("md", "json"):
+        raise fail("--format moet 'md' of 'json' zijn.")
+    settings = get_settings()
+    filters = SearchFilters(year_from=year_from, year_to=year_to, city=city, country=country, theme=theme)
+    req = SummaryRequest(text=request, style=style, filters=filters, exclude=exclude or [], include=include or [],
+                         max_words=max_words)  # fmt: skip
+    try:
+        style_for(style, settings)
+        archive = Archive.open(settings)
+        selection = select_reports(req, archive)
+    except (SummaryError, SelectionError, StoreError) as exc:
+        raise fail(str(exc)) from exc
+    for line in selection_lines(selection):
+        (out if show_selection else err).print(line, highlight=False)
+    if selection.empty:
+        raise fail(selection.message, code=1)
+    if show_selection:
+        return
+    prepare_embedded_model()
+    result = None
+    try:
+        for event in iter_summary(req, archive, make_chat_model(settings), settings, selection=selection):
+            if isinstance(event, ReportMapped):
+                m = event.mapped
+                status = m.left_out or f"{len(m.facts)} feit(en)"
+                err.print(f"[{event.index + 1}/{event.total}] {m.report.source_name}: {status} ({m.seconds:.1f} s)",
+                          highlight=False)  # fmt: skip
+            elif isinstance(event, WritingStarted):
+                err.print(f"Schrijven uit {event.facts} feiten van {event.reports} verslag(en) ...")
+            elif isinstance(event, SummaryDone):
+                result = event.summary
+    except NothingSelectedError as exc:
+        raise fail(str(exc), code=1) from exc
+    except SummaryError as exc:
+        raise fail(str(exc)) from exc
+    assert result is not None
+    rendered = to_json(result) if fmt == "json" else to_markdown(result)
+    if out_path:
+        out_path.write_text(rendered, encoding="utf-8")
+        err.print(f"Samenvatting geschreven naar {out_path} ({result.meta.total_seconds:.1f} s)")
+    else:
+        sys.stdout.write(rendered)
+
+
 eval_app = typer.Typer(no_args_is_help=True, help="Evaluation: regression sets, reports, compare and gate (eval/).")
 app.add_typer(eval_app, name="eval")
 

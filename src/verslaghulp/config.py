@@ -100,6 +100,13 @@ class Settings(BaseSettings):
     # work uses the cores: with two spinning OpenMP threads on a busy 2-core machine a query took 2.5 s.
     embedding_threads: int = Field(default=1, ge=1, le=64)
 
+    # Summaries over the archive (issue 6): extra style files, and how many sentences of one report
+    # the map step offers the model (more costs prompt tokens on every report).
+    summary_styles_dir: Path | None = None
+    summary_candidates: int = Field(default=8, ge=1, le=30)
+    # The model judges every report in the map step, also where code sees the topic named (slower).
+    summary_map_by_model: bool = False
+
     def effective(self) -> dict[str, str]:
         """Every setting as its VERSLAGHULP_* variable and value, secrets masked (for `verslaghulp config`)."""
         out: dict[str, str] = {}

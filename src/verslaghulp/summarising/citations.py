@@ -1,0 +1,106 @@
+"""The citation check: the names, numbers, dates and places of each sentence must occur in the reports it cites.
+
+It reuses the facts layer's grounding check with the cited reports' text as "the notes". A cited
+report that supports none of a sentence's facts is dropped from its citations (a citation must
+point at its evidence); a sentence with a fact none of its reports contain is flagged in place or
+removed, as `settings.unsupported_facts` says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from verslaghulp.config import UnsupportedFactPolicy
+from verslaghulp.facts.grounding import check_answer
+from verslaghulp.facts.grounding_model import FactKind, FactStatus, UnsupportedFact
+from verslaghulp.facts.notes_index import NotesIndex, build_index
+from verslaghulp.facts.policy import MARK_CLOSE, MARK_OPEN
+from verslaghulp.summarising.result import CheckAction, CitedSentence, SentenceCheck
+
+_NOTES = "in de aantekeningen"
+_REPORT = "in het geciteerde verslag"
+
+
+class SourceIndexes:
+    """Grounding indexes of the cited reports' texts, built once per set of sources."""
+
+    def __init__(self, texts: dict[int, str], names: dict[int, str]):
+        self._texts = texts
+        self.names = names
+        self._cache: dict[tuple[int, ...], NotesIndex] = {}
+
+    def known(self, number: int) -> bool:
+        """Whether a source number belongs to a selected report."""
+        return number in self._texts
+
+    def index(self, sources: tuple[int, ...]) -> NotesIndex:
+        """The index of the joined texts of these sources."""
+        key = tuple(sorted(set(sources)))
+        if key not in self._cache:
+            self._cache[key] = build_index("\n\n".join(self._texts[n] for n in key))
+        return self._cache[key]
+
+
+def _for_reports(item: UnsupportedFact) -> UnsupportedFact:
+    # The facts layer speaks of "the notes"; here the evidence is the cited report.
+    return item.model_copy(update={"reason": item.reason.replace(_NOTES, _REPORT)})
+
+
+def check_sentence(sentence: CitedSentence, indexes: SourceIndexes) -> SentenceCheck:
+    """Check one sentence against its cited reports; drop citations of reports that support none of it."""
+    sources = [n for n in dict.fromkeys(sentence.sources) if indexes.known(n)]
+    if not sources:
+        reason = "de zin noemt geen bron"
+        bad = UnsupportedFact(question_id="zin", text=sentence.text, kind=FactKind.CLAIM, start=0,
+                              end=len(sentence.text), reason=reason)  # fmt: skip
+        return SentenceCheck(text=sentence.text, sources=[], unsupported=[bad])
+    checked = check_answer("zin", sentence.text, indexes.index(tuple(sources)))
+    dropped: list[int] = []
+    supported = [f for f in checked.facts if f.status is not FactStatus.UNSUPPORTED]
+    if len(sources) > 1 and supported:
+        for number in sources:
+            alone = check_answer("zin", sentence.text, indexes.index((number,)))
+            spans = {(f.start, f.end) for f in alone.facts if f.status is not FactStatus.UNSUPPORTED}
+            if not any((f.start, f.end) in spans for f in supported):
+                dropped.append(number)
+        if len(dropped) == len(sources):
+            dropped = []  # only the union supports it: keep every citation
+    kept = [n for n in sources if n not in dropped]
+    return SentenceCheck(
+        text=sentence.text,
+        sources=kept,
+        reports=[indexes.names[n] for n in kept],
+        dropped_reports=[indexes.names[n] for n in dropped],
+        facts=checked.facts,
+        unsupported=[_for_reports(u) for u in checked.unsupported],
+    )
+
+
+def flag_inline(text: str, unsupported: list[UnsupportedFact]) -> str:
+    """Wrap every unsupported fact in ⟦…⟧ (outermost spans only, so marks never overlap)."""
+    spans: list[tuple[int, int]] = []
+    for item in sorted(unsupported, key=lambda u: (u.start, -(u.end - u.start))):
+        if not spans or item.start >= spans[-1][1]:
+            spans.append((item.start, item.end))
+    for start, end in reversed(spans):
+        text = text[:start] + MARK_OPEN + text[start:end] + MARK_CLOSE + text[end:]
+    return text
+
+
+def apply_check(
+    sentence: CitedSentence,
+    check: SentenceCheck,
+    policy: UnsupportedFactPolicy,
+    replacement: Callable[[CitedSentence], CitedSentence | None] | None = None,
+) -> tuple[CitedSentence | None, SentenceCheck]:
+    """The sentence after the policy (None when removed), and its check with the action taken."""
+    kept = sentence.model_copy(update={"sources": check.sources})
+    if check.supported:
+        return kept, check
+    if policy is UnsupportedFactPolicy.FLAG:
+        flagged = kept.model_copy(update={"text": flag_inline(sentence.text, check.unsupported)})
+        return flagged, check.model_copy(update={"action": CheckAction.FLAGGED})
+    substitute = replacement(kept) if replacement else None
+    if substitute is not None:
+        return substitute, check.model_copy(update={"action": CheckAction.REPLACED})
+    return None, check.model_copy(update={"action": CheckAction.REMOVED})

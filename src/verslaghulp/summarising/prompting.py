@@ -1,0 +1,109 @@
+"""The summary prompts as chat messages: shared instructions first, then the request, the data, the task.
+
+Every call starts with the same system prompt and, after it, the request, so llama.cpp reuses their
+evaluated state from one report's call to the next; only each report's own sentences are new.
+Report text only ever appears inside the data part of a prompt, never among the instructions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
+
+from verslaghulp.llm.prompts import Prompt, load_prompt
+from verslaghulp.summarising.models import SelectedReport
+from verslaghulp.summarising.result import Fact
+from verslaghulp.summarising.styles import Shape, Style
+
+
+@dataclass(frozen=True)
+class FactLine:
+    """A fact as the writing step sees it: its text and the source numbers it rests on."""
+
+    text: str
+    sources: tuple[int, ...]
+
+
+def render_facts(lines: Sequence[FactLine], labels: dict[int, str]) -> str:
+    """The facts block: per source its number and label, then its facts; shared facts at the end."""
+    out: list[str] = []
+    for number in sorted(labels):
+        own = [f for f in lines if f.sources == (number,)]
+        if not own and not any(number in f.sources for f in lines):
+            continue
+        out.append(f"[{number}] {labels[number]}")
+        out += [f"- {f.text}" for f in own]
+    shared = [f for f in lines if len(f.sources) != 1]
+    if shared:
+        out.append("Samengevat uit meer verslagen:")
+        out += [f"- [{', '.join(map(str, f.sources))}] {f.text}" for f in shared]
+    return "\n".join(out)
+
+
+def _one_line(text: str) -> str:
+    # A report's line breaks must not look like the prompt's own structure.
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class SummaryPrompts:
+    """The prompt files one summary uses."""
+
+    system: Prompt
+    pick: Prompt
+    write: Prompt
+    condense: Prompt
+
+    @classmethod
+    def load(cls, folder: Path, style: Style) -> SummaryPrompts:
+        """Load the shared prompts and the style's own."""
+        return cls(
+            system=load_prompt("summary-system", folder),
+            pick=load_prompt("summary-map", folder),
+            write=load_prompt(style.prompt, folder),
+            condense=load_prompt("summary-tussen", folder),
+        )
+
+    def refs(self, *, picked: bool, wrote: bool, condensed: bool) -> list[str]:
+        """`name@version` of the prompts a summary used, recorded in it."""
+        used = [self.system, *([self.pick] if picked else []), *([self.condense] if condensed else [])]
+        return [p.ref for p in (*used, *([self.write] if wrote else []))]
+
+    def _messages(self, user: str) -> list[BaseMessage]:
+        return [SystemMessage(content=self.system.render()), HumanMessage(content=user)]
+
+    def pick_messages(
+        self, request: str, report: SelectedReport, facts: Sequence[Fact], limit: int
+    ) -> list[BaseMessage]:
+        """Map step: which of a report's numbered sentences help answer the request."""
+        numbered = "\n".join(f"{n}. {_one_line(f.text)}" for n, f in enumerate(facts, start=1))
+        user = self.pick.render(request=_one_line(request), report=report.label, sentences=numbered, limit=limit)
+        return self._messages(user)
+
+    def result_messages(self, report: SelectedReport, yielded: str) -> list[BaseMessage]:
+        """Annual overview: what one trip yielded, in one short sentence."""
+        return self._messages(self.write.render(report=report.label, yielded=yielded))
+
+    def write_messages(self, request: str, style: Style, facts: str) -> list[BaseMessage]:
+        """Writing step of the style, over the facts block."""
+        values: dict[str, object] = {"request": _one_line(request), "facts": facts}
+        low, high = style.words
+        if style.shape is Shape.ARTICLE:
+            values |= {"lead": _range(style.lead), "paragraphs": _range(style.paragraphs), "words": f"{low}-{high}"}
+        elif style.shape is Shape.BULLETS:
+            values |= {"bullets": _range(style.sentences), "words": high}
+        else:
+            values |= {"sentences": _range(style.sentences)}
+        return self._messages(self.write.render(**values))
+
+    def condense_messages(self, request: str, facts: str, sentences: int) -> list[BaseMessage]:
+        """Hierarchical reduce: one group's facts condensed into a few cited sentences."""
+        return self._messages(self.condense.render(request=_one_line(request), facts=facts, sentences=sentences))
+
+
+def _range(bounds: tuple[int, int]) -> str:
+    low, high = bounds
+    return str(low) if low == high else f"{low} tot {high}"

@@ -1,0 +1,72 @@
+"""The citation check applied to a whole piece: sentences, title and table rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from verslaghulp.config import UnsupportedFactPolicy
+from verslaghulp.summarising.citations import SourceIndexes, apply_check, check_sentence, flag_inline
+from verslaghulp.summarising.result import Block, CheckAction, CitedSentence, SentenceCheck, TripRow
+
+DEFAULT_TITLE = "Wat de dienstreizen opleverden"
+
+
+def check_blocks(
+    blocks: Sequence[Block], indexes: SourceIndexes, policy: UnsupportedFactPolicy
+) -> tuple[list[Block], list[SentenceCheck]]:
+    """Every sentence checked; failing ones flagged or removed; blocks left empty are dropped."""
+    checks: list[SentenceCheck] = []
+    out: list[Block] = []
+    for block in blocks:
+        kept: list[CitedSentence] = []
+        for sentence in block.sentences:
+            result, check = apply_check(sentence, check_sentence(sentence, indexes), policy)
+            checks.append(check)
+            if result is not None:
+                kept.append(result)
+        if kept:
+            out.append(block.model_copy(update={"sentences": kept}))
+    return out, checks
+
+
+def check_title(
+    title: str, sources: Sequence[int], indexes: SourceIndexes, policy: UnsupportedFactPolicy
+) -> tuple[str, SentenceCheck | None]:
+    """The title checked against every cited report (it cites none itself); a failing title is flagged or replaced."""
+    if not title or not sources:
+        return title, None
+    check = check_sentence(CitedSentence(text=title, sources=list(sources)), indexes)
+    check = check.model_copy(update={"sources": [], "reports": [], "dropped_reports": []})
+    if check.supported:
+        return title, check
+    if policy is UnsupportedFactPolicy.FLAG:
+        return flag_inline(title, check.unsupported), check.model_copy(update={"action": CheckAction.FLAGGED})
+    return DEFAULT_TITLE, check.model_copy(update={"action": CheckAction.REPLACED})
+
+
+def check_rows(
+    rows: Sequence[TripRow],
+    indexes: SourceIndexes,
+    policy: UnsupportedFactPolicy,
+    fallback: Callable[[TripRow], str],
+) -> tuple[list[TripRow], list[SentenceCheck]]:
+    """Each row's wording of what the trip yielded checked against its report.
+
+    Dates, destination and purpose are the archive's own; a failing result is flagged, or replaced
+    by the report's own first sentence about it (a row is never removed: every trip stays listed).
+    """
+    out: list[TripRow] = []
+    checks: list[SentenceCheck] = []
+    for row in rows:
+        sentence = CitedSentence(text=row.result, sources=row.sources, written_by=row.result_by)
+        check = check_sentence(sentence, indexes)
+        if check.supported:
+            out.append(row)
+        elif policy is UnsupportedFactPolicy.FLAG:
+            out.append(row.model_copy(update={"result": flag_inline(row.result, check.unsupported)}))
+            check = check.model_copy(update={"action": CheckAction.FLAGGED})
+        else:
+            out.append(row.model_copy(update={"result": fallback(row), "result_by": "code"}))
+            check = check.model_copy(update={"action": CheckAction.REPLACED})
+        checks.append(check)
+    return out, checks
