@@ -131,10 +131,11 @@ def summary_text(concept: Concept) -> str:
     made = ""
     if concept.meta and concept.meta.total_seconds:
         made = f"Opgesteld in {concept.meta.total_seconds:.1f} s met {concept.meta.model}. "
+    notices = "".join(f"\n\n**Let op:** {w}" for w in (concept.meta.warnings if concept.meta else []))
     return (
         f"{made}{len(concept.answers)} vragen: {concept.answered} beantwoord, {missing} niet vermeld"
         + (f", bij {flagged} nog feiten te controleren (⟦…⟧)" if flagged else "")
-        + ". Alles wordt automatisch bewaard."
+        + f". Alles wordt automatisch bewaard.{notices}"
     )
 
 

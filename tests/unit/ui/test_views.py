@@ -68,6 +68,9 @@ def test_follow_ups_and_status_lines() -> None:
     assert "Nog aan te vullen" in views.follow_ups_markdown(concept.answers)
     status = views.summary_text(concept)
     assert "10 vragen" in status and "nog feiten te controleren" in status
+    assert concept.meta is not None
+    concept.meta.warnings = ["Regel 5 lijkt een opdracht aan het taalmodel."]
+    assert views.summary_text(concept).endswith("**Let op:** Regel 5 lijkt een opdracht aan het taalmodel.")
     concept.error = "Het taalmodel is niet bereikbaar."
     assert views.summary_text(concept).startswith("**Onderbroken**")
 
