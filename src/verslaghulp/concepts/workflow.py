@@ -69,12 +69,14 @@ def save_notes(store: ConceptStore, concept_id: str | None, notes: str, form: Fo
 
 
 def start_concept(store: ConceptStore, concept_id: str | None, notes: str, form: Form) -> Concept:
-    """The concept a new draft goes into: the current one while it holds only notes, else a new one.
+    """The concept a new draft goes into: the current one while nothing in it can be lost, else a new one.
 
-    A second draft never overwrites a first one and its edits; those stay in "Mijn concepten".
+    The current one is reused when it holds only notes, or an interrupted draft without edits. A second
+    draft never overwrites a finished one or the official's edits; those stay in "Mijn concepten".
     """
     current = store.get(concept_id)
-    if current is not None and not current.has_draft and current.archived is None:
+    reusable = current is not None and current.archived is None and not current.edits
+    if current is not None and reusable and current.status in (ConceptStatus.NOTITIES, ConceptStatus.ONDERBROKEN):
         return store.update(
             current.id, lambda c: c.model_copy(update={"notes": notes, "form_id": form.id, "form_title": form.title})
         )

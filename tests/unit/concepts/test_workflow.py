@@ -82,6 +82,18 @@ def test_a_closed_page_leaves_the_concept_interrupted_not_busy(store: ConceptSto
     assert stored is not None and stored.status is ConceptStatus.ONDERBROKEN and len(stored.answers) == 1
 
 
+def test_an_interrupted_draft_is_redrafted_in_the_same_concept(store: ConceptStore, settings: Settings) -> None:
+    concept = start_concept(store, None, NOTES, FORM)
+    steps = draft_into(store, concept.id, FakeChatModel(), settings)
+    next(steps)
+    steps.close()
+    again = start_concept(store, concept.id, NOTES, FORM)
+    assert again.id == concept.id
+    for _ in draft_into(store, again.id, FakeChatModel(), settings):
+        pass
+    assert len(store.list()) == 1 and store.get(concept.id).status is ConceptStatus.CONCEPT  # type: ignore[union-attr]
+
+
 def test_a_second_draft_never_overwrites_the_first(store: ConceptStore, settings: Settings) -> None:
     first = _drafted(store, settings)
     save_edit(store, first, "doel", "Mijn eigen tekst.")
