@@ -356,7 +356,7 @@ def summarise_command(
     except (SummaryError, SelectionError, StoreError) as exc:
         raise fail(str(exc)) from exc
     for line in selection_lines(selection):
-        (out if show_selection else err).print(line, highlight=False)
+        (out if show_selection else err).print(line, highlight=False, soft_wrap=True)
     if selection.empty:
         raise fail(selection.message, code=1)
     if show_selection:

@@ -15,7 +15,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 
 from verslaghulp.archive.models import SearchFilters, StoredReport
-from verslaghulp.config import Settings
+from verslaghulp.config import Settings, UnsupportedFactPolicy
 from verslaghulp.llm.factory import context_size, model_label, prompt_token_counter
 from verslaghulp.summarising.assemble import Parts, assemble
 from verslaghulp.summarising.calls import SummaryError
@@ -158,8 +158,11 @@ def iter_summary(
     reduce_seconds = time.perf_counter() - reduce_started
 
     check_started = time.perf_counter()
-    policy = settings.unsupported_facts
-    indexes = SourceIndexes({n: r.text for n, r in stored.items()}, {m.number: m.report.source_name for m in mapped})
+    policy = UnsupportedFactPolicy(settings.unsupported_facts)
+    # The archive derived each report's destination and dates from its text; the source list states
+    # them, so they count as the report's own words (with the text, in case it wrote them otherwise).
+    texts = {m.number: f"{m.report.label}\n\n{stored[m.number].text}" for m in mapped if m.number in stored}
+    indexes = SourceIndexes(texts, {m.number: m.report.source_name for m in mapped})
     blocks, checks = check_blocks(written.blocks, indexes, policy)
     rows, row_checks = check_rows(rows, indexes, policy, lambda r: first_result(stored[r.sources[0]]))
     blocks, added, unused = complete(blocks, mapped, chosen_style, max_words)

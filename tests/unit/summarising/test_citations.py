@@ -1,0 +1,78 @@
+from verslaghulp.config import UnsupportedFactPolicy
+from verslaghulp.summarising.citations import SourceIndexes, apply_check, check_sentence
+from verslaghulp.summarising.rendering import renumber_blocks, renumbering, with_mark
+from verslaghulp.summarising.result import Block, CheckAction, CitedSentence
+
+from .conftest import sample_reports
+
+
+def indexes() -> SourceIndexes:
+    reports = sample_reports()
+    return SourceIndexes(
+        {n: r.text for n, r in enumerate(reports, 1)}, {n: r.source_name for n, r in enumerate(reports, 1)}
+    )
+
+
+def test_a_sentence_whose_facts_are_in_the_cited_report_passes() -> None:
+    check = check_sentence(
+        CitedSentence(text="In Madrid werkt een team van 12 medewerkers aan de digitale tweeling.", sources=[1]),
+        indexes(),
+    )
+    assert check.supported and check.sources == [1] and check.reports == ["2025-02-madrid.txt"]
+
+
+def test_a_planted_wrong_name_is_caught() -> None:
+    check = check_sentence(
+        CitedSentence(text="In Madrid sprak de gemeente met Lucía Hernández.", sources=[1]), indexes()
+    )
+    assert not check.supported
+    assert [u.text for u in check.unsupported] == ["Lucía Hernández"]
+    assert "geciteerde verslag" in check.unsupported[0].reason
+
+
+def test_a_planted_wrong_number_is_caught() -> None:
+    check = check_sentence(CitedSentence(text="Madrid werkt met een team van 15 medewerkers.", sources=[1]), indexes())
+    assert [u.text for u in check.unsupported] == ["15"]
+
+
+def test_a_fact_from_another_report_fails_against_the_cited_one() -> None:
+    # Dublin's 40 bridges cited to Vienna's report: the right fact, the wrong source.
+    check = check_sentence(CitedSentence(text="In Wenen inspecteert men 40 bruggen per jaar.", sources=[2]), indexes())
+    assert not check.supported
+
+
+def test_a_cited_report_that_supports_nothing_is_dropped_from_the_citation() -> None:
+    sentence = CitedSentence(text="Dublin inspecteert 40 bruggen per jaar met drones.", sources=[1, 3])
+    check = check_sentence(sentence, indexes())
+    assert check.supported and check.sources == [3] and check.dropped_reports == ["2025-02-madrid.txt"]
+
+
+def test_the_policy_flags_or_removes_a_failing_sentence() -> None:
+    sentence = CitedSentence(text="Madrid werkt met 15 medewerkers.", sources=[1])
+    check = check_sentence(sentence, indexes())
+    flagged, flag_check = apply_check(sentence, check, UnsupportedFactPolicy.FLAG)
+    assert flagged is not None and flagged.text == "Madrid werkt met ⟦15⟧ medewerkers."
+    assert flag_check.action is CheckAction.FLAGGED
+    removed, remove_check = apply_check(sentence, check, UnsupportedFactPolicy.REMOVE)
+    assert removed is None and remove_check.action is CheckAction.REMOVED
+
+
+def test_a_sentence_without_sources_fails() -> None:
+    assert not check_sentence(CitedSentence(text="Dublin inspecteert bruggen.", sources=[]), indexes()).supported
+
+
+def test_marks_go_before_the_final_stop_and_numbers_follow_first_citation() -> None:
+    blocks = [
+        Block(
+            kind="antwoord",
+            sentences=[
+                CitedSentence(text="Eerst Wenen.", sources=[3]),
+                CitedSentence(text="Dan beide!", sources=[3, 1]),
+            ],
+        )
+    ]
+    new = renumbering(blocks, [])
+    assert new == {3: 1, 1: 2}
+    out = renumber_blocks(blocks, new)
+    assert [with_mark(s) for s in out[0].sentences] == ["Eerst Wenen [1].", "Dan beide [1, 2]!"]
+    assert with_mark(CitedSentence(text="Zonder punt", sources=[2])) == "Zonder punt [2]."
