@@ -70,3 +70,23 @@ def test_libreoffice_opens_the_file(tmp_path: Path) -> None:
     )  # fmt: skip
     text = (tmp_path / "verslag.txt").read_text(encoding="utf-8-sig")
     assert "WAT WAS HET DOEL VAN DE REIS?" in text and "Els Peeters – CDO Gent" in text
+
+
+def test_a_markdown_summary_becomes_headings_lists_and_a_table() -> None:
+    from verslaghulp.report.docx_export import markdown_to_docx
+
+    text = (
+        "# Jaaroverzicht 2021\n\nInleiding met ⟦Jan⟧ [1].\n\n- punt een [2]\n- punt twee\n\n"
+        "| Data | Bestemming | Bron |\n|---|---|---|\n| 14-18 nov | Barcelona | [1] |\n\n## Bronnen\n\n[1] Barcelona.\n"
+    )
+    doc = _document(markdown_to_docx(text, title="Jaaroverzicht"))
+    styled = [(p.style.name, p.text) for p in doc.paragraphs]
+    assert styled[0] == ("Title", "Jaaroverzicht 2021")
+    assert ("Heading 1", "Bronnen") in styled
+    assert [t for s, t in styled if s == "List Bullet"] == ["punt een [2]", "punt twee"]
+    table = doc.tables[0]
+    assert [c.text for c in table.rows[1].cells] == ["14-18 nov", "Barcelona", "[1]"]
+    assert table.rows[0].cells[0].paragraphs[0].runs[0].bold
+    assert [r.text for p in doc.paragraphs for r in p.runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW] == [
+        "⟦Jan⟧"
+    ]

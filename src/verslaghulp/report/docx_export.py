@@ -1,4 +1,4 @@
-"""Export a report as a Word document (.docx) in the form's layout.
+"""Export a report (in the form's layout) or a Markdown text (a summary) as a Word document (.docx).
 
 The layout follows the published reports: the form title, then every question's heading exactly as
 printed on the form, in the form's order, each followed by its answer. Headings use Word's own
@@ -47,6 +47,56 @@ def to_docx(draft: ReportDraft) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def markdown_to_docx(markdown: str, *, title: str = "") -> bytes:
+    """A simple Markdown text (headings, paragraphs, "- " lists, pipe tables) as the bytes of a .docx file.
+
+    Used for summaries, whose Markdown is produced by code: no inline formatting beyond ⟦…⟧ marks.
+    """
+    document = Document()
+    _set_language(document)
+    document.core_properties.title = title
+    document.core_properties.language = LANGUAGE
+    lines = markdown.splitlines()
+    n = 0
+    while n < len(lines):
+        line = lines[n].rstrip()
+        heading = re.match(r"^(#{1,4})\s+(.*)$", line)
+        if heading:
+            document.add_heading(heading[2], level=max(0, len(heading[1]) - 1))
+        elif line.startswith("|"):
+            rows: list[list[str]] = []
+            while n < len(lines) and lines[n].startswith("|"):
+                cells = [c.strip() for c in lines[n].strip().strip("|").split("|")]
+                if not all(re.fullmatch(r":?-{3,}:?", c) for c in cells):
+                    rows.append(cells)
+                n += 1
+            _add_table(document, rows)
+            continue
+        elif _BULLET.match(line):
+            _add_text(document.add_paragraph(style="List Bullet"), _BULLET.sub("", line))
+        elif line.strip():
+            _add_text(document.add_paragraph(), line.strip())
+        n += 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _add_table(document: Any, rows: list[list[str]]) -> None:
+    if not rows:
+        return
+    width = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    table.style = "Table Grid"
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            cell = table.cell(r, c)
+            _add_text(cell.paragraphs[0], text)
+            if r == 0:
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
 
 
 def _blocks(text: str) -> list[str]:
