@@ -106,6 +106,9 @@ class Settings(BaseSettings):
     summary_candidates: int = Field(default=8, ge=1, le=30)
     # The model judges every report in the map step, also where code sees the topic named (slower).
     summary_map_by_model: bool = False
+    # Cap on the tokens one writing call may generate; the style's schema bound applies below it. A
+    # call cut short falls back to the reports' own sentences (tests use a low cap for speed).
+    summary_max_tokens: int = Field(default=2400, ge=32)
 
     def effective(self) -> dict[str, str]:
         """Every setting as its VERSLAGHULP_* variable and value, secrets masked (for `verslaghulp config`)."""

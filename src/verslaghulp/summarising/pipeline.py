@@ -134,7 +134,8 @@ def iter_summary(
         if found is not None:
             stored[number] = found
         if chosen_style.shape is Shape.TABLE:
-            row, one = trip_row(report, found, number=number, model=model, prompts=prompts, calls=calls)
+            row, one = trip_row(report, found, number=number, model=model, prompts=prompts, calls=calls,
+                                max_tokens=settings.summary_max_tokens)  # fmt: skip
             rows.append(row)
         else:
             one = map_report(report, found, number=number, request=req.text, terms=terms,
@@ -152,7 +153,8 @@ def iter_summary(
     written = Written()
     if chosen_style.shape is not Shape.TABLE:
         yield WritingStarted(facts=sum(len(m.facts) for m in useful), reports=len(useful))
-        writer = Writer(model, prompts, context_size(model, settings), prompt_token_counter(model), calls)
+        writer = Writer(model, prompts, context_size(model, settings), prompt_token_counter(model), calls,
+                        settings.summary_max_tokens)  # fmt: skip
         labels = {m.number: m.report.label for m in mapped}
         written = write_piece(writer, req.text, chosen_style, useful, labels)
     reduce_seconds = time.perf_counter() - reduce_started

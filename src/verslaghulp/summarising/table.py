@@ -60,6 +60,7 @@ def trip_row(
     model: BaseChatModel,
     prompts: SummaryPrompts,
     calls: list[ModelCallRecord],
+    max_tokens: int = 2400,
 ) -> tuple[TripRow, MappedReport]:
     """The overview's row for one trip, and the map record (facts used) for coverage and sources."""
     started = time.perf_counter()
@@ -78,7 +79,7 @@ def trip_row(
             model,
             prompts.result_messages(report, "\n".join(f"- {s}" for s in results)),
             result_model(),
-            max_tokens=result_budget(),
+            max_tokens=min(result_budget(), max_tokens),
             step=f"opbrengst:{report.source_name}",
             calls=calls,
         )

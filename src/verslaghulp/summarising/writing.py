@@ -45,6 +45,7 @@ class Writer:
     context: int
     count: Callable[[list[BaseMessage]], int]
     calls: list[ModelCallRecord]
+    max_tokens: int = 2400
 
 
 def _sentences(items: Any, numbers: set[int]) -> list[CitedSentence]:
@@ -98,7 +99,7 @@ def _condense(
     writer: Writer, request: str, lines: list[FactLine], labels: dict[int, str], level: int
 ) -> list[FactLine]:
     """One reduce level: every group of reports condensed into a few cited sentences."""
-    budget = sentences_budget(CONDENSE_MAX_SENTENCES, CONDENSE_CHARS[1])
+    budget = min(sentences_budget(CONDENSE_MAX_SENTENCES, CONDENSE_CHARS[1]), writer.max_tokens)
 
     def fits(group: list[FactLine]) -> bool:
         messages = writer.prompts.condense_messages(request, render_facts(group, labels), CONDENSE_MAX_SENTENCES)
@@ -131,7 +132,7 @@ def write_piece(
     numbers = sorted({s for line in lines for s in line.sources})
     if not lines:
         return Written()
-    budget = writing_budget(style)
+    budget = min(writing_budget(style), writer.max_tokens)
     levels = 0
     while (
         writer.count(writer.prompts.write_messages(request, style, render_facts(lines, labels)))

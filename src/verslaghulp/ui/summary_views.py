@@ -1,0 +1,94 @@
+"""Presentation of summaries: the selection, the text with clickable citations, sources and checks."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING
+
+from verslaghulp.facts.policy import MARK_CLOSE, MARK_OPEN
+
+if TYPE_CHECKING:  # the summaries use case imports the archive (chromadb); loaded when the tab is used
+    from verslaghulp.archive import StoredReport
+    from verslaghulp.summarising import Selection, Summary
+
+_PASSED_SHOWN = 5
+SELECTION_HEADERS = ["Titel", "Periode", "Bestemming", "Waarom gekozen"]
+_CITATION = re.compile(r"\[(\d+(?:,\s*\d+)*)\]")
+_MARKED = re.compile(f"{re.escape(MARK_OPEN)}[^{re.escape(MARK_CLOSE)}]*{re.escape(MARK_CLOSE)}")
+
+
+def anchor(number: int) -> str:
+    """The id of a source's entry in the source list."""
+    return f"vh-bron-{number}"
+
+
+def selection_rows(selection: Selection) -> list[list[str]]:
+    """The selected reports, with why each was chosen."""
+    return [[r.title, r.dates, r.destination, "; ".join(r.reasons) or "–"] for r in selection.reports]
+
+
+def selection_markdown(selection: Selection) -> str:
+    """How the reports were chosen, and those that matched but were passed over."""
+    lines = [f"**{len(selection.reports)} verslagen gekozen** ({'; '.join(selection.criteria) or 'alle verslagen'})."]
+    lines.append("Vink verslagen uit om ze weg te laten, of voeg er hieronder een toe.")
+    for passed in selection.passed_over[:_PASSED_SHOWN]:
+        lines.append(f"- Niet gekozen: {passed.title} – {passed.reason}")
+    if len(selection.passed_over) > _PASSED_SHOWN:
+        lines.append(f"- … en {len(selection.passed_over) - _PASSED_SHOWN} andere verslagen die niet passen.")
+    return "\n".join(lines)
+
+
+def body_markdown(summary: Summary) -> str:
+    """Title and text as Markdown; [n] links to its source, unsupported facts highlighted."""
+
+    def link(match: re.Match[str]) -> str:
+        numbers = [int(n) for n in match[1].split(",")]
+        return "[" + ", ".join(f"[{n}](#{anchor(n)})" for n in numbers) + "]"
+
+    # Model text never becomes markup: escape it, then add the links and marks.
+    text = _CITATION.sub(link, html.escape(summary.text, quote=False))
+    text = _MARKED.sub(lambda m: f"<mark>{m[0]}</mark>", text)
+    return (f"### {html.escape(summary.title, quote=False)}\n\n" if summary.title else "") + text
+
+
+def sources_html(summary: Summary, reports: dict[str, StoredReport]) -> str:
+    """The numbered sources, each with the cited report to open; then coverage and the citation check."""
+    e = html.escape
+    parts = ["<h4>Bronnen</h4><ol class='vh-sources'>"]
+    for source in summary.sources:
+        report = reports.get(source.report_id)
+        body = (
+            "".join(f"<h5>{e(a.heading)}</h5><p>{e(a.text).replace(chr(10), '<br>')}</p>" for a in report.answers)
+            if report
+            else "<p>Dit verslag staat niet meer in het archief.</p>"
+        )
+        parts.append(
+            f"<li id='{anchor(source.number)}' value='{source.number}'><strong>{e(source.title)}</strong> – "
+            f"{e(source.destination)}, {e(source.dates)} ({e(source.source_name)})"
+            f"<details><summary>Verslag openen</summary>{body}</details></li>"
+        )
+    parts.append("</ol>")
+    left_out = summary.coverage.left_out
+    parts.append(f"<h4>Verantwoording</h4><p>{len(summary.coverage.included)} van {len(summary.coverage.items)} "
+                 "gekozen verslagen gebruikt.</p>")  # fmt: skip
+    if left_out:
+        items = "".join(f"<li>{e(i.title)}: {e(i.reason)}</li>" for i in left_out)
+        parts.append(f"<p>Weggelaten (met reden):</p><ul>{items}</ul>")
+    failed = summary.check.failed
+    ok = len(summary.check.sentences) - len(failed)
+    parts.append(f"<p>Bronnencontrole: {ok} van {len(summary.check.sentences)} zinnen in orde.</p>")
+    if failed:
+        rows = "".join(
+            f"<li><mark>{e(f.text)}</mark> ({e(f.action.value)}): "
+            + "; ".join(f"{e(u.text)} – {e(u.reason)}" for u in f.unsupported)
+            + "</li>"
+            for f in failed
+        )
+        parts.append(f"<div class='vh-check' role='note'><p>Gemarkeerde zinnen:</p><ul>{rows}</ul></div>")
+    parts += [f"<p>{e(note)}</p>" for note in summary.notes]
+    meta = summary.meta
+    parts.append(
+        f"<p class='vh-meta'>Gemaakt met {e(meta.model)} in {meta.total_seconds:.0f} s; {meta.words} woorden.</p>"
+    )
+    return "\n".join(parts)
