@@ -1,8 +1,11 @@
-"""Benchmark: draft the example notes twice with the configured model and print the figures.
+"""Benchmark: draft the example notes with the embedded model and print the figures.
 
-The second draft of *other* notes shows what the shared prefix (instructions) saves; a baseline in
-the same process on the same model reads the same number of prompt tokens and generates the same
-number of tokens in one plain completion, so the ratio shows what the pipeline adds.
+Three drafts in one process: the example notes (first, cold cache), the same notes again (a re-draft:
+instructions and notes are a cached prefix) and other notes (only the instructions are shared). A
+baseline on the same model reads as many fresh prompt tokens as the first draft evaluated and
+generates as many tokens, in one plain completion, so the ratio shows what the pipeline adds.
+The reference for "notes read once" is the tokens of the instructions, the numbered notes and the
+headings and guidance of the questions that went to the model.
 
     .venv/bin/python bench/draft.py [--notes FILE] [--second FILE]
 """
@@ -11,38 +14,57 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
+import resource
 import time
 from pathlib import Path
 
 from verslaghulp.config import get_settings
 from verslaghulp.drafting import AnswerEvent, DraftDone, iter_draft
+from verslaghulp.drafting.prompting import DraftPrompts
 from verslaghulp.llm.embedded import EmbeddedChatModel
 from verslaghulp.llm.factory import make_chat_model
 from verslaghulp.report.forms import load_form
-from verslaghulp.report.model import ReportDraft
+from verslaghulp.report.model import ReportDraft, WrittenBy
+from verslaghulp.report.notes import parse_notes
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _draft(notes: str, form_id: str, model: EmbeddedChatModel) -> tuple[ReportDraft, float]:
+def _draft(notes: str, form_id: str, model: EmbeddedChatModel) -> tuple[ReportDraft, float, float]:
+    """The draft, the seconds to the first answer shown and to the first answer the model wrote."""
     settings = get_settings()
     started = time.perf_counter()
-    first_model_answer = None
+    first_answer = first_model_answer = None
     draft = None
     for event in iter_draft(notes, load_form(form_id), model, settings):
-        if isinstance(event, AnswerEvent) and first_model_answer is None and event.answer.written_by == "model":
-            first_model_answer = time.perf_counter() - started
+        if isinstance(event, AnswerEvent):
+            if first_answer is None:
+                first_answer = time.perf_counter() - started
+            if first_model_answer is None and event.answer.written_by == WrittenBy.MODEL:
+                first_model_answer = time.perf_counter() - started
         if isinstance(event, DraftDone):
             draft = event.draft
     assert draft is not None
-    return draft, first_model_answer or 0.0
+    return draft, first_answer or 0.0, first_model_answer or 0.0
 
 
-def _figures(draft: ReportDraft, first_model_answer: float) -> dict[str, float | int]:
+def _reference_tokens(notes: str, form_id: str, draft: ReportDraft, model: EmbeddedChatModel) -> int:
+    """Tokens of the instructions, the numbered notes, and the model-worded questions' headings and guidance."""
+    prompts = DraftPrompts.load(get_settings().resolved_prompts_dir())
+    modelled = {a.question_id for a in draft.answers if a.written_by == WrittenBy.MODEL}
+    questions = [q for q in load_form(form_id).questions if q.id in modelled]
+    texts = [prompts.system.render(), parse_notes(notes).numbered()]
+    texts += [f"{q.heading}\n{q.guidance}" for q in questions]
+    return sum(model.count_tokens(text) for text in texts)
+
+
+def _figures(draft: ReportDraft, first_answer: float, first_model_answer: float) -> dict[str, float | int]:
     calls = draft.meta.calls
     return {
         "total_s": round(draft.meta.total_seconds, 2),
+        "first_answer_s": round(first_answer, 2),
         "first_model_answer_s": round(first_model_answer, 2),
         "model_calls": len(calls),
         "prompt_tokens": sum(c.prompt_tokens for c in calls),
@@ -79,25 +101,36 @@ def main() -> None:
     load_started = time.perf_counter()
     model.load()
     load_s = time.perf_counter() - load_started
-    first, first_answer = _draft(Path(args.notes).read_text(encoding="utf-8"), args.form, model)
-    second, second_answer = _draft(Path(args.second).read_text(encoding="utf-8"), args.form, model)
-    f1, f2 = _figures(first, first_answer), _figures(second, second_answer)
+    notes = Path(args.notes).read_text(encoding="utf-8")
+    runs = {
+        "first": _draft(notes, args.form, model),
+        "redraft": _draft(notes, args.form, model),
+        "other_notes": _draft(Path(args.second).read_text(encoding="utf-8"), args.form, model),
+    }
+    figures = {name: _figures(*run) for name, run in runs.items()}
+    f1 = figures["first"]
     baseline_s = _baseline(model, int(f1["evaluated_prompt_tokens"]), int(f1["generated_tokens"]))
+    reference = _reference_tokens(notes, args.form, runs["first"][0], model)
     result = {
         "bench": "draft",
-        "model": first.meta.model,
-        "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores",
+        "model": runs["first"][0].meta.model,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}",
         "load_s": round(load_s, 2),
-        "first": f1,
-        "second": f2,
+        **figures,
         "baseline_s": round(baseline_s, 2),
         "ratio_pipeline_vs_baseline": round(float(f1["total_s"]) / baseline_s, 3) if baseline_s else None,
+        "redraft_prompt_time_share": round(float(figures["redraft"]["prompt_s"]) / float(f1["prompt_s"]), 3),
+        "other_notes_prompt_time_share": round(float(figures["other_notes"]["prompt_s"]) / float(f1["prompt_s"]), 3),
+        "notes_and_instructions_tokens": reference,
+        "evaluated_vs_reference": round(int(f1["evaluated_prompt_tokens"]) / reference, 3),
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
     print(json.dumps(result))
-    print(f"{'':24}{'first':>10}{'second':>10}")
+    print(f"{'':24}" + "".join(f"{name:>13}" for name in figures))
     for key in f1:
-        print(f"{key:24}{f1[key]:>10}{f2[key]:>10}")
+        print(f"{key:24}" + "".join(f"{figures[name][key]:>13}" for name in figures))
     print(f"baseline (same tokens, one completion): {baseline_s:.2f} s; ratio {result['ratio_pipeline_vs_baseline']}")
+    print(f"evaluated prompt tokens / (notes + instructions): {result['evaluated_vs_reference']}")
 
 
 if __name__ == "__main__":

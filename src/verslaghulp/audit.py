@@ -10,7 +10,7 @@ import getpass
 import json
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
@@ -35,7 +35,7 @@ class AuditEntry(BaseModel):
     user: str
     model: str
     prompts: list[str] = Field(default_factory=list)
-    form_id: str | None = None
+    form_id: str | None = None  # drafts: the form; summaries: the style
     model_calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -105,10 +105,34 @@ def record_draft(meta: DraftMeta, settings: Settings) -> None:
     )
 
 
-def record_summary(*, model: str, prompts: list[str], sources: int, seconds: float, settings: Settings) -> None:
-    """Audit a summary or newsletter item made from the archive (`sources`: reports cited)."""
+def record_summary(
+    *,
+    model: str,
+    prompts: list[str],
+    sources: int,
+    seconds: float,
+    settings: Settings,
+    style: str | None = None,
+    calls: Sequence[tuple[int, int]] = (),
+    input_chars: int = 0,
+) -> None:
+    """Audit a summary made from the archive: `sources` reports cited, `calls` as (prompt, completion) tokens.
+
+    `input_chars` is the length of the request; the request and the text themselves are not logged.
+    """
     write_entry(
-        AuditEntry(kind="summary", user=current_user(), model=model, prompts=prompts, seconds=round(seconds, 3),
-                   sources=sources),
+        AuditEntry(
+            kind="summary",
+            user=current_user(),
+            model=model,
+            prompts=prompts,
+            form_id=style,
+            model_calls=len(calls),
+            prompt_tokens=sum(p for p, _ in calls),
+            completion_tokens=sum(c for _, c in calls),
+            seconds=round(seconds, 3),
+            input_chars=input_chars,
+            sources=sources,
+        ),
         settings,
-    )  # fmt: skip
+    )

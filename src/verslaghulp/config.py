@@ -78,6 +78,9 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
     audit_log: Path | None = None
     audit_enabled: bool = True
+    # The request header that names the logged-in user, set by the reverse proxy in front of the app
+    # (e.g. X-Forwarded-User). Empty: no header is trusted, as any browser could send one.
+    trusted_user_header: str = ""
 
     data_dir: Path = Field(default_factory=lambda: _default_home() / "data")
     forms_dir: Path | None = None

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from docx import Document
 from gradio_client import Client, handle_file
@@ -40,15 +41,30 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def client(data_dir: Path) -> Iterator[Client]:
+def base_url(data_dir: Path) -> Iterator[str]:
     settings = Settings(embedded_model="smollm2-135m", n_ctx=4096, max_answer_tokens=120, data_dir=data_dir)
     app = build_app(settings)
     port = _free_port()
     start_app(app, settings, host="127.0.0.1", port=port, warm_up=False, block=False)
     try:
-        yield Client(f"http://127.0.0.1:{port}/", verbose=False)
+        yield f"http://127.0.0.1:{port}"
     finally:
         app.close()
+
+
+@pytest.fixture(scope="module")
+def client(base_url: str) -> Client:
+    return Client(f"{base_url}/", verbose=False)
+
+
+def test_the_served_app_answers_health_checks(base_url: str) -> None:
+    live = httpx.get(f"{base_url}/livez", timeout=10)
+    assert live.status_code == 200 and live.json() == {"status": "ok"}
+    health = httpx.get(f"{base_url}/healthz", timeout=10)
+    body = health.json()
+    assert health.status_code == 200, body
+    assert body["status"] == "ok" and body["model"]["ok"] and body["archive"]["ok"]
+    assert "smollm2" in body["model"]["detail"]
 
 
 def _answers(result: tuple[Any, ...]) -> dict[int, str]:

@@ -15,6 +15,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 
 from verslaghulp.archive.models import SearchFilters, StoredReport
+from verslaghulp.audit import record_summary
 from verslaghulp.config import Settings, UnsupportedFactPolicy
 from verslaghulp.llm.factory import context_size, model_label, prompt_token_counter
 from verslaghulp.summarising.assemble import Parts, assemble
@@ -197,6 +198,16 @@ def iter_summary(
             fallback=written.fallback,
             timings=(selection.seconds, map_seconds, reduce_seconds, check_seconds, time.perf_counter() - started),
         )
+    )
+    record_summary(
+        model=summary.meta.model,
+        prompts=summary.meta.prompts,
+        sources=len(summary.sources),
+        seconds=summary.meta.total_seconds,
+        settings=settings,
+        style=summary.meta.style,
+        calls=[(c.prompt_tokens, c.completion_tokens) for c in summary.meta.calls],
+        input_chars=len(req.text),
     )
     yield SummaryDone(summary=summary)
 

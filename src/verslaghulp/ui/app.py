@@ -12,6 +12,7 @@ from typing import cast
 import gradio as gr
 
 from verslaghulp.config import Settings
+from verslaghulp.health import make_health_router
 from verslaghulp.ui.archive_tab import build_archive_tab
 from verslaghulp.ui.drafting_tab import build_drafting_tab
 from verslaghulp.ui.evaluation_tab import build_evaluation_tab
@@ -59,16 +60,21 @@ def start_app(
     app: gr.Blocks, settings: Settings, *, host: str | None = None, port: int | None = None, warm_up: bool = True,
     load_examples: bool = True, block: bool = True, open_browser: bool = False,
 ) -> gr.Blocks:  # fmt: skip
-    """Queue and serve the app; with `warm_up`, load the model and the archive in the background first."""
+    """Queue and serve the app with /healthz and /livez; with `warm_up`, load the model and archive in the background.
+
+    The health routes are plain FastAPI routes beside Gradio's, outside its queue, so a load balancer
+    gets an answer while the model is busy drafting.
+    """
     services = _services.get(app) or Services.from_settings(settings)
     if warm_up:
         services.warm_up(load_examples=load_examples)
     _queue(app)
-    app.launch(
+    server, _, _ = app.launch(
         server_name=host or settings.host,
         server_port=port or settings.port,
         inbrowser=open_browser,
-        prevent_thread_lock=not block,
+        # Always return from launch, so the health routes are added before anyone is told the app is up.
+        prevent_thread_lock=True,
         show_error=True,
         quiet=not block,
         theme=theme(),
@@ -78,6 +84,9 @@ def start_app(
         run_history=False,
         allowed_paths=[],
     )
+    server.include_router(make_health_router(lambda: settings))
+    if block:
+        app.block_thread()
     return app
 
 

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import gradio as gr
+
+from verslaghulp.audit import acting_as
+from verslaghulp.config import Settings
+
+T = TypeVar("T")
 
 # Every event that calls the language model shares this concurrency id with limit 1: the embedded
 # model serves one request at a time, and Gradio's queue shows the others their place in line.
@@ -42,3 +48,27 @@ def error(message: str) -> gr.Error:
 def warning(message: str) -> None:
     """Show a Dutch warning toast; the event goes on."""
     gr.Warning(message, title="Let op")
+
+
+def request_user(request: gr.Request | None, settings: Settings) -> str:
+    """Who made this request, for the audit log: Gradio's login, the proxy's header, else the browser's address."""
+    if request is None:
+        return "web"
+    if request.username:
+        return str(request.username)
+    header = settings.trusted_user_header.strip()
+    if header and (named := request.headers.get(header)):
+        return str(named).strip()[:200]
+    host = request.client.host if request.client else None
+    return f"web@{host}" if host else "web"
+
+
+def as_user(user: str, steps: Iterator[T]) -> Iterator[T]:
+    """Run every step of a generator as `user`: Gradio may resume a generator in another thread or context."""
+    while True:
+        with acting_as(user):
+            try:
+                item = next(steps)
+            except StopIteration:
+                return
+        yield item

@@ -41,7 +41,9 @@ from verslaghulp.ui.common import (
     ARCHIVE_QUEUE,
     AUTOSAVE_QUEUE,
     MODEL_QUEUE,
+    as_user,
     error,
+    request_user,
     skip,
     slug,
     uploaded_path,
@@ -215,11 +217,12 @@ def build_drafting_tab(services: Services) -> DraftingTab:
                     form_id=concept.form_id, with_listing=True)  # fmt: skip
 
     # --- model-bound: draft and re-draft (one at a time; the queue shows waiting users their place) ---
-    def on_generate(notes_text: str, form_id: str, current: str) -> Iterator[list[Any]]:
+    def on_generate(notes_text: str, form_id: str, current: str, request: gr.Request) -> Iterator[list[Any]]:
         concept = start_concept(store, current, notes_text, services.form(form_id))
         yield show(concept, "Het taalmodel wordt voorbereid…", full=False)
+        user = request_user(request, services.settings)
         try:
-            for step in draft_into(store, concept.id, services.model(), services.settings):
+            for step in as_user(user, draft_into(store, concept.id, services.model(), services.settings)):
                 if step.finished:
                     yield show(step.concept, views.summary_text(step.concept), with_listing=True)
                 else:

@@ -15,7 +15,7 @@ from typing import Any
 import gradio as gr
 
 from verslaghulp.ui import summary_views as views
-from verslaghulp.ui.common import MODEL_QUEUE, error, skip, slug
+from verslaghulp.ui.common import MODEL_QUEUE, as_user, error, request_user, skip, slug
 from verslaghulp.ui.services import Services
 
 NOT_YET = (
@@ -114,14 +114,16 @@ def build_summaries_tab(services: Services) -> None:
           outputs=[selection_text, selection_table, keep, add, offered],
           api_name="samenvatten_kiezen", concurrency_id="zoeken")  # fmt: skip
 
-    def on_write(*values: Any) -> Iterator[list[Any]]:
-        text, style_id, max_words, yf, yt, c, co, th, kept, added, choices = values
+    def on_write(text: str, style_id: str | None, max_words: str, yf: str, yt: str, c: str, co: str, th: str,
+                 kept: list[str] | None, added: list[str] | None, choices: list[str],
+                 request: gr.Request) -> Iterator[list[Any]]:  # fmt: skip
         dropped = [rid for rid in choices if rid not in (kept or [])]
         req = make_request(text, style_id, max_words, yf, yt, c, co, th, exclude=dropped, include=list(added or []))
         archive = services.archive()
         yield ["Verslagen worden gekozen…", skip(), skip(), skip()]
+        user = request_user(request, services.settings)
         try:
-            for event in s.iter_summary(req, archive, services.model(), services.settings):
+            for event in as_user(user, s.iter_summary(req, archive, services.model(), services.settings)):
                 if isinstance(event, s.SelectionReady):
                     yield [f"{len(event.selection.reports)} verslagen gekozen; ze worden gelezen…", "", "", None]
                 elif isinstance(event, s.ReportMapped):

@@ -237,3 +237,18 @@ def test_the_evaluation_runner_reads_the_result(
     assert set(output.sources.values()) == {"2023-03-dublin.txt", "2024-05-wenen.txt"}
     assert set(output.selected) == {"2023-03-dublin.txt", "2024-05-wenen.txt"} and output.left_out == []
     assert "[1]" in output.text
+
+
+def test_a_summary_is_audited_without_its_text(
+    archive: MemoryArchive, model: FakeChatModel, settings: Settings
+) -> None:
+    from verslaghulp.audit import acting_as, audit_path
+
+    with acting_as("communicatie.medewerker"):
+        summary = summarise(DRONES, archive, model, settings, style="managementsamenvatting")
+    entry = json.loads(audit_path(settings).read_text(encoding="utf-8").splitlines()[-1])
+    assert entry["kind"] == "summary" and entry["user"] == "communicatie.medewerker"
+    assert entry["form_id"] == "managementsamenvatting" and entry["sources"] == len(summary.sources) == 2
+    assert entry["model"] == summary.meta.model and entry["prompts"] == summary.meta.prompts
+    assert entry["model_calls"] == len(summary.meta.calls) and entry["input_chars"] == len(DRONES)
+    assert "drones" not in json.dumps(entry).lower()
