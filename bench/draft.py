@@ -1,7 +1,9 @@
 """Benchmark: draft the example notes with the embedded model and print the figures.
 
-Three drafts in one process: the example notes (first, cold cache), the same notes again (a re-draft:
-instructions and notes are a cached prefix) and other notes (only the instructions are shared). A
+Four drafts in one process: the example notes (first, cold cache); the same notes again (a re-draft:
+every answer is served from the answer cache); the notes with one line added at the end, as when the
+official answers a follow-up question (instructions and notes up to the new line are a cached
+prefix); and other notes (only the instructions are shared). A
 baseline on the same model reads as many fresh prompt tokens as the first draft evaluated and
 generates as many tokens, in one plain completion, so the ratio shows what the pipeline adds.
 The reference for "notes read once" is the tokens of the instructions, the numbered notes and the
@@ -30,6 +32,8 @@ from verslaghulp.report.model import ReportDraft, WrittenBy
 from verslaghulp.report.notes import parse_notes
 
 ROOT = Path(__file__).resolve().parents[1]
+# The line an official adds when answering a follow-up question before drafting again.
+EDIT = "aanvulling: afgesproken dat Wenen in het voorjaar de resultaten van de proef deelt"
 
 
 def _draft(notes: str, form_id: str, model: EmbeddedChatModel) -> tuple[ReportDraft, float, float]:
@@ -105,6 +109,7 @@ def main() -> None:
     runs = {
         "first": _draft(notes, args.form, model),
         "redraft": _draft(notes, args.form, model),
+        "edited": _draft(notes.rstrip("\n") + "\n" + EDIT + "\n", args.form, model),
         "other_notes": _draft(Path(args.second).read_text(encoding="utf-8"), args.form, model),
     }
     figures = {name: _figures(*run) for name, run in runs.items()}
@@ -120,6 +125,7 @@ def main() -> None:
         "baseline_s": round(baseline_s, 2),
         "ratio_pipeline_vs_baseline": round(float(f1["total_s"]) / baseline_s, 3) if baseline_s else None,
         "redraft_prompt_time_share": round(float(figures["redraft"]["prompt_s"]) / float(f1["prompt_s"]), 3),
+        "edited_prompt_time_share": round(float(figures["edited"]["prompt_s"]) / float(f1["prompt_s"]), 3),
         "other_notes_prompt_time_share": round(float(figures["other_notes"]["prompt_s"]) / float(f1["prompt_s"]), 3),
         "notes_and_instructions_tokens": reference,
         "evaluated_vs_reference": round(int(f1["evaluated_prompt_tokens"]) / reference, 3),

@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     n_ctx: int = Field(default=8192, ge=512)
     n_threads: int | None = Field(default=None, ge=1)
     max_answer_tokens: int = Field(default=920, ge=16)
+    # Answers kept per exact prompt (embedded model, greedy decoding, so a repeat gives the same answer):
+    # re-drafting unchanged notes, or resuming an interrupted draft, costs no model time. 0: off.
+    answer_cache_entries: int = Field(default=256, ge=0)
 
     ollama_base_url: str = "http://localhost:11434"
     ollama_model: str = "qwen2.5:7b-instruct"

@@ -70,6 +70,24 @@ def test_notes_are_evaluated_once_and_the_prefix_is_reused(
     assert second.meta.calls[0].evaluated_prompt_tokens < second.meta.calls[0].prompt_tokens * 0.8
 
 
+def test_a_repeated_request_is_answered_from_the_cache(tiny_model: EmbeddedChatModel) -> None:
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    messages = [
+        SystemMessage(content="Antwoord in JSON."),
+        HumanMessage(content="1. doel: werkbezoek Lyon\nVraag: doel?"),
+    ]
+    first = structured_chat(tiny_model, messages, TextAnswer, max_tokens=60)
+    again = structured_chat(tiny_model, messages, TextAnswer, max_tokens=60)
+    assert again.value == first.value
+    assert first.stats.completion_tokens > 0 and first.stats.evaluated_prompt_tokens > 0
+    assert again.stats.completion_tokens == 0 and again.stats.evaluated_prompt_tokens == 0
+    assert again.stats.prompt_tokens == first.stats.prompt_tokens
+    # Any difference in the request (here the token limit) is a new call.
+    other = structured_chat(tiny_model, messages, TextAnswer, max_tokens=61)
+    assert other.stats.completion_tokens > 0
+
+
 @pytest.mark.parametrize("path", sorted((EXAMPLES / "notes").glob("*.txt")), ids=lambda p: p.stem)
 def test_every_example_notes_file_drafts(path, tiny_model: EmbeddedChatModel, tiny_settings: Settings) -> None:  # type: ignore[no-untyped-def]
     form = load_form("denhaag-2019" if "2021" in path.stem or "2019" in path.stem else "denhaag-2025")

@@ -3,13 +3,17 @@
 One Llama instance serves all requests, one at a time (a lock), and is never reloaded per request.
 llama.cpp keeps the evaluated tokens of the previous call and reuses the longest common prefix,
 so the shared instructions and the notes are evaluated once per draft, not once per question.
+With greedy decoding the same prompt always gives the same answer, so answers are also kept per
+exact request: a re-draft of unchanged notes (or an interrupted draft resumed) costs no model time.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
+from collections import OrderedDict
 from typing import Any, cast
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
@@ -45,9 +49,11 @@ class EmbeddedChatModel(JsonSchemaOutputMixin, BaseChatModel):
     max_tokens: int = 320
     temperature: float = 0.0
     seed: int = 1
+    answer_cache_entries: int = 256
 
     _llama: Any = PrivateAttr(default=None)
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+    _answers: OrderedDict[str, ChatResult] = PrivateAttr(default_factory=OrderedDict)
 
     @property
     def _llm_type(self) -> str:
@@ -115,8 +121,11 @@ class EmbeddedChatModel(JsonSchemaOutputMixin, BaseChatModel):
     ) -> ChatResult:
         import llama_cpp
 
-        llama = self.load()
         max_tokens = int(kwargs.get("max_tokens", self.max_tokens))
+        key = self._cache_key(messages, stop, max_tokens, kwargs.get("response_format"))
+        if key is not None and (hit := self._cached(key)) is not None:
+            return hit
+        llama = self.load()
         with self._lock:
             ctx = llama._ctx.ctx
             llama_cpp.llama_perf_context_reset(ctx)
@@ -155,4 +164,47 @@ class EmbeddedChatModel(JsonSchemaOutputMixin, BaseChatModel):
                 "wall_seconds": elapsed,
             },
         )
+        result_out = ChatResult(generations=[ChatGeneration(message=message)])
+        if key is not None:
+            self._remember(key, result_out)
+        return result_out
+
+    def _cache_key(
+        self, messages: list[BaseMessage], stop: list[str] | None, max_tokens: int, response_format: Any
+    ) -> str | None:
+        """The exact request as a key, or None when answers are not kept (sampling, or the cache off)."""
+        if self.answer_cache_entries <= 0 or self.temperature > 0:
+            return None
+        request = [to_chat_messages(messages), stop, max_tokens, response_format, self.seed, self.n_ctx]
+        return json.dumps(request, sort_keys=True, ensure_ascii=False, default=str)
+
+    def _cached(self, key: str) -> ChatResult | None:
+        """A kept answer, marked as cached: no tokens evaluated or generated, no model time."""
+        with self._lock:
+            kept = self._answers.get(key)
+            if kept is None:
+                return None
+            self._answers.move_to_end(key)
+        original = kept.generations[0].message
+        usage: dict[str, Any] = dict(original.usage_metadata or {}) if isinstance(original, AIMessage) else {}
+        prompt_tokens = int(usage.get("input_tokens", 0))
+        message = AIMessage(
+            content=original.content,
+            usage_metadata={"input_tokens": prompt_tokens, "output_tokens": 0, "total_tokens": prompt_tokens},
+            response_metadata={
+                **original.response_metadata,
+                "evaluated_prompt_tokens": 0,
+                "prompt_seconds": 0.0,
+                "generation_seconds": 0.0,
+                "wall_seconds": 0.0,
+                "cached": True,
+            },
+        )
         return ChatResult(generations=[ChatGeneration(message=message)])
+
+    def _remember(self, key: str, result: ChatResult) -> None:
+        with self._lock:
+            self._answers[key] = result
+            self._answers.move_to_end(key)
+            while len(self._answers) > self.answer_cache_entries:
+                self._answers.popitem(last=False)

@@ -54,6 +54,7 @@ def embedded_model(settings: Settings, progress: Progress | None = None) -> Embe
                 n_ctx=settings.n_ctx,
                 n_threads=settings.n_threads,
                 max_tokens=settings.max_answer_tokens,
+                answer_cache_entries=settings.answer_cache_entries,
             )
         return _embedded[key]
 
