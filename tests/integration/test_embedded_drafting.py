@@ -88,6 +88,23 @@ def test_a_repeated_request_is_answered_from_the_cache(tiny_model: EmbeddedChatM
     assert other.stats.completion_tokens > 0
 
 
+def test_priming_evaluates_the_instructions_before_the_first_draft(
+    tiny_model: EmbeddedChatModel, tiny_settings: Settings
+) -> None:
+    from langchain_core.messages import HumanMessage
+
+    from verslaghulp.drafting.priming import prime_drafting
+
+    tiny_model.invoke([HumanMessage(content="iets anders")], max_tokens=4)  # another prefix in the cache
+    primed = prime_drafting(tiny_model, tiny_settings)
+    assert primed > 300  # the instructions, evaluated now
+    assert prime_drafting(tiny_model, tiny_settings) <= 1  # already in the cache
+    draft = draft_report(NOTES.replace("Lena", "Lena Maria"), load_form("denhaag-2025"), tiny_model, tiny_settings)
+    first = draft.meta.calls[0]
+    # The first call of the draft reads only the notes and its question.
+    assert first.evaluated_prompt_tokens <= first.prompt_tokens - primed + 2
+
+
 @pytest.mark.parametrize("path", sorted((EXAMPLES / "notes").glob("*.txt")), ids=lambda p: p.stem)
 def test_every_example_notes_file_drafts(path, tiny_model: EmbeddedChatModel, tiny_settings: Settings) -> None:  # type: ignore[no-untyped-def]
     form = load_form("denhaag-2019" if "2021" in path.stem or "2019" in path.stem else "denhaag-2025")

@@ -97,20 +97,44 @@ class EmbeddedChatModel(JsonSchemaOutputMixin, BaseChatModel):
         """Tokens of a text under this model's tokenizer."""
         return len(self.load().tokenize(text.encode("utf-8"), add_bos=False, special=True))
 
+    def _render(self, messages: list[BaseMessage]) -> str | None:
+        """The chat prompt as text with the model's template applied, or None without a template."""
+        llama = self.load()
+        template = llama.metadata.get("tokenizer.chat_template")
+        if not template:
+            return None
+        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+        eos = llama.detokenize([llama.token_eos()]).decode("utf-8", "ignore")
+        bos = llama.detokenize([llama.token_bos()]).decode("utf-8", "ignore")
+        formatter = Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)
+        return str(formatter(messages=cast(Any, to_chat_messages(messages))).prompt)
+
     def prompt_tokens(self, messages: list[BaseMessage]) -> int:
         """Tokens of the chat prompt as the model will see it (chat template applied)."""
-        llama = self.load()
         # Tokenize the rendered template; approximating by summing messages would miss the template tokens.
-        template = llama.metadata.get("tokenizer.chat_template")
-        if template:
-            from llama_cpp.llama_chat_format import Jinja2ChatFormatter
-
-            eos = llama.detokenize([llama.token_eos()]).decode("utf-8", "ignore")
-            bos = llama.detokenize([llama.token_bos()]).decode("utf-8", "ignore")
-            formatter = Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)
-            prompt = formatter(messages=cast(Any, to_chat_messages(messages))).prompt
-            return len(llama.tokenize(prompt.encode("utf-8"), add_bos=False, special=True))
+        prompt = self._render(messages)
+        if prompt is not None:
+            return len(self.load().tokenize(prompt.encode("utf-8"), add_bos=False, special=True))
         return sum(self.count_tokens(str(m.content)) + 4 for m in messages)
+
+    def prime(self, messages: list[BaseMessage], marker: str) -> int:
+        """Evaluate the prompt up to `marker` now, so the next request that starts the same way reuses it.
+
+        Returns the tokens evaluated (0 when they were already cached or there is no template).
+        """
+        prompt = self._render(messages)
+        if prompt is None or marker not in prompt:
+            return 0
+        import llama_cpp
+
+        llama = self.load()
+        with self._lock:
+            ctx = llama._ctx.ctx
+            llama_cpp.llama_perf_context_reset(ctx)
+            # One generated token: the state then holds the prefix, which the next prompt shares.
+            llama.create_completion(prompt[: prompt.index(marker)], max_tokens=1, temperature=0.0, seed=self.seed)
+            return int(llama_cpp.llama_perf_context(ctx).n_p_eval)
 
     def _generate(
         self,

@@ -13,6 +13,7 @@ from langchain_core.language_models import BaseChatModel
 
 from verslaghulp.concepts import ConceptStore
 from verslaghulp.config import Settings
+from verslaghulp.drafting.priming import prime_drafting
 from verslaghulp.llm.factory import make_chat_model
 from verslaghulp.report.forms import Form, available_forms, load_form
 
@@ -77,9 +78,11 @@ class Services:
 
         def work() -> None:
             try:
-                loader = getattr(self.model(), "load", None)
+                model = self.model()
+                loader = getattr(model, "load", None)
                 if callable(loader):
                     loader()
+                    prime_drafting(model, self.settings)
             except Exception as exc:  # the page reports model problems when a draft is asked for
                 log.warning("model warm-up failed: %s", exc)
             try:
