@@ -9,33 +9,19 @@ from __future__ import annotations
 import json
 import statistics
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from verslaghulp.facts import check_consistency, check_grounding
+from verslaghulp.facts.plain_draft import plain_draft
 
 SET = Path(__file__).resolve().parents[1] / "eval" / "sets" / "grounding.yaml"
 
 
-@dataclass
-class _Answer:
-    question_id: str
-    text: str
-    written_by: str = "model"
-    computed: list[Any] = field(default_factory=list)
-
-
-@dataclass
-class _Draft:
-    answers: list[_Answer]
-
-
 def main(rounds: int = 20) -> None:
     pairs = yaml.safe_load(SET.read_text(encoding="utf-8"))["pairs"]
-    drafts = [(_Draft([_Answer(q, t) for q, t in p["report"].items()]), p["notes"]) for p in pairs]
+    drafts = [(plain_draft(p["report"]), p["notes"]) for p in pairs]
     for draft, notes in drafts:  # warm-up: gazetteer index and tables load once per process
         check_grounding(draft, notes)
     timings: list[float] = []

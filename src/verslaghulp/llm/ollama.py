@@ -8,7 +8,6 @@ backoff for transient ones.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -24,16 +23,15 @@ from verslaghulp.config import Settings
 from verslaghulp.llm.remote_errors import (
     InputTooLargeError,
     ModelServerError,
+    guarded_call,
     is_connection_failure,
     is_model_missing,
     is_timeout,
     not_pulled,
     timed_out,
     unreachable,
-    with_retries,
 )
 
-log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Ollama counts tokens server-side only; ~3.5 characters per token is a safe estimate for Dutch.
@@ -97,15 +95,8 @@ class OllamaChatModel(ChatOllama):
         return ModelServerError(f"De Ollama-server op {url} gaf een fout: {exc}")
 
     def _guarded(self, call: Callable[[], T]) -> T:
-        def note_retry(state: Any) -> None:
-            log.warning("Ollama-aanroep mislukt, nieuwe poging %d: %s", state.attempt_number, state.outcome.exception())
-
-        try:
-            return with_retries(
-                call, attempts=self.retry_attempts, base_delay=self.retry_base_delay, on_retry=note_retry
-            )
-        except Exception as exc:
-            raise self.translate(exc) from exc
+        return guarded_call(call, attempts=self.retry_attempts, base_delay=self.retry_base_delay,
+                            translate=self.translate, label="Ollama-aanroep")  # fmt: skip
 
     def _generate(
         self,

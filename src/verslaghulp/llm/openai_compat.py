@@ -8,7 +8,6 @@ which llama.cpp's server ignores.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -22,16 +21,15 @@ from pydantic import Field, SecretStr
 from verslaghulp.config import Settings
 from verslaghulp.llm.remote_errors import (
     ModelServerError,
+    guarded_call,
     is_connection_failure,
     is_model_missing,
     is_timeout,
     timed_out,
     unreachable,
-    with_retries,
 )
 from verslaghulp.llm.structured import JsonSchemaOutputMixin
 
-log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
@@ -71,17 +69,8 @@ class OpenAICompatChatModel(JsonSchemaOutputMixin, ChatOpenAI):  # type: ignore[
         return ModelServerError(f"De taalmodelserver op {url} gaf een fout: {exc}")
 
     def _guarded(self, call: Callable[[], T]) -> T:
-        def note_retry(state: Any) -> None:
-            log.warning(
-                "Modelserver-aanroep mislukt, nieuwe poging %d: %s", state.attempt_number, state.outcome.exception()
-            )
-
-        try:
-            return with_retries(
-                call, attempts=self.retry_attempts, base_delay=self.retry_base_delay, on_retry=note_retry
-            )
-        except Exception as exc:
-            raise self.translate(exc) from exc
+        return guarded_call(call, attempts=self.retry_attempts, base_delay=self.retry_base_delay,
+                            translate=self.translate, label="Modelserver-aanroep")  # fmt: skip
 
     def _generate(
         self,

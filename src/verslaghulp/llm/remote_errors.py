@@ -5,12 +5,15 @@ The user sees one clear sentence that says what to do; the technical cause stays
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import httpx
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -121,3 +124,22 @@ def with_retries(
         before_sleep=on_retry,
     )
     return retrying(call)
+
+
+def guarded_call(
+    call: Callable[[], T],
+    *,
+    attempts: int,
+    base_delay: float,
+    translate: Callable[[BaseException], ModelServerError],
+    label: str,
+) -> T:
+    """Run a model-server call with retries for transient failures; any failure left becomes a Dutch error."""
+
+    def note_retry(state: Any) -> None:
+        log.warning("%s mislukt, nieuwe poging %d: %s", label, state.attempt_number, state.outcome.exception())
+
+    try:
+        return with_retries(call, attempts=attempts, base_delay=base_delay, on_retry=note_retry)
+    except Exception as exc:
+        raise translate(exc) from exc

@@ -11,7 +11,7 @@ from typing import Any
 import gradio as gr
 
 from verslaghulp.ui import archive_views as views
-from verslaghulp.ui.common import ARCHIVE_QUEUE, error, skip, uploaded_path
+from verslaghulp.ui.common import ARCHIVE_QUEUE, error, search_filters, skip, uploaded_path
 from verslaghulp.ui.services import Services
 
 ARCHIVE_SUFFIXES = [".txt", ".md", ".docx", ".pdf"]
@@ -20,15 +20,6 @@ _SEARCH_LIMIT = 10
 
 def _failure(exc: Exception) -> gr.Error:
     return error(f"Het archief gaf een fout: {exc}")
-
-
-def _year(value: str | None) -> int | None:
-    text = (value or "").strip()
-    if not text:
-        return None
-    if not (text.isdigit() and len(text) == 4):
-        raise error(f"“{text}” is geen jaartal; vul een jaar in als 2019.")
-    return int(text)
 
 
 def build_archive_tab(services: Services, tab: gr.Tab) -> None:
@@ -78,11 +69,7 @@ def build_archive_tab(services: Services, tab: gr.Tab) -> None:
         examples_status = gr.Markdown("")
 
     def filters(yf: str | None, yt: str | None, c: str, co: str, th: str | None, ex: bool) -> Any:
-        from verslaghulp.archive import SearchFilters
-
-        return SearchFilters(year_from=_year(yf), year_to=_year(yt), city=c.strip() or None,
-                             country=co.strip() or None, theme=(th or "").strip() or None,
-                             include_examples=ex)  # fmt: skip
+        return search_filters(yf, yt, c, co, th, include_examples=ex)
 
     def listing(chosen: Any = None) -> list[Any]:
         try:

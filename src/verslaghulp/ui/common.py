@@ -72,3 +72,25 @@ def as_user(user: str, steps: Iterator[T]) -> Iterator[T]:
             except StopIteration:
                 return
         yield item
+
+
+def search_filters(
+    year_from: str | None, year_to: str | None, city: str | None, country: str | None, theme: str | None,
+    *, include_examples: bool = True,
+) -> Any:  # fmt: skip
+    """The archive filters from the page's text boxes; a year that is not a year gets a Dutch error."""
+    from verslaghulp.archive import SearchFilters
+
+    def year(value: str | None) -> int | None:
+        text = (value or "").strip()
+        if not text:
+            return None
+        if not (text.isdigit() and len(text) == 4):
+            raise error(f"“{text}” is geen jaartal; vul een jaar in als 2019.")
+        return int(text)
+
+    def clean(value: str | None) -> str | None:
+        return (value or "").strip() or None
+
+    return SearchFilters(year_from=year(year_from), year_to=year(year_to), city=clean(city), country=clean(country),
+                         theme=clean(theme), include_examples=include_examples)  # fmt: skip

@@ -15,7 +15,7 @@ from typing import Any
 import gradio as gr
 
 from verslaghulp.ui import summary_views as views
-from verslaghulp.ui.common import MODEL_QUEUE, as_user, error, request_user, skip, slug
+from verslaghulp.ui.common import MODEL_QUEUE, as_user, error, request_user, search_filters, skip, slug
 from verslaghulp.ui.services import Services
 
 NOT_YET = (
@@ -29,15 +29,6 @@ INTRO = (
     "archief. Klik eerst op **Verslagen kiezen**: u ziet welke verslagen worden gebruikt en waarom, en kunt er "
     "weglaten of toevoegen. Elke bewering krijgt een bronnummer [n]; klik erop om het verslag te openen."
 )
-
-
-def _year(value: str | None) -> int | None:
-    text = (value or "").strip()
-    if not text:
-        return None
-    if not (text.isdigit() and len(text) == 4):
-        raise error(f"“{text}” is geen jaartal; vul een jaar in als 2019.")
-    return int(text)
 
 
 def build_summaries_tab(services: Services) -> None:
@@ -76,15 +67,12 @@ def build_summaries_tab(services: Services) -> None:
 
     def make_request(text: str, style_id: str | None, max_words: str, yf: str, yt: str, c: str, co: str, th: str,
                      *, exclude: list[str] | None = None, include: list[str] | None = None) -> Any:  # fmt: skip
-        from verslaghulp.archive import SearchFilters
-
         if not text.strip():
             raise error("Schrijf eerst wat u wilt hebben, bijvoorbeeld “Geef een jaaroverzicht van 2021”.")
         limit = max_words.strip()
         if limit and not limit.isdigit():
             raise error(f"“{limit}” is geen aantal woorden.")
-        filters = SearchFilters(year_from=_year(yf), year_to=_year(yt), city=c.strip() or None,
-                                country=co.strip() or None, theme=th.strip() or None)  # fmt: skip
+        filters = search_filters(yf, yt, c, co, th)
         return s.SummaryRequest(text=text.strip(), style=style_id or "nieuwsbericht", filters=filters,
                                 exclude=exclude or [], include=include or [],
                                 max_words=int(limit) if limit else None)  # fmt: skip

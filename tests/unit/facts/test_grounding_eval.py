@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -10,27 +9,14 @@ import pytest
 import yaml
 
 from verslaghulp.facts.grounding import check_grounding
+from verslaghulp.facts.plain_draft import PlainDraft, plain_draft
 
 SET = Path(__file__).resolve().parents[3] / "eval" / "sets" / "grounding.yaml"
 PAIRS: list[dict[str, Any]] = yaml.safe_load(SET.read_text(encoding="utf-8"))["pairs"]
 
 
-@dataclass
-class _Answer:
-    question_id: str
-    text: str
-    written_by: str = "model"
-    computed: list[Any] = field(default_factory=list)
-
-
-@dataclass
-class _Draft:
-    answers: list[_Answer]
-
-
-def _draft(pair: dict[str, Any], report: dict[str, str]) -> _Draft:
-    by_code = set(pair.get("by_code", []))
-    return _Draft([_Answer(q, t, "code" if q in by_code else "model") for q, t in report.items()])
+def _draft(pair: dict[str, Any], report: dict[str, str]) -> PlainDraft:
+    return plain_draft(report, pair.get("by_code", []))
 
 
 def test_set_is_big_enough() -> None:

@@ -6,31 +6,16 @@ No model is involved: this set measures the checker that the drafting pipeline r
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
-from typing import Any
 
 from verslaghulp.evaluation.measures import Measure
 from verslaghulp.evaluation.results import CaseResult, DiffRow
 from verslaghulp.evaluation.sets import GroundingPair, PlantedError
 from verslaghulp.facts.grounding import check_grounding
+from verslaghulp.facts.plain_draft import PlainDraft, plain_draft
 
 
-@dataclass
-class _Answer:
-    question_id: str
-    text: str
-    written_by: str = "model"
-    computed: list[Any] = field(default_factory=list)
-
-
-@dataclass
-class _Draft:
-    answers: list[_Answer]
-
-
-def _draft(pair: GroundingPair, report: dict[str, str]) -> _Draft:
-    by_code = set(pair.by_code)
-    return _Draft([_Answer(q, t, "code" if q in by_code else "model") for q, t in report.items()])
+def _draft(pair: GroundingPair, report: dict[str, str]) -> PlainDraft:
+    return plain_draft(report, pair.by_code)
 
 
 def _caught(pair: GroundingPair, error: PlantedError) -> tuple[bool, str]:
