@@ -30,6 +30,7 @@ OUT = REPO / "docs" / "screenshots"
 NOTES = REPO / "examples" / "notes" / "wenen-2025.txt"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 WAIT_MS = 900_000
+SUMMARY_REQUEST = "Schrijf een nieuwsbericht over wat de reizen over drones hebben opgeleverd"
 
 
 def _port() -> int:
@@ -80,8 +81,12 @@ def main() -> None:
             _shot(page, "archief", 1700)
 
             page.get_by_role("tab", name="Samenvatten").click()
-            page.wait_for_timeout(1500)
-            _shot(page, "samenvatten", 1400)
+            page.get_by_label("Verzoek").fill(SUMMARY_REQUEST)
+            page.get_by_role("button", name="Verslagen kiezen").click()
+            page.get_by_text("verslagen gekozen").first.wait_for(timeout=WAIT_MS)
+            page.get_by_role("button", name="Samenvatting schrijven").click()
+            page.locator(".vh-status", has_text="Klaar in").last.wait_for(timeout=WAIT_MS)
+            _shot(page, "samenvatten", 2600)
 
             page.get_by_role("tab", name="Evaluatie").click()
             page.get_by_text(" runs in ").or_(page.get_by_text("Nog geen evaluatieruns")).first.wait_for()

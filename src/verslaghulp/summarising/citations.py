@@ -33,6 +33,11 @@ class SourceIndexes:
         """Whether a source number belongs to a selected report."""
         return number in self._texts
 
+    @property
+    def numbers(self) -> list[int]:
+        """Every source number, in order."""
+        return sorted(self._texts)
+
     def index(self, sources: tuple[int, ...]) -> NotesIndex:
         """The index of the joined texts of these sources."""
         key = tuple(sorted(set(sources)))
@@ -104,3 +109,26 @@ def apply_check(
     if substitute is not None:
         return substitute, check.model_copy(update={"action": CheckAction.REPLACED})
     return None, check.model_copy(update={"action": CheckAction.REMOVED})
+
+
+def reattribute(sentence: CitedSentence, check: SentenceCheck, indexes: SourceIndexes) -> SentenceCheck | None:
+    """The check of the sentence cited to the one report that supports all of it, when it cites the wrong one.
+
+    Small models often cite [1] for everything. When exactly one other selected report supports every
+    fact of the sentence, the citation is moved there (the check, not the model, decides); when none
+    or several do, None, and the policy applies.
+    """
+    if check.supported:
+        return None
+    found: list[SentenceCheck] = []
+    for number in indexes.numbers:
+        if number in check.sources:
+            continue
+        candidate = check_sentence(sentence.model_copy(update={"sources": [number]}), indexes)
+        if candidate.supported and candidate.facts:
+            found.append(candidate)
+            if len(found) > 1:
+                return None
+    if not found:
+        return None
+    return found[0].model_copy(update={"action": CheckAction.REATTRIBUTED})

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from verslaghulp.summarising.models import Selection
-from verslaghulp.summarising.result import Block, CitedSentence, Source, Summary, TripRow
+from verslaghulp.summarising.result import Block, CheckAction, CitedSentence, Source, Summary, TripRow
 
 _END = re.compile(r"[.!?]+[\"'”’)]*$")
 ROW_HEADER = ("Data", "Bestemming", "Doel", "Wat het opleverde", "Bron")
@@ -108,8 +108,12 @@ def to_markdown(summary: Summary) -> str:
     for item in summary.coverage.left_out:
         out.append(f"- Weggelaten: {item.source_name} - {item.reason}")
     check = summary.check
-    ok = sum(s.supported for s in check.sentences)
-    out += ["", f"Bronnencontrole: {ok} van {len(check.sentences)} zinnen in orde."]
+    ok = sum(s.supported for s in check.in_text)
+    out += ["", f"Bronnencontrole: {ok} van {len(check.in_text)} zinnen in orde."]
+    repaired = sum(s.action is CheckAction.REATTRIBUTED for s in check.sentences)
+    repeats = sum(s.action is CheckAction.DUPLICATE for s in check.sentences)
+    if repaired or repeats:
+        out.append(f"- Bronvermelding verbeterd bij {repaired} zin(nen); {repeats} herhaalde zin(nen) weggelaten.")
     for failed in check.failed:
         reasons = "; ".join(f"'{u.text}': {u.reason}" for u in failed.unsupported)
         out.append(f'- {failed.action.value}: "{failed.text}" ({reasons})')

@@ -43,6 +43,8 @@ class CheckAction(StrEnum):
     FLAGGED = "gemarkeerd"
     REMOVED = "verwijderd"
     REPLACED = "vervangen door de tekst van het verslag"
+    REATTRIBUTED = "bron verbeterd: het verslag dat de zin steunt"
+    DUPLICATE = "verwijderd: herhaling van een eerdere zin"
 
 
 class SentenceCheck(BaseModel):
@@ -71,18 +73,24 @@ class CitationCheck(BaseModel):
     sentences: list[SentenceCheck] = Field(default_factory=list)
     seconds: float = 0.0
 
+    @property
+    def in_text(self) -> list[SentenceCheck]:
+        """The checks of sentences that reached the text in some form (repeats were dropped before the policy)."""
+        return [s for s in self.sentences if s.action is not CheckAction.DUPLICATE]
+
     @computed_field  # type: ignore[prop-decorator]
     @property
     def precision(self) -> float:
         """Share of checked sentences whose facts were all found in the cited reports (before the policy)."""
-        if not self.sentences:
+        checked = self.in_text
+        if not checked:
             return 1.0
-        return round(sum(s.supported for s in self.sentences) / len(self.sentences), 3)
+        return round(sum(s.supported for s in checked) / len(checked), 3)
 
     @property
     def failed(self) -> list[SentenceCheck]:
         """Sentences with facts the cited reports do not contain."""
-        return [s for s in self.sentences if not s.supported]
+        return [s for s in self.in_text if not s.supported]
 
 
 class CitedSentence(BaseModel):

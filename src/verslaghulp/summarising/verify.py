@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from verslaghulp.config import UnsupportedFactPolicy
-from verslaghulp.summarising.citations import SourceIndexes, apply_check, check_sentence, flag_inline
+from verslaghulp.facts.normalise import fold
+from verslaghulp.summarising.citations import SourceIndexes, apply_check, check_sentence, flag_inline, reattribute
 from verslaghulp.summarising.result import Block, CheckAction, CitedSentence, SentenceCheck, TripRow
 
 DEFAULT_TITLE = "Wat de dienstreizen opleverden"
@@ -14,19 +16,40 @@ DEFAULT_TITLE = "Wat de dienstreizen opleverden"
 def check_blocks(
     blocks: Sequence[Block], indexes: SourceIndexes, policy: UnsupportedFactPolicy
 ) -> tuple[list[Block], list[SentenceCheck]]:
-    """Every sentence checked; failing ones flagged or removed; blocks left empty are dropped."""
+    """Every sentence checked and repaired where code can, else flagged or removed by the policy.
+
+    A wrong citation is moved to the one report that supports the sentence, a repeat is dropped, and a
+    sentence that still fails is flagged or removed; blocks left empty are dropped.
+    """
     checks: list[SentenceCheck] = []
     out: list[Block] = []
+    seen: set[str] = set()
     for block in blocks:
         kept: list[CitedSentence] = []
         for sentence in block.sentences:
-            result, check = apply_check(sentence, check_sentence(sentence, indexes), policy)
+            check = check_sentence(sentence, indexes)
+            moved = reattribute(sentence, check, indexes)
+            key = _plain(sentence.text)
+            if key in seen:  # small models repeat themselves; a repeat adds nothing
+                checks.append(check.model_copy(update={"action": CheckAction.DUPLICATE}))
+                continue
+            seen.add(key)
+            if moved is not None:
+                checks.append(moved)
+                kept.append(sentence.model_copy(update={"sources": moved.sources}))
+                continue
+            result, check = apply_check(sentence, check, policy)
             checks.append(check)
             if result is not None:
                 kept.append(result)
         if kept:
             out.append(block.model_copy(update={"sentences": kept}))
     return out, checks
+
+
+def _plain(text: str) -> str:
+    """A sentence reduced to its words, to recognise a repeat."""
+    return " ".join(re.findall(r"\w+", fold(text)))
 
 
 def check_title(

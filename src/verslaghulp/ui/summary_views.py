@@ -76,8 +76,8 @@ def sources_html(summary: Summary, reports: dict[str, StoredReport]) -> str:
         items = "".join(f"<li>{e(i.title)}: {e(i.reason)}</li>" for i in left_out)
         parts.append(f"<p>Weggelaten (met reden):</p><ul>{items}</ul>")
     failed = summary.check.failed
-    ok = len(summary.check.sentences) - len(failed)
-    parts.append(f"<p>Bronnencontrole: {ok} van {len(summary.check.sentences)} zinnen in orde.</p>")
+    ok = len(summary.check.in_text) - len(failed)
+    parts.append(f"<p>Bronnencontrole: {ok} van {len(summary.check.in_text)} zinnen in orde.</p>")
     if failed:
         rows = "".join(
             f"<li><mark>{e(f.text)}</mark> ({e(f.action.value)}): "

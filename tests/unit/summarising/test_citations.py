@@ -76,3 +76,38 @@ def test_marks_go_before_the_final_stop_and_numbers_follow_first_citation() -> N
     out = renumber_blocks(blocks, new)
     assert [with_mark(s) for s in out[0].sentences] == ["Eerst Wenen [1].", "Dan beide [1, 2]!"]
     assert with_mark(CitedSentence(text="Zonder punt", sources=[2])) == "Zonder punt [2]."
+
+
+def test_a_sentence_cited_to_the_wrong_report_is_moved_to_the_one_that_supports_it() -> None:
+    from verslaghulp.summarising.verify import check_blocks
+
+    # Report 3 is Dublin; the model cited report 1 (Madrid) for a Dublin fact, as small models do.
+    wrong = CitedSentence(text="Dublin inspecteert 40 bruggen per jaar met drones.", sources=[1])
+    blocks, checks = check_blocks([Block(kind="alinea", sentences=[wrong])], indexes(), UnsupportedFactPolicy.FLAG)
+    assert blocks[0].sentences[0].sources == [3]
+    assert blocks[0].sentences[0].text == wrong.text  # not flagged: the check found its source
+    assert checks[0].action is CheckAction.REATTRIBUTED and checks[0].reports == ["2023-03-dublin.txt"]
+
+
+def test_a_sentence_no_report_supports_is_still_flagged() -> None:
+    from verslaghulp.summarising.verify import check_blocks
+
+    invented = CitedSentence(text="Dublin inspecteert 75 bruggen per jaar met drones.", sources=[1])
+    blocks, checks = check_blocks([Block(kind="alinea", sentences=[invented])], indexes(), UnsupportedFactPolicy.FLAG)
+    assert checks[0].action is CheckAction.FLAGGED and "⟦" in blocks[0].sentences[0].text
+
+
+def test_a_repeated_sentence_is_dropped_and_not_counted() -> None:
+    from verslaghulp.summarising.result import CitationCheck
+    from verslaghulp.summarising.verify import check_blocks
+
+    once = CitedSentence(text="Dublin inspecteert 40 bruggen per jaar met drones.", sources=[3])
+    again = CitedSentence(text="Dublin inspecteert 40 bruggen per jaar met drones!", sources=[3])
+    blocks, checks = check_blocks(
+        [Block(kind="alinea", sentences=[once]), Block(kind="alinea", sentences=[again])],
+        indexes(),
+        UnsupportedFactPolicy.FLAG,
+    )
+    assert [len(b.sentences) for b in blocks] == [1]
+    assert [c.action for c in checks] == [CheckAction.OK, CheckAction.DUPLICATE]
+    assert len(CitationCheck(policy="flag", sentences=checks).in_text) == 1

@@ -154,11 +154,14 @@ def test_contradicting_reports_are_both_cited_not_merged(settings: Settings) -> 
         settings.model_copy(update={"unsupported_facts": UnsupportedFactPolicy.REMOVE}),
         style="vraag",
     )
-    assert [c.text for c in summary.citations] == [
-        "Reis naar Gent (maart 2022): Gent heeft 12 sensoren in het havengebied geplaatst.",
-        "Reis naar Gent (maart 2024): Gent heeft 30 sensoren in het havengebied geplaatst.",
+    # The check moves the model's sentence to the report that says 30; the other report keeps its own 12.
+    names = {s.number: s.source_name for s in summary.sources}
+    cited = sorted((names[n], c.text) for c in summary.citations for n in c.sources)
+    assert cited == [
+        ("2022-a.txt", "Reis naar Gent (maart 2022): Gent heeft 12 sensoren in het havengebied geplaatst."),
+        ("2024-b.txt", "Gent heeft 30 sensoren in het havengebied geplaatst."),
     ]
-    assert [c.sources for c in summary.citations] == [[1], [2]]
+    assert summary.check.precision == 1.0
 
 
 def test_instructions_in_an_archived_report_are_content_not_commands(
