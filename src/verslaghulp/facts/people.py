@@ -191,11 +191,20 @@ _NOT_NAME_WORDS = re.compile(
 )
 
 
+# Words that open a phrase but never a person's name. Not "van", "de", "ter": they start Dutch surnames.
+_PREPOSITIONS = frozenset(
+    {"in", "op", "bij", "met", "naar", "uit", "voor", "tijdens", "na", "over", "via", "tot", "sinds", "vanuit",
+     "per", "tussen", "namens", "door", "at", "on", "with"}
+)  # fmt: skip
+
+
 def _not_a_person(name: str) -> bool:
     """Titles, headings, venues and places that look like "Firstname Lastname" before a dash."""
     words = name.split()
     if any(w.isupper() and len(w) > 1 for w in words):
         return True  # "BEREIKBAAR IS", "KLM AMS": headings and codes
+    if words[0].lower() in _PREPOSITIONS and len(words) > 1:
+        return True  # "In Tallinn, de gemeente ...": a sentence opening, not "name, role"
     if words[0].lower() in _NOT_FIRST_NAMES or _NOT_NAME_WORDS.search(name):
         return True  # "Dienstreis Wenen", "Camden Town Hall", "Havenbedrijf Antwerpen"
     # Surnames can be towns ("Tanja Lahti", "Martin Männil"), so only a name that is a place as a

@@ -75,3 +75,9 @@ def test_everyone_met_in_the_wenen_example() -> None:
         "Ines Ferreira": ("CIO-adviseur", "Porto"),
         "Pieter Vos": ("adviseur", "VNG Realisatie"),
     }
+
+
+def test_a_sentence_opening_with_a_preposition_and_a_place_is_not_a_person() -> None:
+    text = "In Tallinn, de gemeente Den Haag in juni 2022 versterkte de contacten binnen het CIO-netwerk."
+    assert extract_people(text) == []
+    assert [p.name for p in extract_people("De Vries, adviseur bij de gemeente Gent")] == ["De Vries"]
