@@ -1,14 +1,18 @@
 """Lines in the notes that address the language model instead of describing the trip.
 
-Such lines stay in the notes (they are the official's text and are never deleted), but code keeps
-them out of every answer's relevant lines and tells the official which lines it set aside.
+Such lines stay in the official's notes (their text is never deleted), but the draft is made from a
+copy in which each such line reads only PLACEHOLDER: the model never sees the instruction, code does
+not read facts from it, and the grounding check does not accept it as evidence. The official is
+told which lines were set aside.
 """
 
 from __future__ import annotations
 
 import re
 
-from verslaghulp.report.notes import NoteLine
+from verslaghulp.report.notes import NoteLine, Notes
+
+PLACEHOLDER = "[regel weggelaten: een opdracht aan het taalmodel]"
 
 _PATTERNS = [
     r"\b(negeer|vergeet)\b.{0,40}\b(instructies?|opdrachten?|regels|prompt)\b",
@@ -30,3 +34,19 @@ def is_instruction(text: str) -> bool:
 def instruction_lines(lines: list[NoteLine]) -> list[NoteLine]:
     """The note lines that read as instructions to the model."""
     return [line for line in lines if is_instruction(line.text)]
+
+
+def mask_instructions(notes: Notes) -> Notes:
+    """A copy of the notes with every instruction line replaced by PLACEHOLDER (numbers unchanged)."""
+    masked = {line.number for line in instruction_lines(notes.lines)}
+    if not masked:
+        return notes
+    raw_lines, number = [], 0
+    for raw in notes.text.split("\n"):
+        if raw.strip():
+            number += 1
+            if number in masked:
+                raw = PLACEHOLDER
+        raw_lines.append(raw)
+    lines = [line.model_copy(update={"text": PLACEHOLDER}) if line.number in masked else line for line in notes.lines]
+    return Notes(text="\n".join(raw_lines), lines=lines)

@@ -18,7 +18,7 @@ from verslaghulp.config import Settings
 from verslaghulp.drafting.cleanup import clean_items
 from verslaghulp.drafting.code_answers import CODE_KINDS, answer_by_code
 from verslaghulp.drafting.grounding_step import ground_answer
-from verslaghulp.drafting.injection import instruction_lines, is_instruction
+from verslaghulp.drafting.injection import instruction_lines, is_instruction, mask_instructions
 from verslaghulp.drafting.prompting import DraftPrompts, ListAnswer, TextAnswer, schema_for, token_budget
 from verslaghulp.drafting.relevance import relevant_lines
 from verslaghulp.facts.grounding_model import GroundingReport
@@ -172,9 +172,10 @@ def iter_draft(
     if set_aside:
         numbers = ", ".join(str(line.number) for line in set_aside)
         meta.warnings.append(
-            f"Regel {numbers} lijkt een opdracht aan het taalmodel en is niet als feit gebruikt; "
-            "controleer of dit echt in de aantekeningen hoort."
+            f"Regel {numbers} lijkt een opdracht aan het taalmodel en is niet gebruikt (ook niet aan het "
+            "taalmodel getoond); controleer of dit echt in de aantekeningen hoort."
         )
+        notes = mask_instructions(notes)
     answers: list[Answer] = []
     total = len(form.questions)
     notes_index = build_index(notes.text)

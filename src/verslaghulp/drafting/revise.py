@@ -12,6 +12,7 @@ from langchain_core.language_models import BaseChatModel
 
 from verslaghulp.config import Settings
 from verslaghulp.drafting.grounding_step import ground_answer
+from verslaghulp.drafting.injection import mask_instructions
 from verslaghulp.drafting.pipeline import DraftError, answer_question, check_fits
 from verslaghulp.drafting.prompting import DraftPrompts
 from verslaghulp.facts.grounding_model import GroundingReport
@@ -71,7 +72,7 @@ def revise_answer(
     except KeyError as exc:
         raise DraftError(f"Het formulier {form.id} heeft geen vraag '{question_id}'.") from exc
     text = notes_with_reply(notes_text, question, reply)
-    notes = parse_notes(text, max_chars=settings.max_notes_chars)
+    notes = mask_instructions(parse_notes(text, max_chars=settings.max_notes_chars))
     prompts = DraftPrompts.load(settings.resolved_prompts_dir())
     try:
         check_fits(model, prompts, notes, form, settings)

@@ -96,6 +96,7 @@ def accept(summary: RunSummary, path: Path, *, default_tolerance: float = 0.02) 
 
     Existing metrics keep their tolerance and notes; a new file gets every figure of the run that
     has a direction and is not a timing, with `default_tolerance` (0 for counts that must stay 0).
+    Metrics the run has no figure for (a set it did not run) keep their accepted value.
     """
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     entries: dict[str, Any] = data.setdefault("metrics", {})
@@ -105,7 +106,8 @@ def accept(summary: RunSummary, path: Path, *, default_tolerance: float = 0.02) 
     for key in keys:
         m = metric(key)
         value = summary.metric(key)
-        if m.direction is Direction.INFO or m.timing or (value is None and key not in entries):
+        # A set the run did not include (value None) keeps its accepted figures.
+        if m.direction is Direction.INFO or m.timing or value is None:
             continue
         entry = entries.setdefault(key, {"tolerance": 0.0 if value == 0 else default_tolerance})
         entry["value"] = None if value is None else round(value, 4)

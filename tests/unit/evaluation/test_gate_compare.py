@@ -46,6 +46,16 @@ def test_accepting_a_run_writes_every_gateable_metric(baseline: Path) -> None:
     assert "drafting.prompt_tokens_mean" not in data["metrics"]  # informational figures are not gated
 
 
+def test_accepting_a_run_of_another_set_keeps_the_accepted_figures(tmp_path: Path, baseline: Path) -> None:
+    before = json.loads(baseline.read_text(encoding="utf-8"))["metrics"]
+    options = RunOptions(sets=["grounding"], model_spec="fake", out_dir=tmp_path / "grounding",
+                         cache_dir=tmp_path / "cache", limit=2)  # fmt: skip
+    accept(EvalRun(options, Settings(backend="fake"), model=FakeChatModel()).run(), baseline)
+    after = json.loads(baseline.read_text(encoding="utf-8"))["metrics"]
+    assert after["drafting.question_coverage"] == before["drafting.question_coverage"]
+    assert after["drafting.fact_recall"]["value"] is not None
+
+
 def test_the_unchanged_pipeline_passes_its_own_baseline(tmp_path: Path, baseline: Path) -> None:
     again = _run(tmp_path, "again", Settings(backend="fake"))
     result = check_gate(again, load_baseline(baseline))
