@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import socket
 import tempfile
 from pathlib import Path
@@ -95,6 +96,9 @@ def main() -> None:
             browser.close()
     finally:
         app.close()
+    # The app's own process (the browser is another): model, archive, e5 and Gradio after a draft,
+    # a search and a summary.
+    print(f"peak memory of the app: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB ({args.model})")
 
 
 if __name__ == "__main__":
