@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -12,6 +10,8 @@ from verslaghulp.facts import Mode, TransportLeg
 from verslaghulp.facts.answers import flight_justification_answer, kilometres_co2_answer
 from verslaghulp.facts.consistency import Severity, check_consistency
 from verslaghulp.facts.emissions import co2_for, default_table, load_table
+from verslaghulp.facts.plain_draft import PlainAnswer as A
+from verslaghulp.facts.plain_draft import PlainDraft as D
 from verslaghulp.facts.rail import train_times
 
 VIENNA = "Wenen CGCC, zondagavond 27 april t/m dinsdag 29 april 2025, alleen\nvlucht AMS-VIE retour, 1918 km"
@@ -81,19 +81,6 @@ def test_kilometres_answer_for_vienna() -> None:
 def test_kilometres_answer_for_a_party() -> None:
     answer = kilometres_co2_answer("3 personen\ntrein naar Berlijn v.v.")
     assert answer.text is not None and "voor 3 personen samen" in answer.text and "geschat" in answer.text
-
-
-@dataclass
-class A:
-    question_id: str
-    text: str
-    written_by: str = "model"
-    computed: list[Any] = field(default_factory=list)
-
-
-@dataclass
-class D:
-    answers: list[A]
 
 
 def test_consistency_findings() -> None:

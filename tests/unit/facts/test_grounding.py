@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from verslaghulp.facts.grounding import check_grounding
 from verslaghulp.facts.grounding_model import FactKind, FactStatus, GroundingReport
+from verslaghulp.facts.plain_draft import PlainAnswer as A
+from verslaghulp.facts.plain_draft import PlainDraft as D
 from verslaghulp.facts.policy import apply_policy
 
 NOTES = """Werkbezoek Gent 4-5 apr 2024, met z'n drieën
@@ -18,23 +19,10 @@ vervolg: Bart stuurt ons hun datastrategie
 
 
 @dataclass
-class A:
-    question_id: str
-    text: str
-    written_by: str = "model"
-    computed: list[Any] = field(default_factory=list)
-
-
-@dataclass
 class C:
     label: str
     value: str
     how: str
-
-
-@dataclass
-class D:
-    answers: list[A]
 
 
 def check(*answers: A) -> GroundingReport:
