@@ -1,9 +1,9 @@
 """Summary requests over the example archive: citations checked against the cited reports.
 
-The summaries use case (`verslaghulp.summarising`, issue 6) is being built separately. Until it can
-be imported the set is skipped with a message. The scoring works on `SummaryOutput`, a neutral
-shape (text with [n] marks, numbered sources, selected and left-out reports), so only `adapt()`
-has to follow the use case's result type when it lands.
+The summaries use case is `verslaghulp.summarising`; should it not be importable (a trimmed install)
+the set is skipped with a message. The scoring works on `SummaryOutput`, a neutral shape (text with
+[n] marks, numbered sources, selected and left-out reports), so only `adapt()` follows the use
+case's result type.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def unavailable_reason() -> str | None:
     try:
         module = importlib.import_module(MODULE)
     except ImportError as exc:
-        return f"{MODULE} is not importable yet ({exc}); the summaries set is skipped until issue 6 lands"
+        return f"{MODULE} is not importable yet ({exc}); the summaries set is skipped"
     if not callable(getattr(module, "summarise", None)):
         return f"{MODULE} has no summarise() function; the summaries set is skipped"
     return None
