@@ -253,3 +253,11 @@ def test_ordinary_lines_are_not_taken_for_instructions() -> None:
         "systeemintegratie besproken",
     ):
         assert not is_instruction(text)
+
+
+def test_priming_is_skipped_for_models_without_a_local_cache(settings: Settings) -> None:
+    from verslaghulp.drafting.priming import prime_drafting
+
+    model = FakeChatModel()
+    assert prime_drafting(model, settings) == 0
+    assert model.calls == []  # nothing sent to a model that cannot keep the prefix
