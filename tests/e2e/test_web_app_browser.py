@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import uuid
 from typing import Any
 
 import pytest
@@ -255,8 +256,9 @@ def test_offline_labelled_and_keyboard_usable(browser: Any, running_app: Running
 
 def test_waiting_users_see_their_place_and_search_is_not_blocked(browser: Any, running_app: RunningApp) -> None:
     first, second = _page(browser, running_app), _page(browser, running_app)
-    for page in (first, second):
-        _type_notes(page, NOTES)
+    # Notes of their own: the model answers notes it has drafted before from its answer cache, at once.
+    for n, page in enumerate((first, second), start=1):
+        _type_notes(page, NOTES + f"vervolg: wachtrijproef {n}, verslag {uuid.uuid4().hex[:6]}\n")
     first.get_by_role("button", name="Verslag opstellen", exact=True).click()
     second.get_by_role("button", name="Verslag opstellen", exact=True).click()
     # The model serves one draft at a time: the second official sees their place in the queue.
