@@ -115,6 +115,9 @@ class Settings(BaseSettings):
     # Cap on the tokens one writing call may generate; the style's schema bound applies below it. A
     # call cut short falls back to the reports' own sentences (tests use a low cap for speed).
     summary_max_tokens: int = Field(default=2400, ge=32)
+    # A model sentence that fails the citation check is rewritten once by the model, told which of its
+    # words the cited report does not contain; the rewrite must pass the check or the policy applies.
+    summary_repair: bool = True
 
     def effective(self) -> dict[str, str]:
         """Every setting as its VERSLAGHULP_* variable and value, secrets masked (for `verslaghulp config`)."""

@@ -22,6 +22,7 @@ from verslaghulp.summarising.pipeline import (
 from verslaghulp.summarising.rendering import selection_lines, to_json, to_markdown
 from verslaghulp.summarising.result import (
     Block,
+    CheckAction,
     CitationCheck,
     CitedSentence,
     Coverage,
@@ -38,6 +39,7 @@ from verslaghulp.summarising.styles import Style, StyleNotFoundError, available_
 __all__ = [
     "ArchiveLike",
     "Block",
+    "CheckAction",
     "CitationCheck",
     "CitedSentence",
     "Coverage",

@@ -25,6 +25,7 @@ from verslaghulp.summarising.coverage import apply_budget, cited_numbers, comple
 from verslaghulp.summarising.mapping import map_report
 from verslaghulp.summarising.models import Selection, SummaryRequest
 from verslaghulp.summarising.prompting import SummaryPrompts
+from verslaghulp.summarising.repair import Repairer
 from verslaghulp.summarising.request_terms import analyse_request
 from verslaghulp.summarising.result import MappedReport, ModelCallRecord, SentenceCheck, Summary, TripRow
 from verslaghulp.summarising.selection import ArchiveLike, SelectionError, select_reports
@@ -166,7 +167,9 @@ def iter_summary(
     # them, so they count as the report's own words (with the text, in case it wrote them otherwise).
     texts = {m.number: f"{m.report.label}\n\n{stored[m.number].text}" for m in mapped if m.number in stored}
     indexes = SourceIndexes(texts, {m.number: m.report.source_name for m in mapped})
-    blocks, checks = check_blocks(written.blocks, indexes, policy)
+    by_number = {m.number: m for m in useful}
+    repair = Repairer(model, prompts, by_number, chosen_style.sentence_chars, calls, settings.summary_max_tokens)
+    blocks, checks = check_blocks(written.blocks, indexes, policy, repair if settings.summary_repair else None)
     rows, row_checks = check_rows(rows, indexes, policy, lambda r: first_result(stored[r.sources[0]]))
     blocks, added, unused = complete(blocks, mapped, chosen_style, max_words)
     added_checks = [check_sentence(s, indexes) for s in added]  # verbatim, so they pass; recorded all the same
@@ -192,6 +195,7 @@ def iter_summary(
                 picked=any(c.step.startswith("selecteren") for c in calls),
                 wrote=any(c.step.startswith(("schrijven", "opbrengst")) for c in calls),
                 condensed=written.levels > 0,
+                repaired=any(c.step == "herstellen" for c in calls),
             ),
             calls=calls,
             levels=written.levels,

@@ -56,6 +56,7 @@ class SummaryPrompts:
     pick: Prompt
     write: Prompt
     condense: Prompt
+    repair: Prompt
 
     @classmethod
     def load(cls, folder: Path, style: Style) -> SummaryPrompts:
@@ -65,12 +66,13 @@ class SummaryPrompts:
             pick=load_prompt("summary-map", folder),
             write=load_prompt(style.prompt, folder),
             condense=load_prompt("summary-tussen", folder),
+            repair=load_prompt("summary-herstel", folder),
         )
 
-    def refs(self, *, picked: bool, wrote: bool, condensed: bool) -> list[str]:
+    def refs(self, *, picked: bool, wrote: bool, condensed: bool, repaired: bool = False) -> list[str]:
         """`name@version` of the prompts a summary used, recorded in it."""
         used = [self.system, *([self.pick] if picked else []), *([self.condense] if condensed else [])]
-        return [p.ref for p in (*used, *([self.write] if wrote else []))]
+        return [p.ref for p in (*used, *([self.write] if wrote else []), *([self.repair] if repaired else []))]
 
     def _messages(self, user: str) -> list[BaseMessage]:
         return [SystemMessage(content=self.system.render()), HumanMessage(content=user)]
@@ -98,6 +100,11 @@ class SummaryPrompts:
         else:
             values |= {"sentences": _range(style.sentences)}
         return self._messages(self.write.render(**values))
+
+    def repair_messages(self, sentence: str, unsupported: Sequence[str], facts: str) -> list[BaseMessage]:
+        """Rewrite of a sentence that failed the citation check, without the words its reports lack."""
+        missing = ", ".join(f'"{_one_line(u)}"' for u in dict.fromkeys(unsupported))
+        return self._messages(self.repair.render(sentence=_one_line(sentence), unsupported=missing, facts=facts))
 
     def condense_messages(self, request: str, facts: str, sentences: int) -> list[BaseMessage]:
         """Hierarchical reduce: one group's facts condensed into a few cited sentences."""

@@ -114,6 +114,9 @@ def to_markdown(summary: Summary) -> str:
     repeats = sum(s.action is CheckAction.DUPLICATE for s in check.sentences)
     if repaired or repeats:
         out.append(f"- Bronvermelding verbeterd bij {repaired} zin(nen); {repeats} herhaalde zin(nen) weggelaten.")
+    for rewritten in (s for s in check.sentences if s.action is CheckAction.REWRITTEN):
+        out.append(f'- Herschreven: "{rewritten.original}" werd "{rewritten.text}" (het verslag steunt de '
+                   "eerste versie niet).")  # fmt: skip
     for failed in check.failed:
         reasons = "; ".join(f"'{u.text}': {u.reason}" for u in failed.unsupported)
         out.append(f'- {failed.action.value}: "{failed.text}" ({reasons})')

@@ -45,6 +45,7 @@ class CheckAction(StrEnum):
     REPLACED = "vervangen door de tekst van het verslag"
     REATTRIBUTED = "bron verbeterd: het verslag dat de zin steunt"
     DUPLICATE = "verwijderd: herhaling van een eerdere zin"
+    REWRITTEN = "herschreven zonder wat het verslag niet zegt"
 
 
 class SentenceCheck(BaseModel):
@@ -59,6 +60,7 @@ class SentenceCheck(BaseModel):
     facts: list[CheckedFact] = Field(default_factory=list)
     unsupported: list[UnsupportedFact] = Field(default_factory=list)
     action: CheckAction = CheckAction.OK
+    original: str = Field(default="", description="What the model first wrote, when the sentence was rewritten.")
 
     @property
     def supported(self) -> bool:

@@ -8,18 +8,23 @@ from collections.abc import Callable, Sequence
 from verslaghulp.config import UnsupportedFactPolicy
 from verslaghulp.facts.normalise import fold
 from verslaghulp.summarising.citations import SourceIndexes, apply_check, check_sentence, flag_inline, reattribute
+from verslaghulp.summarising.repair import Rewrite, repaired
 from verslaghulp.summarising.result import Block, CheckAction, CitedSentence, SentenceCheck, TripRow
 
 DEFAULT_TITLE = "Wat de dienstreizen opleverden"
 
 
 def check_blocks(
-    blocks: Sequence[Block], indexes: SourceIndexes, policy: UnsupportedFactPolicy
+    blocks: Sequence[Block],
+    indexes: SourceIndexes,
+    policy: UnsupportedFactPolicy,
+    rewrite: Rewrite | None = None,
 ) -> tuple[list[Block], list[SentenceCheck]]:
-    """Every sentence checked and repaired where code can, else flagged or removed by the policy.
+    """Every sentence checked and repaired where possible, else flagged or removed by the policy.
 
-    A wrong citation is moved to the one report that supports the sentence, a repeat is dropped, and a
-    sentence that still fails is flagged or removed; blocks left empty are dropped.
+    A wrong citation is moved to the one report that supports the sentence, a repeat is dropped, a
+    failing sentence is rewritten once (`rewrite`) and kept if the rewrite passes, and a sentence that
+    still fails is flagged or removed; blocks left empty are dropped.
     """
     checks: list[SentenceCheck] = []
     out: list[Block] = []
@@ -37,6 +42,12 @@ def check_blocks(
             if moved is not None:
                 checks.append(moved)
                 kept.append(sentence.model_copy(update={"sources": moved.sources}))
+                continue
+            fixed = repaired(sentence, check, indexes, rewrite)
+            if fixed is not None and _plain(fixed[0].text) not in seen:
+                seen.add(_plain(fixed[0].text))
+                checks.append(fixed[1])
+                kept.append(fixed[0])
                 continue
             result, check = apply_check(sentence, check, policy)
             checks.append(check)

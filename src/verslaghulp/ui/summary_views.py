@@ -78,6 +78,10 @@ def sources_html(summary: Summary, reports: dict[str, StoredReport]) -> str:
     failed = summary.check.failed
     ok = len(summary.check.in_text) - len(failed)
     parts.append(f"<p>Bronnencontrole: {ok} van {len(summary.check.in_text)} zinnen in orde.</p>")
+    rewritten = [s for s in summary.check.sentences if s.original]  # only a rewrite keeps an original
+    if rewritten:
+        items = "".join(f"<li><s>{e(s.original)}</s> → {e(s.text)}</li>" for s in rewritten)
+        parts.append(f"<p>Herschreven omdat het verslag de eerste versie niet steunt:</p><ul>{items}</ul>")
     if failed:
         rows = "".join(
             f"<li><mark>{e(f.text)}</mark> ({e(f.action.value)}): "

@@ -1,7 +1,7 @@
 from verslaghulp.config import UnsupportedFactPolicy
 from verslaghulp.summarising.citations import SourceIndexes, apply_check, check_sentence
 from verslaghulp.summarising.rendering import renumber_blocks, renumbering, with_mark
-from verslaghulp.summarising.result import Block, CheckAction, CitedSentence
+from verslaghulp.summarising.result import Block, CheckAction, CitedSentence, SentenceCheck
 
 from .conftest import sample_reports
 
@@ -111,3 +111,33 @@ def test_a_repeated_sentence_is_dropped_and_not_counted() -> None:
     assert [len(b.sentences) for b in blocks] == [1]
     assert [c.action for c in checks] == [CheckAction.OK, CheckAction.DUPLICATE]
     assert len(CitationCheck(policy="flag", sentences=checks).in_text) == 1
+
+
+def test_a_rewrite_that_no_longer_states_a_fact_is_not_used() -> None:
+    from verslaghulp.summarising.verify import check_blocks
+
+    invented = CitedSentence(text="Dublin inspecteert 75 bruggen per jaar met drones.", sources=[3])
+    seen: list[list[str]] = []
+
+    def vague(sentence: CitedSentence, check: SentenceCheck) -> CitedSentence:
+        seen.append([u.text for u in check.unsupported])
+        return CitedSentence(text="Het was een nuttige reis.", sources=[3])
+
+    blocks, checks = check_blocks(
+        [Block(kind="alinea", sentences=[invented])], indexes(), UnsupportedFactPolicy.FLAG, vague
+    )
+    assert seen == [["75"]]  # the rewrite is told what the report does not say
+    assert checks[0].action is CheckAction.FLAGGED and "⟦75⟧" in blocks[0].sentences[0].text
+
+
+def test_a_passing_sentence_is_never_rewritten() -> None:
+    from verslaghulp.summarising.verify import check_blocks
+
+    def never(sentence: CitedSentence, check: SentenceCheck) -> CitedSentence:
+        raise AssertionError("a supported sentence must not be rewritten")
+
+    fine = CitedSentence(text="Dublin inspecteert 40 bruggen per jaar met drones.", sources=[3])
+    blocks, checks = check_blocks(
+        [Block(kind="alinea", sentences=[fine])], indexes(), UnsupportedFactPolicy.FLAG, never
+    )
+    assert checks[0].action is CheckAction.OK and blocks[0].sentences == [fine]

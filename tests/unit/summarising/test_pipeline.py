@@ -5,6 +5,7 @@ import pytest
 from verslaghulp.config import Settings, UnsupportedFactPolicy
 from verslaghulp.llm.fake import FakeChatModel
 from verslaghulp.summarising import (
+    CheckAction,
     NothingSelectedError,
     ReportMapped,
     SelectionReady,
@@ -103,9 +104,9 @@ def test_a_planted_wrong_name_and_number_are_flagged_or_removed(
             )
         ]
     )
-    summary = summarise(
-        DRONES, archive, model, settings.model_copy(update={"unsupported_facts": policy}), style="vraag"
-    )
+    # Without the repair step, so that the policy itself is seen.
+    no_repair = settings.model_copy(update={"unsupported_facts": policy, "summary_repair": False})
+    summary = summarise(DRONES, archive, model, no_repair, style="vraag")
     failed = summary.check.failed
     assert [[u.text for u in f.unsupported] for f in failed] == [["45"], ["Johann Gruber"]]
     assert summary.check.precision < 1.0
@@ -116,6 +117,33 @@ def test_a_planted_wrong_name_and_number_are_flagged_or_removed(
         # Both reports are still represented: by their own sentences, verbatim.
         assert summary.coverage.complete and len(summary.coverage.included) == 2
     assert "Bronnencontrole: " in to_markdown(summary)
+
+
+def test_a_failing_sentence_is_rewritten_once_and_kept_only_when_the_rewrite_passes(
+    archive: MemoryArchive, settings: Settings
+) -> None:
+    writing = reply(
+        ([1], "Dublin inspecteert 45 bruggen per jaar met drones."),
+        ([2], "In Wenen sprak de gemeente met Johann Gruber over dronedetectie bij evenementen."),
+        key="antwoord",
+    )
+    fixed = json.dumps({"bronnen": [1], "tekst": "Dublin inspecteert elk jaar 40 bruggen met drones."})
+    invents_again = json.dumps({"bronnen": [2], "tekst": "Johann Gruber toonde in Wenen dronedetectie."})
+    model = FakeChatModel(replies=[writing, fixed, invents_again])
+    summary = summarise(DRONES, archive, model, settings, style="vraag")
+
+    repair_prompts = [str(call[-1].content) for call in model.calls[1:]]
+    assert 'Staat niet in de verslagen: "45"' in repair_prompts[0]
+    assert "Dublin inspecteert 40 bruggen per jaar met drones." in repair_prompts[0]  # the report's facts
+    assert "dronedetectie" not in repair_prompts[0]  # only the cited report's facts
+    actions = [c.action for c in summary.check.sentences]
+    assert actions == [CheckAction.REWRITTEN, CheckAction.FLAGGED]
+    assert summary.check.sentences[0].original == "Dublin inspecteert 45 bruggen per jaar met drones."
+    assert "Dublin inspecteert elk jaar 40 bruggen met drones [" in summary.text
+    assert "45" not in summary.text and "⟦Johann Gruber⟧" in summary.text  # a second invention is not used
+    assert "summary-herstel@1" in summary.meta.prompts
+    assert [c.step for c in summary.meta.calls].count("herstellen") == 2
+    assert 'Herschreven: "Dublin inspecteert 45' in to_markdown(summary)
 
 
 def test_contradicting_reports_are_both_cited_not_merged(settings: Settings) -> None:
