@@ -18,6 +18,7 @@ from verslaghulp.archive.models import SearchFilters, StoredReport
 from verslaghulp.audit import record_summary
 from verslaghulp.config import Settings, UnsupportedFactPolicy
 from verslaghulp.llm.factory import context_size, model_label, prompt_token_counter
+from verslaghulp.summarising.article import facts_needed, write_article
 from verslaghulp.summarising.assemble import Parts, assemble
 from verslaghulp.summarising.calls import SummaryError
 from verslaghulp.summarising.citations import SourceIndexes, check_sentence
@@ -141,7 +142,7 @@ def iter_summary(
             rows.append(row)
         else:
             one = map_report(report, found, number=number, request=req.text, terms=terms,
-                             limit=chosen_style.facts_per_report, candidates=settings.summary_candidates,
+                             limit=facts_needed(chosen_style, len(kept)), candidates=settings.summary_candidates,
                              always_ask=settings.summary_map_by_model,
                              model=model, prompts=prompts, calls=calls)  # fmt: skip
         mapped.append(one)
@@ -158,7 +159,10 @@ def iter_summary(
         writer = Writer(model, prompts, context_size(model, settings), prompt_token_counter(model), calls,
                         settings.summary_max_tokens)  # fmt: skip
         labels = {m.number: m.report.label for m in mapped}
-        written = write_piece(writer, req.text, chosen_style, useful, labels)
+        if chosen_style.shape is Shape.ARTICLE:
+            written = write_article(writer, req.text, chosen_style, useful, labels, max_words)
+        else:
+            written = write_piece(writer, req.text, chosen_style, useful, labels)
     reduce_seconds = time.perf_counter() - reduce_started
 
     check_started = time.perf_counter()

@@ -57,6 +57,7 @@ class SummaryPrompts:
     write: Prompt
     condense: Prompt
     repair: Prompt
+    opening: Prompt | None = None
 
     @classmethod
     def load(cls, folder: Path, style: Style) -> SummaryPrompts:
@@ -67,12 +68,14 @@ class SummaryPrompts:
             write=load_prompt(style.prompt, folder),
             condense=load_prompt("summary-tussen", folder),
             repair=load_prompt("summary-herstel", folder),
+            opening=load_prompt(style.opening_prompt, folder) if style.shape is Shape.ARTICLE else None,
         )
 
     def refs(self, *, picked: bool, wrote: bool, condensed: bool, repaired: bool = False) -> list[str]:
         """`name@version` of the prompts a summary used, recorded in it."""
         used = [self.system, *([self.pick] if picked else []), *([self.condense] if condensed else [])]
-        return [p.ref for p in (*used, *([self.write] if wrote else []), *([self.repair] if repaired else []))]
+        written = [self.write, *([self.opening] if self.opening else [])] if wrote else []
+        return [p.ref for p in (*used, *written, *([self.repair] if repaired else []))]
 
     def _messages(self, user: str) -> list[BaseMessage]:
         return [SystemMessage(content=self.system.render()), HumanMessage(content=user)]
@@ -92,14 +95,21 @@ class SummaryPrompts:
     def write_messages(self, request: str, style: Style, facts: str) -> list[BaseMessage]:
         """Writing step of the style, over the facts block."""
         values: dict[str, object] = {"request": _one_line(request), "facts": facts}
-        low, high = style.words
-        if style.shape is Shape.ARTICLE:
-            values |= {"lead": _range(style.lead), "paragraphs": _range(style.paragraphs), "words": f"{low}-{high}"}
-        elif style.shape is Shape.BULLETS:
-            values |= {"bullets": _range(style.sentences), "words": high}
+        if style.shape is Shape.BULLETS:
+            values |= {"bullets": _range(style.sentences), "words": style.words[1]}
         else:
             values |= {"sentences": _range(style.sentences)}
         return self._messages(self.write.render(**values))
+
+    def article_messages(self, request: str, part: str, facts: str, sentences: tuple[int, int]) -> list[BaseMessage]:
+        """An article's parts: one report's paragraph (`part` "alinea"), or title and lead over the paragraphs."""
+        if part == "alinea":
+            user = self.write.render(request=_one_line(request), facts=facts, sentences=_range(sentences))
+        else:
+            if self.opening is None:
+                raise ValueError("this style has no opening prompt")
+            user = self.opening.render(request=_one_line(request), paragraphs=facts, sentences=_range(sentences))
+        return self._messages(user)
 
     def repair_messages(self, sentence: str, unsupported: Sequence[str], facts: str) -> list[BaseMessage]:
         """Rewrite of a sentence that failed the citation check, without the words its reports lack."""

@@ -64,33 +64,28 @@ def sentences_model(
     return _model("Tekst", **{name: (_list(zin), Field(min_length=count[0], max_length=count[1]))})
 
 
-def article_model(numbers: Sequence[int], style: Style) -> type[BaseModel]:
-    """Title, lead and paragraphs of cited sentences."""
+def opening_model(numbers: Sequence[int], style: Style) -> type[BaseModel]:
+    """An article's title and lead (written after its paragraphs); lead sentences may cite every report."""
     zin = sentence_model(numbers, style.sentence_chars)
-    alinea = _model(
-        "Alinea",
-        zinnen=(_list(zin), Field(min_length=style.sentences[0], max_length=style.sentences[1])),
-    )
     return _model(
-        "Artikel",
+        "Opening",
         titel=(str, Field(min_length=TITLE_CHARS[0], max_length=TITLE_CHARS[1])),
         inleiding=(_list(zin), Field(min_length=style.lead[0], max_length=style.lead[1])),
-        alineas=(_list(alinea), Field(min_length=style.paragraphs[0], max_length=style.paragraphs[1])),
     )
 
 
 def writing_model(style: Style, numbers: Sequence[int]) -> type[BaseModel]:
-    """The schema of a style's writing step."""
+    """The schema of a style's writing step (for an article: its opening; paragraphs are written per report)."""
     if style.shape is Shape.ARTICLE:
-        return article_model(numbers, style)
+        return opening_model(numbers, style)
     key = "punten" if style.shape is Shape.BULLETS else "antwoord"
     return sentences_model(key, numbers, style.sentence_chars, style.sentences)
 
 
 def max_sentences(style: Style) -> int:
-    """The most sentences a style's schema allows."""
+    """The most sentences one writing call of a style may produce (an article: one paragraph or the lead)."""
     if style.shape is Shape.ARTICLE:
-        return style.lead[1] + style.paragraphs[1] * style.sentences[1]
+        return max(style.lead[1], style.sentences[1])
     return style.sentences[1]
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 class Shape(StrEnum):
     """The layout of a style's text."""
 
-    ARTICLE = "artikel"  # title, lead, paragraphs
+    ARTICLE = "artikel"  # title, lead, a paragraph per report
     BULLETS = "punten"  # a list of bullets
     TABLE = "tabel"  # one row per trip, written by code; the model only words what a trip yielded
     ANSWER = "antwoord"  # a direct answer of a few sentences
@@ -33,10 +33,14 @@ class Style(BaseModel):
     name: str
     description: str
     shape: Shape
-    prompt: str = Field(description="Prompt file (in prompts/) of the writing step.")
+    prompt: str = Field(description="Prompt file (in prompts/) of the writing step (articles: one paragraph).")
+    opening_prompt: str = Field(
+        default="summary-opening", description="Prompt file of an article's title and lead, written last."
+    )
     words: tuple[int, int] = Field(description="Target length of the text in words (min, max).")
-    sentences: tuple[int, int] = Field(default=(1, 12), description="Sentences (or bullets) the model writes.")
-    paragraphs: tuple[int, int] = Field(default=(1, 1), description="Paragraphs after the lead (articles).")
+    sentences: tuple[int, int] = Field(
+        default=(1, 12), description="Sentences (or bullets) the model writes; for an article, per report's paragraph."
+    )
     lead: tuple[int, int] = Field(default=(1, 2), description="Sentences of the lead (articles).")
     sentence_chars: tuple[int, int] = Field(default=(30, 260), description="Length bounds of one sentence.")
     title: bool = False
@@ -50,7 +54,7 @@ class Style(BaseModel):
 
     @model_validator(mode="after")
     def _bounds(self) -> Style:
-        for name in ("words", "sentences", "paragraphs", "lead", "sentence_chars"):
+        for name in ("words", "sentences", "lead", "sentence_chars"):
             low, high = getattr(self, name)
             if not 0 <= low <= high:
                 raise ValueError(f"{name}: expected 0 <= min <= max, got ({low}, {high})")

@@ -48,7 +48,8 @@ class Writer:
     max_tokens: int = 2400
 
 
-def _sentences(items: Any, numbers: set[int]) -> list[CitedSentence]:
+def sentences_of(items: Any, numbers: set[int]) -> list[CitedSentence]:
+    """The cited sentences of a schema answer (sources outside `numbers` dropped, empty texts skipped)."""
     out: list[CitedSentence] = []
     for item in items or []:
         text = " ".join(str(getattr(item, "tekst", "")).split())
@@ -59,14 +60,10 @@ def _sentences(items: Any, numbers: set[int]) -> list[CitedSentence]:
 
 
 def to_written(value: Any, style: Style, numbers: set[int]) -> Written:
-    """The schema's answer as a title and blocks."""
-    if style.shape is Shape.ARTICLE:
-        blocks = [Block(kind="inleiding", sentences=_sentences(value.inleiding, numbers))]
-        blocks += [Block(kind="alinea", sentences=_sentences(a.zinnen, numbers)) for a in value.alineas]
-        return Written(title=" ".join(str(value.titel).split()), blocks=[b for b in blocks if b.sentences])
+    """The schema's answer as blocks (articles are written in parts, see `article`)."""
     if style.shape is Shape.BULLETS:
-        return Written(blocks=[Block(kind="punten", sentences=_sentences(value.punten, numbers))])
-    return Written(blocks=[Block(kind="antwoord", sentences=_sentences(value.antwoord, numbers))])
+        return Written(blocks=[Block(kind="punten", sentences=sentences_of(value.punten, numbers))])
+    return Written(blocks=[Block(kind="antwoord", sentences=sentences_of(value.antwoord, numbers))])
 
 
 def fallback_written(mapped: Sequence[MappedReport], style: Style) -> Written:
@@ -118,7 +115,7 @@ def _condense(
             step=f"samenvatten:{level}.{n}",
             calls=writer.calls,
         )
-        condensed = _sentences(getattr(value, "feiten", None), set(numbers)) if value is not None else []
+        condensed = sentences_of(getattr(value, "feiten", None), set(numbers)) if value is not None else []
         # Unusable output keeps the group's facts as they were; the next level tries again.
         out += [FactLine(s.text, tuple(s.sources)) for s in condensed if s.sources] or group
     return out

@@ -242,7 +242,15 @@ def test_a_newsletter_item_has_title_lead_and_paragraphs(
 ) -> None:
     summary = summarise("Schrijf een nieuwsbericht over de reizen in 2025", archive, model, settings)
     assert summary.title and summary.blocks[0].kind == "inleiding"
-    assert [b.kind for b in summary.blocks[1:]] == ["alinea"] * (len(summary.blocks) - 1)
+    paragraphs = summary.blocks[1:]
+    assert [b.kind for b in paragraphs] == ["alinea"] * len(summary.coverage.included)
+    # Written report by report: each paragraph cites its own report only, the lead comes last.
+    assert all(len({n for s in b.sentences for n in s.sources}) == 1 for b in paragraphs)
+    steps = [c.step for c in summary.meta.calls]
+    assert steps[-1] == "schrijven:opening" and len([s for s in steps if s.startswith("schrijven:2025")]) == 2
+    paragraph_prompt = str(model.calls[-2][-1].content)
+    assert "Feiten uit één verslag" in paragraph_prompt and paragraph_prompt.count("\n[") == 1
+    assert {"summary-nieuwsbericht@2", "summary-opening@1"} <= set(summary.meta.prompts)
     markdown = to_markdown(summary)
     assert markdown.startswith(f"# {summary.title}\n") and "## Bronnen" in markdown and "## Verantwoording" in markdown
 

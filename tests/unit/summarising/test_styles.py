@@ -47,3 +47,20 @@ def test_a_bad_style_file_is_reported_in_dutch(tmp_path: Path) -> None:
 def test_an_unknown_style_lists_the_known_ones() -> None:
     with pytest.raises(StyleNotFoundError, match=r"Onbekende stijl .gedicht.*nieuwsbericht"):
         load_style("gedicht")
+
+
+def test_a_news_item_asks_enough_facts_and_sentences_to_reach_its_length() -> None:
+    from verslaghulp.summarising.article import WORDS_PER_SENTENCE, facts_needed, paragraph_bounds
+
+    style = load_style("nieuwsbericht")
+    low, high = style.words
+    # Few reports: more facts each, so that the item can still reach its minimum length.
+    for reports in (2, 3, 5):
+        sentences = paragraph_bounds(style, facts_needed(style, reports), reports, high)[1]
+        assert (reports * sentences + style.lead[1]) * WORDS_PER_SENTENCE >= low
+    assert facts_needed(style, 10) == style.facts_per_report
+    # A paragraph has as many sentences as its report has facts (one more at most) ...
+    assert paragraph_bounds(style, facts=3, reports=2, max_words=high) == (2, 4)
+    # ... and many reports share the maximum length.
+    per_report = paragraph_bounds(style, facts=4, reports=12, max_words=high)[1]
+    assert 12 * per_report * WORDS_PER_SENTENCE <= high
