@@ -1,44 +1,91 @@
-"""A news item written report by report: a paragraph per report from its own facts, then title and lead.
+"""A news item written report by report: code states who went where and when, the model words the yield.
 
 Asked for a whole article over many reports in one call, a 1.5B model stops early (news items of
 90-130 words where the style asks for 250-400), repeats itself and mixes reports up (a building of
-one trip turns up in another). Written one report at a time, each paragraph is a short, focused
-call: it sees only that report's facts, its schema lets it cite only that report, and it has as many
-sentences as the report has facts (within the style's length budget). The title and the lead come
-last, written from the paragraphs, and may cite every report. The shared prefix (instructions and
-request) is the same for every call, so llama.cpp evaluates it once.
+one trip turns up in another; a lead restates the request's period as a fact). So the item is built
+in parts:
+- the lead and the first sentence of each paragraph are code: the trips' months, years and
+  destinations from the archive's metadata, cited to their reports, true by construction;
+- each paragraph's further sentences are one short, focused model call per report: it sees only that
+  report's facts, its schema lets it cite only that report, and it writes one sentence per fact
+  (within the style's word budget);
+- the title is the model's, written last from the paragraphs (the citation check still applies).
+The shared prefix (instructions and request) is the same for every call, so llama.cpp evaluates it once.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
 
+from verslaghulp.facts.lexicon import MONTH_NAMES_NL
 from verslaghulp.summarising.calls import call_model
 from verslaghulp.summarising.coverage import own_sentence
+from verslaghulp.summarising.models import SelectedReport
 from verslaghulp.summarising.prompting import FactLine, render_facts
 from verslaghulp.summarising.result import Block, CitedSentence, MappedReport
-from verslaghulp.summarising.schemas import TITLE_CHARS, opening_model, sentences_budget, sentences_model
+from verslaghulp.summarising.schemas import TITLE_CHARS, sentences_budget, sentences_model, title_model
 from verslaghulp.summarising.styles import Style
 from verslaghulp.summarising.writing import CONTEXT_MARGIN, Writer, Written, sentences_of
 
 WORDS_PER_SENTENCE = 15  # what the default model writes per sentence, measured on the news items
+LEAD_WORDS = 30
 MAX_PARAGRAPH_SENTENCES = 8
+WHO = "medewerkers van de gemeente"
 
 
 def paragraph_bounds(style: Style, facts: int, reports: int, max_words: int) -> tuple[int, int]:
-    """How many sentences one report's paragraph gets: as many as it has facts, within the word budget."""
-    room = max(1, (max_words - style.lead[1] * WORDS_PER_SENTENCE) // (WORDS_PER_SENTENCE * max(1, reports)))
-    high = max(1, min(facts + 1, room, style.sentences[1], MAX_PARAGRAPH_SENTENCES))
-    low = max(1, min(style.sentences[0], facts, high))
+    """How many model sentences one report's paragraph gets: one per fact, within the word budget."""
+    room = max(1, (max_words - LEAD_WORDS) // (WORDS_PER_SENTENCE * max(1, reports)) - 1)  # -1: the opener
+    high = max(1, min(facts, room, style.sentences[1], MAX_PARAGRAPH_SENTENCES))
+    # Small models write the fewest sentences a schema allows, so the minimum is what we want.
+    low = max(1, min(max(style.sentences[0], facts), high))
     return low, high
 
 
 def facts_needed(style: Style, reports: int) -> int:
     """Facts per report the map step should keep so that the text can reach the style's minimum length."""
-    wanted = math.ceil(style.words[0] / (WORDS_PER_SENTENCE * max(1, reports)))
+    wanted = math.ceil((style.words[0] - LEAD_WORDS) / (WORDS_PER_SENTENCE * max(1, reports))) - 1
     return max(style.facts_per_report, min(MAX_PARAGRAPH_SENTENCES, wanted))
+
+
+def _month(report: SelectedReport) -> str:
+    return f"{MONTH_NAMES_NL[report.start.month - 1]} {report.start.year}" if report.start else ""
+
+
+def _places(report: SelectedReport) -> str:
+    return _join(report.cities or report.countries) or report.title
+
+
+def _join(items: Sequence[str]) -> str:
+    items = list(dict.fromkeys(items))
+    return ", ".join(items[:-1]) + f" en {items[-1]}" if len(items) > 1 else "".join(items)
+
+
+def trip_opener(mapped: MappedReport) -> CitedSentence:
+    """A paragraph's first sentence, by code: when and where the trip went."""
+    report = mapped.report
+    when = _month(report)
+    text = (
+        f"In {when} bezochten {WHO} {_places(report)}." if when else f"{WHO.capitalize()} bezochten {_places(report)}."
+    )
+    return CitedSentence(text=text, sources=[mapped.number], written_by="code")
+
+
+def code_lead(mapped: Sequence[MappedReport], topics: Sequence[str]) -> CitedSentence:
+    """The lead, by code: the period, the destinations and the topic of the trips, citing every report."""
+    dated = sorted((m for m in mapped if m.report.start), key=lambda m: (m.report.start, m.number))
+    about = f" over {_join(list(topics))}" if topics else ""
+    places = _join([_places(m.report) for m in mapped])
+    first, last = (_month(dated[0].report), _month(dated[-1].report)) if dated else ("", "")
+    if len(mapped) == 1:
+        text = f"In {first} maakten {WHO} een dienstreis{about} naar {places}." if first else ""
+    elif first and first != last:
+        text = f"Tussen {first} en {last} maakten {WHO} dienstreizen{about} naar {places}."
+    else:
+        text = f"In {first} maakten {WHO} dienstreizen{about} naar {places}." if first else ""
+    text = text or f"{WHO.capitalize()} maakten dienstreizen{about} naar {places}."
+    return CitedSentence(text=text, sources=[m.number for m in mapped], written_by="code")
 
 
 def _paragraph(writer: Writer, request: str, style: Style, report: MappedReport, bounds: tuple[int, int]) -> Block:
@@ -54,37 +101,41 @@ def _paragraph(writer: Writer, request: str, style: Style, report: MappedReport,
     )
     sentences = sentences_of(getattr(value, "zinnen", None), {report.number}) if value is not None else []
     # Unusable output: the report's own most relevant sentence, verbatim, so the report is still there.
-    return Block(kind="alinea", sentences=sentences or [own_sentence(report)])
+    return Block(kind="alinea", sentences=[trip_opener(report), *(sentences or [own_sentence(report)])])
 
 
-def _opening(writer: Writer, request: str, style: Style, paragraphs: Sequence[Block], labels: dict[int, str]) -> Any:
-    numbers = sorted({n for b in paragraphs for s in b.sentences for n in s.sources})
-    budget = min(sentences_budget(style.lead[1], style.sentence_chars[1], TITLE_CHARS[1]), writer.max_tokens)
-    # The whole paragraphs when they fit, else their first sentences: the lead summarises, it adds nothing.
-    for take in (MAX_PARAGRAPH_SENTENCES, 1):
+def _title(writer: Writer, request: str, paragraphs: Sequence[Block], labels: dict[int, str]) -> str:
+    budget = min(int(TITLE_CHARS[1] / 2.5) + 16, writer.max_tokens)
+    # The whole paragraphs when they fit, else their first model sentences.
+    for take in (MAX_PARAGRAPH_SENTENCES + 1, 2):
         lines = [FactLine(s.text, tuple(s.sources)) for b in paragraphs for s in b.sentences[:take] if s.sources]
-        messages = writer.prompts.article_messages(request, "opening", render_facts(lines, labels), style.lead)
+        messages = writer.prompts.article_messages(request, "titel", render_facts(lines, labels), (1, 1))
         if writer.count(messages) + budget + CONTEXT_MARGIN <= writer.context:
-            return call_model(writer.model, messages, opening_model(numbers, style), max_tokens=budget,
-                              step="schrijven:opening", calls=writer.calls)  # fmt: skip
-    return None
+            value = call_model(writer.model, messages, title_model(), max_tokens=budget, step="schrijven:titel",
+                               calls=writer.calls)  # fmt: skip
+            return " ".join(str(getattr(value, "titel", "")).split()) if value is not None else ""
+    return ""
 
 
 def write_article(
-    writer: Writer, request: str, style: Style, mapped: Sequence[MappedReport], labels: dict[int, str], max_words: int
+    writer: Writer,
+    request: str,
+    style: Style,
+    mapped: Sequence[MappedReport],
+    labels: dict[int, str],
+    max_words: int,
+    topics: Sequence[str] = (),
 ) -> Written:
-    """Title, lead and one paragraph per report, each paragraph citing only its own report."""
-    useful = [m for m in mapped if m.facts]
+    """Title (model), lead (code) and one paragraph per report, each citing only its own report."""
+    # Oldest trip first: a news item tells what the trips brought in the order they were made.
+    useful = sorted((m for m in mapped if m.facts), key=lambda m: (m.report.start is None, m.report.start or 0))
     if not useful:
         return Written()
     paragraphs = [
         _paragraph(writer, request, style, m, paragraph_bounds(style, len(m.facts), len(useful), max_words))
         for m in useful
     ]
-    opening = _opening(writer, request, style, paragraphs, labels)
-    numbers = {n for b in paragraphs for s in b.sentences for n in s.sources}
-    lead: list[CitedSentence] = sentences_of(getattr(opening, "inleiding", None), numbers) if opening else []
-    title = " ".join(str(getattr(opening, "titel", "")).split()) if opening else ""
-    blocks = ([Block(kind="inleiding", sentences=lead)] if lead else []) + paragraphs
-    return Written(title=title, blocks=blocks, fallback=all(s.written_by == "code" for b in paragraphs
-                                                              for s in b.sentences))  # fmt: skip
+    title = _title(writer, request, paragraphs, labels)
+    lead = Block(kind="inleiding", sentences=[code_lead(useful, topics)])
+    fallback = all(s.written_by == "code" for b in paragraphs for s in b.sentences)
+    return Written(title=title, blocks=[lead, *paragraphs], fallback=fallback)

@@ -160,7 +160,8 @@ def iter_summary(
                         settings.summary_max_tokens)  # fmt: skip
         labels = {m.number: m.report.label for m in mapped}
         if chosen_style.shape is Shape.ARTICLE:
-            written = write_article(writer, req.text, chosen_style, useful, labels, max_words)
+            topics = [t.phrase for t in terms.topics]
+            written = write_article(writer, req.text, chosen_style, useful, labels, max_words, topics)
         else:
             written = write_piece(writer, req.text, chosen_style, useful, labels)
     reduce_seconds = time.perf_counter() - reduce_started

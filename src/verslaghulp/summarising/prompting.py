@@ -57,7 +57,7 @@ class SummaryPrompts:
     write: Prompt
     condense: Prompt
     repair: Prompt
-    opening: Prompt | None = None
+    title: Prompt | None = None
 
     @classmethod
     def load(cls, folder: Path, style: Style) -> SummaryPrompts:
@@ -68,13 +68,13 @@ class SummaryPrompts:
             write=load_prompt(style.prompt, folder),
             condense=load_prompt("summary-tussen", folder),
             repair=load_prompt("summary-herstel", folder),
-            opening=load_prompt(style.opening_prompt, folder) if style.shape is Shape.ARTICLE else None,
+            title=load_prompt(style.title_prompt, folder) if style.shape is Shape.ARTICLE else None,
         )
 
     def refs(self, *, picked: bool, wrote: bool, condensed: bool, repaired: bool = False) -> list[str]:
         """`name@version` of the prompts a summary used, recorded in it."""
         used = [self.system, *([self.pick] if picked else []), *([self.condense] if condensed else [])]
-        written = [self.write, *([self.opening] if self.opening else [])] if wrote else []
+        written = [self.write, *([self.title] if self.title else [])] if wrote else []
         return [p.ref for p in (*used, *written, *([self.repair] if repaired else []))]
 
     def _messages(self, user: str) -> list[BaseMessage]:
@@ -102,13 +102,13 @@ class SummaryPrompts:
         return self._messages(self.write.render(**values))
 
     def article_messages(self, request: str, part: str, facts: str, sentences: tuple[int, int]) -> list[BaseMessage]:
-        """An article's parts: one report's paragraph (`part` "alinea"), or title and lead over the paragraphs."""
+        """An article's parts: one report's paragraph (`part` "alinea"), or the title over the paragraphs."""
         if part == "alinea":
             user = self.write.render(request=_one_line(request), facts=facts, sentences=_range(sentences))
         else:
-            if self.opening is None:
-                raise ValueError("this style has no opening prompt")
-            user = self.opening.render(request=_one_line(request), paragraphs=facts, sentences=_range(sentences))
+            if self.title is None:
+                raise ValueError("this style has no title prompt")
+            user = self.title.render(request=_one_line(request), paragraphs=facts)
         return self._messages(user)
 
     def repair_messages(self, sentence: str, unsupported: Sequence[str], facts: str) -> list[BaseMessage]:

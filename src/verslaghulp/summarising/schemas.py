@@ -64,28 +64,19 @@ def sentences_model(
     return _model("Tekst", **{name: (_list(zin), Field(min_length=count[0], max_length=count[1]))})
 
 
-def opening_model(numbers: Sequence[int], style: Style) -> type[BaseModel]:
-    """An article's title and lead (written after its paragraphs); lead sentences may cite every report."""
-    zin = sentence_model(numbers, style.sentence_chars)
-    return _model(
-        "Opening",
-        titel=(str, Field(min_length=TITLE_CHARS[0], max_length=TITLE_CHARS[1])),
-        inleiding=(_list(zin), Field(min_length=style.lead[0], max_length=style.lead[1])),
-    )
+def title_model() -> type[BaseModel]:
+    """An article's title (written after its paragraphs)."""
+    return _model("Titel", titel=(str, Field(min_length=TITLE_CHARS[0], max_length=TITLE_CHARS[1])))
 
 
 def writing_model(style: Style, numbers: Sequence[int]) -> type[BaseModel]:
-    """The schema of a style's writing step (for an article: its opening; paragraphs are written per report)."""
-    if style.shape is Shape.ARTICLE:
-        return opening_model(numbers, style)
-    key = "punten" if style.shape is Shape.BULLETS else "antwoord"
+    """The schema of a style's writing step (for an article: one report's paragraph)."""
+    key = {Shape.ARTICLE: "zinnen", Shape.BULLETS: "punten"}.get(style.shape, "antwoord")
     return sentences_model(key, numbers, style.sentence_chars, style.sentences)
 
 
 def max_sentences(style: Style) -> int:
-    """The most sentences one writing call of a style may produce (an article: one paragraph or the lead)."""
-    if style.shape is Shape.ARTICLE:
-        return max(style.lead[1], style.sentences[1])
+    """The most sentences one writing call of a style may produce (an article: one paragraph)."""
     return style.sentences[1]
 
 

@@ -34,14 +34,11 @@ class Style(BaseModel):
     description: str
     shape: Shape
     prompt: str = Field(description="Prompt file (in prompts/) of the writing step (articles: one paragraph).")
-    opening_prompt: str = Field(
-        default="summary-opening", description="Prompt file of an article's title and lead, written last."
-    )
+    title_prompt: str = Field(default="summary-titel", description="Prompt file of an article's title, written last.")
     words: tuple[int, int] = Field(description="Target length of the text in words (min, max).")
     sentences: tuple[int, int] = Field(
         default=(1, 12), description="Sentences (or bullets) the model writes; for an article, per report's paragraph."
     )
-    lead: tuple[int, int] = Field(default=(1, 2), description="Sentences of the lead (articles).")
     sentence_chars: tuple[int, int] = Field(default=(30, 260), description="Length bounds of one sentence.")
     title: bool = False
     words_per_report: int = Field(
@@ -54,7 +51,7 @@ class Style(BaseModel):
 
     @model_validator(mode="after")
     def _bounds(self) -> Style:
-        for name in ("words", "sentences", "lead", "sentence_chars"):
+        for name in ("words", "sentences", "sentence_chars"):
             low, high = getattr(self, name)
             if not 0 <= low <= high:
                 raise ValueError(f"{name}: expected 0 <= min <= max, got ({low}, {high})")

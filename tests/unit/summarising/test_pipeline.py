@@ -244,13 +244,23 @@ def test_a_newsletter_item_has_title_lead_and_paragraphs(
     assert summary.title and summary.blocks[0].kind == "inleiding"
     paragraphs = summary.blocks[1:]
     assert [b.kind for b in paragraphs] == ["alinea"] * len(summary.coverage.included)
-    # Written report by report: each paragraph cites its own report only, the lead comes last.
+    # Written report by report: each paragraph cites its own report only and opens with code's
+    # when and where; the lead is code's; the title comes last.
     assert all(len({n for s in b.sentences for n in s.sources}) == 1 for b in paragraphs)
+    assert [b.sentences[0].text for b in paragraphs] == [
+        "In februari 2025 bezochten medewerkers van de gemeente Madrid.",
+        "In oktober 2025 bezochten medewerkers van de gemeente Brussel.",
+    ]
+    lead = summary.blocks[0].sentences
+    assert [s.written_by for s in lead] == ["code"] and len(lead[0].sources) == 2
+    assert lead[0].text == (
+        "Tussen februari 2025 en oktober 2025 maakten medewerkers van de gemeente dienstreizen naar Madrid en Brussel."
+    )
     steps = [c.step for c in summary.meta.calls]
-    assert steps[-1] == "schrijven:opening" and len([s for s in steps if s.startswith("schrijven:2025")]) == 2
+    assert steps[-1] == "schrijven:titel" and len([s for s in steps if s.startswith("schrijven:2025")]) == 2
     paragraph_prompt = str(model.calls[-2][-1].content)
     assert "Feiten uit één verslag" in paragraph_prompt and paragraph_prompt.count("\n[") == 1
-    assert {"summary-nieuwsbericht@2", "summary-opening@1"} <= set(summary.meta.prompts)
+    assert {"summary-nieuwsbericht@2", "summary-titel@1"} <= set(summary.meta.prompts)
     markdown = to_markdown(summary)
     assert markdown.startswith(f"# {summary.title}\n") and "## Bronnen" in markdown and "## Verantwoording" in markdown
 

@@ -50,17 +50,17 @@ def test_an_unknown_style_lists_the_known_ones() -> None:
 
 
 def test_a_news_item_asks_enough_facts_and_sentences_to_reach_its_length() -> None:
-    from verslaghulp.summarising.article import WORDS_PER_SENTENCE, facts_needed, paragraph_bounds
+    from verslaghulp.summarising.article import LEAD_WORDS, WORDS_PER_SENTENCE, facts_needed, paragraph_bounds
 
     style = load_style("nieuwsbericht")
     low, high = style.words
     # Few reports: more facts each, so that the item can still reach its minimum length.
     for reports in (2, 3, 5):
         sentences = paragraph_bounds(style, facts_needed(style, reports), reports, high)[1]
-        assert (reports * sentences + style.lead[1]) * WORDS_PER_SENTENCE >= low
+        assert reports * (sentences + 1) * WORDS_PER_SENTENCE + LEAD_WORDS >= low
     assert facts_needed(style, 10) == style.facts_per_report
-    # A paragraph has as many sentences as its report has facts (one more at most) ...
-    assert paragraph_bounds(style, facts=3, reports=2, max_words=high) == (2, 4)
+    # A paragraph has one model sentence per fact of its report ...
+    assert paragraph_bounds(style, facts=3, reports=2, max_words=high) == (3, 3)
     # ... and many reports share the maximum length.
     per_report = paragraph_bounds(style, facts=4, reports=12, max_words=high)[1]
-    assert 12 * per_report * WORDS_PER_SENTENCE <= high
+    assert 12 * (per_report + 1) * WORDS_PER_SENTENCE + LEAD_WORDS <= high + 12 * WORDS_PER_SENTENCE
