@@ -67,7 +67,9 @@ def trip_opener(mapped: MappedReport) -> CitedSentence:
     report = mapped.report
     when = _month(report)
     text = (
-        f"In {when} bezochten {WHO} {_places(report)}." if when else f"{WHO.capitalize()} bezochten {_places(report)}."
+        f"In {when} reisden {WHO} naar {_places(report)}."
+        if when
+        else f"{WHO.capitalize()} reisden naar {_places(report)}."
     )
     return CitedSentence(text=text, sources=[mapped.number], written_by="code")
 
@@ -76,7 +78,8 @@ def code_lead(mapped: Sequence[MappedReport], topics: Sequence[str]) -> CitedSen
     """The lead, by code: the period, the destinations and the topic of the trips, citing every report."""
     dated = sorted((m for m in mapped if m.report.start), key=lambda m: (m.report.start, m.number))
     about = f" over {_join(list(topics))}" if topics else ""
-    places = _join([_places(m.report) for m in mapped])
+    # One place per trip (its first city), each once: "naar Kopenhagen, Antwerpen en Madrid".
+    places = _join([(m.report.cities or m.report.countries or [m.report.title])[0] for m in mapped])
     first, last = (_month(dated[0].report), _month(dated[-1].report)) if dated else ("", "")
     if len(mapped) == 1:
         text = f"In {first} maakten {WHO} een dienstreis{about} naar {places}." if first else ""

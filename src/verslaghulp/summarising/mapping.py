@@ -30,6 +30,9 @@ NOT_RELEVANT = "niet relevant voor de vraag: het verslag bevat geen zinnen die e
 NOT_FOUND = "staat niet meer in het archief"
 
 
+FILL_QUESTIONS = frozenset({"opbrengst", "vervolg"})  # what a trip yielded and what was agreed
+
+
 def map_report(
     report: SelectedReport,
     stored: StoredReport | None,
@@ -40,6 +43,7 @@ def map_report(
     limit: int,
     candidates: int,
     always_ask: bool = False,
+    fill: bool = False,
     model: BaseChatModel,
     prompts: SummaryPrompts,
     calls: list[ModelCallRecord],
@@ -47,6 +51,8 @@ def map_report(
     """The facts of one report that help answer the request (at most `limit`), or why there are none.
 
     `always_ask` makes the model judge every report, also those whose sentences name the topic.
+    `fill` (styles with a minimum length) adds, after the sentences that name the topic, the report's
+    best sentences on what the request asks (else on what the trip yielded), up to `limit`.
     """
     started = time.perf_counter()
     if stored is None:
@@ -58,7 +64,7 @@ def map_report(
         # No topic: the filters made every report relevant; the best-ranked sentences answer the question.
         return _done(mapped, found.facts[:limit], started)
     if not always_ask and named:
-        return _done(mapped, _with_context(named, found.facts, terms, limit), started)
+        return _done(mapped, _with_context(named, found.facts, terms, limit, fill=fill), started)
     if not found.facts:
         return _done(mapped, [], started)
     value = call_model(
@@ -79,11 +85,22 @@ def map_report(
     return _done(mapped, (picked + extra)[:limit], started)
 
 
-def _with_context(named: list[Fact], ranked: list[Fact], terms: RequestTerms, limit: int) -> list[Fact]:
-    """The sentences that name the topic; with only one, also the best sentence answering the question asked."""
+def _with_context(
+    named: list[Fact], ranked: list[Fact], terms: RequestTerms, limit: int, *, fill: bool = False
+) -> list[Fact]:
+    """The sentences that name the topic; with only one (or with `fill`), also sentences answering the question.
+
+    The report was selected for the topic, so its sentences on what the request asks about (by
+    default what the trip yielded and what was agreed) belong to the answer even where they do not
+    repeat the topic's words.
+    """
     facts = named[:limit]
-    if len(facts) == 1 and terms.questions:
-        facts += [f for f in ranked if f not in facts and f.question_id in terms.questions][:1]
+    asked = terms.questions or (FILL_QUESTIONS if fill else set())
+    answering = [f for f in ranked if f not in facts and f.question_id in asked]
+    if fill:
+        return facts + answering[: limit - len(facts)]
+    if len(facts) == 1 and answering:
+        facts.append(answering[0])
     return facts
 
 

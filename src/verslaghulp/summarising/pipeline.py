@@ -143,7 +143,7 @@ def iter_summary(
         else:
             one = map_report(report, found, number=number, request=req.text, terms=terms,
                              limit=facts_needed(chosen_style, len(kept)), candidates=settings.summary_candidates,
-                             always_ask=settings.summary_map_by_model,
+                             always_ask=settings.summary_map_by_model, fill=chosen_style.shape is Shape.ARTICLE,
                              model=model, prompts=prompts, calls=calls)  # fmt: skip
         mapped.append(one)
         yield ReportMapped(index=index, total=len(kept), mapped=one)
