@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from verslaghulp.facts.lexicon import MONTH_NAMES_NL
 from verslaghulp.summarising.calls import call_model
-from verslaghulp.summarising.coverage import own_sentence
+from verslaghulp.summarising.coverage import own_sentence, word_count
 from verslaghulp.summarising.models import SelectedReport
 from verslaghulp.summarising.prompting import FactLine, render_facts
 from verslaghulp.summarising.result import Block, CitedSentence, MappedReport
@@ -28,7 +28,10 @@ from verslaghulp.summarising.schemas import TITLE_CHARS, sentences_budget, sente
 from verslaghulp.summarising.styles import Style
 from verslaghulp.summarising.writing import CONTEXT_MARGIN, Writer, Written, sentences_of
 
-WORDS_PER_SENTENCE = 15  # what the default model writes per sentence, measured on the news items
+# Words per model sentence: at least 15 (to ask for enough facts), up to 20 (to stay within the maximum),
+# as the default model wrote them in the news items of the evaluation set.
+WORDS_PER_SENTENCE = 15
+LONG_SENTENCE_WORDS = 20
 LEAD_WORDS = 30
 MAX_PARAGRAPH_SENTENCES = 8
 WHO = "medewerkers van de gemeente"
@@ -36,7 +39,7 @@ WHO = "medewerkers van de gemeente"
 
 def paragraph_bounds(style: Style, facts: int, reports: int, max_words: int) -> tuple[int, int]:
     """How many model sentences one report's paragraph gets: one per fact, within the word budget."""
-    room = max(1, (max_words - LEAD_WORDS) // (WORDS_PER_SENTENCE * max(1, reports)) - 1)  # -1: the opener
+    room = max(1, (max_words - LEAD_WORDS) // (LONG_SENTENCE_WORDS * max(1, reports)) - 1)  # -1: the opener
     high = max(1, min(facts, room, style.sentences[1], MAX_PARAGRAPH_SENTENCES))
     # Small models write the fewest sentences a schema allows, so the minimum is what we want.
     low = max(1, min(max(style.sentences[0], facts), high))
@@ -107,6 +110,20 @@ def _paragraph(writer: Writer, request: str, style: Style, report: MappedReport,
     return Block(kind="alinea", sentences=[trip_opener(report), *(sentences or [own_sentence(report)])])
 
 
+def trim_to_budget(paragraphs: Sequence[Block], max_words: int) -> list[Block]:
+    """The paragraphs within the word budget: the last sentence of the longest paragraph goes first.
+
+    A paragraph keeps its opener and at least one sentence of the model, so every trip stays in.
+    """
+    out = [b.model_copy(update={"sentences": list(b.sentences)}) for b in paragraphs]
+    while sum(word_count(s.text) for b in out for s in b.sentences) > max_words:
+        longest = max(out, key=lambda b: (len(b.sentences), sum(word_count(s.text) for s in b.sentences)))
+        if len(longest.sentences) <= 2:
+            break
+        longest.sentences.pop()
+    return out
+
+
 def _title(writer: Writer, request: str, paragraphs: Sequence[Block], labels: dict[int, str]) -> str:
     budget = min(int(TITLE_CHARS[1] / 2.5) + 16, writer.max_tokens)
     # The whole paragraphs when they fit, else their first model sentences.
@@ -138,6 +155,7 @@ def write_article(
         _paragraph(writer, request, style, m, paragraph_bounds(style, len(m.facts), len(useful), max_words))
         for m in useful
     ]
+    paragraphs = trim_to_budget(paragraphs, max_words - word_count(code_lead(useful, topics).text))
     title = _title(writer, request, paragraphs, labels)
     lead = Block(kind="inleiding", sentences=[code_lead(useful, topics)])
     fallback = all(s.written_by == "code" for b in paragraphs for s in b.sentences)

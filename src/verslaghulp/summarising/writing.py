@@ -7,6 +7,7 @@ piece is written from those; this repeats until it fits. Nothing is cut off to m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,14 +49,22 @@ class Writer:
     max_tokens: int = 2400
 
 
+# A sentence ends after a word of three or more characters and a stop, before a capital: "2023. De"
+# and "gesproken. Madrid" split, "ca. 404" and "o.a. Madrid" do not.
+_SENTENCE_END = re.compile(r"(?<=\w{3}[.!?])\s+(?=[A-ZÀ-Ý])")
+
+
 def sentences_of(items: Any, numbers: set[int]) -> list[CitedSentence]:
-    """The cited sentences of a schema answer (sources outside `numbers` dropped, empty texts skipped)."""
+    """The cited sentences of a schema answer (sources outside `numbers` dropped, empty texts skipped).
+
+    The model sometimes puts two sentences in one item; each becomes its own cited sentence, so that
+    every sentence a reader sees carries its citation and is checked on its own.
+    """
     out: list[CitedSentence] = []
     for item in items or []:
         text = " ".join(str(getattr(item, "tekst", "")).split())
         sources = [int(n) for n in dict.fromkeys(getattr(item, "bronnen", [])) if int(n) in numbers]
-        if text:
-            out.append(CitedSentence(text=text, sources=sources))
+        out += [CitedSentence(text=part, sources=sources) for part in _SENTENCE_END.split(text) if part.strip()]
     return out
 
 

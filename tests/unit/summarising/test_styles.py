@@ -64,3 +64,33 @@ def test_a_news_item_asks_enough_facts_and_sentences_to_reach_its_length() -> No
     # ... and many reports share the maximum length.
     per_report = paragraph_bounds(style, facts=4, reports=12, max_words=high)[1]
     assert 12 * (per_report + 1) * WORDS_PER_SENTENCE + LEAD_WORDS <= high + 12 * WORDS_PER_SENTENCE
+
+
+def test_two_sentences_in_one_item_become_two_cited_sentences() -> None:
+    from types import SimpleNamespace
+
+    from verslaghulp.summarising.writing import sentences_of
+
+    item = SimpleNamespace(bronnen=[2, 9], tekst="Hamburg test drones sinds 2023. De haven betaalt ca. 40 procent.")
+    out = sentences_of([item], {1, 2})
+    assert [(s.text, s.sources) for s in out] == [
+        ("Hamburg test drones sinds 2023.", [2]),
+        ("De haven betaalt ca. 40 procent.", [2]),
+    ]
+
+
+def test_a_news_item_is_trimmed_to_its_maximum_but_keeps_every_trip() -> None:
+    from verslaghulp.summarising.article import trim_to_budget
+    from verslaghulp.summarising.coverage import word_count
+    from verslaghulp.summarising.result import Block, CitedSentence
+
+    def paragraph(number: int, sentences: int) -> Block:
+        words = " ".join(["woord"] * 19)
+        return Block(kind="alinea", sentences=[CitedSentence(text=f"{words} {n}.", sources=[number])
+                                               for n in range(sentences)])  # fmt: skip
+
+    trimmed = trim_to_budget([paragraph(1, 8), paragraph(2, 3), paragraph(3, 2)], max_words=200)
+    assert sum(word_count(s.text) for b in trimmed for s in b.sentences) <= 200
+    assert [len(b.sentences) for b in trimmed] == [5, 3, 2]  # 20 words each: the longest paragraph gave way
+    tiny = trim_to_budget([paragraph(1, 5), paragraph(2, 5)], max_words=10)
+    assert [len(b.sentences) for b in tiny] == [2, 2]  # opener and one sentence stay
