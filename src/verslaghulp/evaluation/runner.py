@@ -14,7 +14,7 @@ from langchain_core.language_models import BaseChatModel
 from verslaghulp.config import Settings
 from verslaghulp.drafting import draft_report
 from verslaghulp.evaluation import sets as eval_sets
-from verslaghulp.evaluation.cache import DiskLLMCache
+from verslaghulp.evaluation.cache import DiskLLMCache, cached_model
 from verslaghulp.evaluation.measures import aggregate
 from verslaghulp.evaluation.metrics import CATALOGUE
 from verslaghulp.evaluation.modelspec import describe
@@ -187,13 +187,7 @@ class EvalRun:
 
     def _run_drafting(self) -> dict[str, Any]:
         chosen = self._chosen("drafting", self._load("drafting"))
-        model = self.model() if chosen else None
-        if model is not None:
-            from verslaghulp.llm.factory import model_label
-
-            self.summary.model = model_label(model)
-            if self.options.use_cache:
-                self.cache = DiskLLMCache(self.options.cache_dir / "llm", self.summary.model)
+        model = self._cached_model() if chosen else None
         judge: Judge | None = None
         if self.options.judge and model is not None:
             from verslaghulp.evaluation.judge import fluency_judge
@@ -211,6 +205,17 @@ class EvalRun:
 
         self._record("drafting", chosen, one)
         return {"forms": sorted({c.form for c in chosen})}
+
+    def _cached_model(self) -> BaseChatModel:
+        """The run's model, with the disk cache of model outputs set up for it (unless --no-cache)."""
+        model = self.model()
+        if self.cache is None:
+            from verslaghulp.llm.factory import model_label
+
+            self.summary.model = model_label(model)
+            if self.options.use_cache:
+                self.cache = DiskLLMCache(self.options.cache_dir / "llm", self.summary.model)
+        return model
 
     def _run_grounding(self) -> dict[str, Any]:
         chosen = self._chosen("grounding", self._load("grounding"))
@@ -241,9 +246,15 @@ class EvalRun:
         data = eval_sets.load_summaries(self._set_file("summaries"))
         chosen = self._chosen("summaries", data.requests)
         archive = self._archive_for(data.archive)
-        summarise = module_summariser(archive=archive, model=self.model(), settings=self.settings)
+        model = self._cached_model() if chosen else self.model()
+        summarise = module_summariser(archive=archive, model=model, settings=self.settings)
         texts = report_texts(archive)
-        self._record("summaries", chosen, lambda r: run_summary_case(r, summarise=summarise, reports=texts))
+
+        def one(request: eval_sets.SummaryRequest) -> CaseResult:
+            with cached_model(model, self.cache):
+                return run_summary_case(request, summarise=summarise, reports=texts, cache=self.cache)
+
+        self._record("summaries", chosen, one)
         return {"archive": data.archive}
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from verslaghulp.evaluation.cache import DiskLLMCache
 from verslaghulp.evaluation.matching import found, missing
 from verslaghulp.evaluation.measures import Measure
 from verslaghulp.evaluation.results import CaseResult, DiffRow
@@ -106,8 +107,15 @@ def word_budget(text: str, words: tuple[int, int] | None) -> Measure:
     return Measure.flag(ok, [] if ok else [f"{count} words, expected {words[0]}-{words[1]}"])
 
 
-def run_summary_case(request: SummaryRequest, *, summarise: Summarise, reports: Mapping[str, str]) -> CaseResult:
-    """Summarise one request and score its citations, coverage and facts."""
+def run_summary_case(
+    request: SummaryRequest, *, summarise: Summarise, reports: Mapping[str, str], cache: DiskLLMCache | None = None
+) -> CaseResult:
+    """Summarise one request and score its citations, coverage and facts.
+
+    With a cache (set on the model by the caller), the latency counts cached calls with the time
+    they took when they were generated, as in the drafting set.
+    """
+    before = (cache.hits, cache.misses, cache.saved_seconds) if cache else (0, 0, 0.0)
     started = time.perf_counter()
     result = CaseResult(set="summaries", case_id=request.id, description=request.request, tags=[request.style])
     try:
@@ -119,7 +127,9 @@ def run_summary_case(request: SummaryRequest, *, summarise: Summarise, reports: 
             result.error = f"{type(exc).__name__}: {exc}"
             result.measures = {"errors": Measure.count(1, [result.error])}
             return result
-    latency = time.perf_counter() - started
+    latency = time.perf_counter() - started + ((cache.saved_seconds - before[2]) if cache else 0.0)
+    if cache:
+        result.cache_hits, result.cache_misses = cache.hits - before[0], cache.misses - before[1]
     result.output = output.model_dump()
     result.seconds = round(latency, 3)
     if request.expect_empty:
