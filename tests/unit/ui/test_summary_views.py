@@ -42,3 +42,19 @@ def test_unsupported_facts_are_highlighted_and_model_text_is_escaped() -> None:
     body = views.body_markdown(Fake())  # type: ignore[arg-type]
     assert "<mark>⟦12 drones⟧</mark>" in body and "[[2](#vh-bron-2)]" in body
     assert "<script>" not in body and "&lt;script&gt;" in body
+
+
+def test_a_rewritten_sentence_is_shown_with_what_the_model_first_wrote(tmp_path: Path) -> None:
+    import json
+
+    writing = json.dumps(
+        {"antwoord": [{"bronnen": [1], "tekst": "Dublin inspecteert 45 bruggen per jaar met drones."}]}
+    )
+    fixed = json.dumps({"bronnen": [1], "tekst": "Dublin inspecteert elk jaar 40 bruggen met drones."})
+    archive = MemoryArchive(sample_reports())
+    settings = Settings(backend="fake", data_dir=tmp_path / "data", n_ctx=8192)
+    summary = summarise(DRONES, archive, FakeChatModel(replies=[writing, fixed]), settings, style="vraag")
+    reports = {s.report_id: archive.get_report(s.report_id) for s in summary.sources}
+    html = views.sources_html(summary, {k: v for k, v in reports.items() if v is not None})
+    assert "Herschreven omdat het verslag de eerste versie niet steunt" in html
+    assert "<s>Dublin inspecteert 45 bruggen per jaar met drones.</s> → Dublin inspecteert elk jaar 40" in html
