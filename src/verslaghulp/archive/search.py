@@ -30,6 +30,8 @@ from verslaghulp.archive.themes import canonical_theme
 
 KEYWORD_WEIGHT = 0.12
 CANDIDATES = 60
+OVERFETCH = 1000  # unfiltered neighbours fetched when filters apply, then filtered in Python
+MIN_FILTERED = 20  # fewer neighbours than this passing the filters: let Chroma filter instead
 SHORT_ANSWER_CHARS = 25
 ANSWERS_PER_REPORT = 3
 
@@ -142,7 +144,7 @@ def hybrid_search(
     bm25 = index.scores(query)
     keyword_rows = index.best(bm25, limit=CANDIDATES, allowed=allowed)
     top_keyword = keyword_rows[0][1] if keyword_rows else 1.0
-    cosines = {m.id: 1.0 - m.distance for m in store.query(vector, CANDIDATES, combine(clauses))}
+    cosines = nearest(store, index, vector, clauses, allowed)
     _add_cosines(cosines, [index.ids[row] for row, _ in keyword_rows], store, vector)
 
     def answers_of(record_ids: list[str]) -> dict[str, list[AnswerHit]]:
@@ -190,6 +192,27 @@ def hybrid_search(
     ]
     hits.sort(key=lambda h: -h.score)
     return hits[:limit]
+
+
+def nearest(
+    store: ChromaStore, index: KeywordIndex, vector: Vectors, clauses: list[Clause], allowed: Test
+) -> dict[str, float]:
+    """The nearest answer chunks that pass the filters, as record id -> cosine similarity.
+
+    Chroma applies a `where` before its vector search by listing every allowed record: measured at
+    50,000 chunks, 250 ms for a broad filter (all records that are not examples, or a range of
+    years) and 50 ms for a narrow one, against 5 ms for 1,000 unfiltered neighbours. So with
+    filters, the neighbours are fetched unfiltered and tested here, with the same clauses, on the
+    metadata the keyword index holds; only a filter so narrow that too few neighbours pass goes to
+    Chroma's `where`.
+    """
+    if not clauses:
+        return {m.id: 1.0 - m.distance for m in store.query(vector, CANDIDATES, None)}
+    matches = store.query(vector, OVERFETCH, None)
+    passed = [m for m in matches if (row := index.rows.get(m.id)) is not None and allowed(index.metadatas[row])]
+    if len(passed) >= MIN_FILTERED or len(matches) < OVERFETCH:  # enough, or every record was seen
+        return {m.id: 1.0 - m.distance for m in passed[:CANDIDATES]}
+    return {m.id: 1.0 - m.distance for m in store.query(vector, CANDIDATES, combine(clauses))}
 
 
 def _add_cosines(cosines: dict[str, float], record_ids: list[str], store: ChromaStore, vector: Vectors) -> None:

@@ -140,3 +140,30 @@ def test_own_writes_update_the_keyword_index_in_place(
     later = other.ingest_text(extra.replace("Greta Vogel", "Hanna Roth"), name="ander", kind="txt")
     assert three.search("Hanna Roth")[0].report.report_id == later.report_id
     assert len(builds) == 1  # the other writer's change made this archive rebuild
+
+
+@pytest.mark.parametrize(
+    ("overfetch", "chroma_filters"),
+    [(1000, False), (4, True)],  # all neighbours seen and tested in Python / too few pass: Chroma filters
+)
+def test_filtered_search_tests_unfiltered_neighbours_unless_too_few_pass(
+    three: Archive, monkeypatch: pytest.MonkeyPatch, overfetch: int, chroma_filters: bool
+) -> None:
+    import verslaghulp.archive.search as search_module
+
+    wheres: list[object] = []
+    query = three.store.query
+
+    def spy(vector: object, n_results: int, where: object = None) -> object:
+        wheres.append(where)
+        return query(vector, n_results, where)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(three.store, "query", spy)
+    monkeypatch.setattr(search_module, "OVERFETCH", overfetch)
+    monkeypatch.setattr(search_module, "MIN_FILTERED", 3)
+    filters = SearchFilters(year_from=2020, year_to=2023)
+    assert _titles(three, "reis", filters) == ["Dienstreis Antwerpen, november 2022"]
+    assert wheres[0] is None  # the first query is always unfiltered
+    assert (wheres[-1] is not None) is chroma_filters
+    hits = three.search("Wat heeft de reis opgeleverd?", SearchFilters(question_ids=["opbrengst"]))
+    assert hits and all(a.question_id == "opbrengst" for h in hits for a in h.answers)
