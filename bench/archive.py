@@ -14,12 +14,9 @@ How it is measured
   first_search_ms: the first search after the writes (merges them into the keyword index);
   index_build_ms: the first search of a freshly opened archive (builds the index from the store).
 
-Measured 2026-11-24 on the 2-core development machine while other sessions ran llama.cpp and tests
-(load average 3-7), embedded Chroma, e5 with one OpenMP thread:
-  ingest with e5 81-89 reports/min (10-11 chunks/s); without embedding 300-340 reports/min
-  1,000 chunks: median 29-53 ms, p95 41-70 ms;  10,000 chunks: median 40-48 ms, p95 69-116 ms
-  keyword index built from the store at 10,000 chunks: ~2 s (once per process, and after writes
-  by another process); HTTP mode (chroma run) at 1,000 chunks: median 46 ms, p95 85 ms.
+Measured 2026-11-30 on the 2-core development machine (quiet), embedded Chroma, e5 with one OpenMP
+thread: 1,000 chunks p95 44 ms, 10,000 p95 52 ms, 50,000 p95 66 ms (261 ms before filtered searches
+were moved out of Chroma's `where`, see archive/search.py `nearest`); figures in the README.
 """
 
 from __future__ import annotations
