@@ -33,6 +33,7 @@ from verslaghulp.summarising.writing import CONTEXT_MARGIN, Writer, Written, sen
 WORDS_PER_SENTENCE = 15
 LONG_SENTENCE_WORDS = 20
 LEAD_WORDS = 30
+LEAD_PLACES = 5
 MAX_PARAGRAPH_SENTENCES = 8
 WHO = "medewerkers van de gemeente"
 
@@ -81,8 +82,12 @@ def code_lead(mapped: Sequence[MappedReport], topics: Sequence[str]) -> CitedSen
     """The lead, by code: the period, the destinations and the topic of the trips, citing every report."""
     dated = sorted((m for m in mapped if m.report.start), key=lambda m: (m.report.start, m.number))
     about = f" over {_join(list(topics))}" if topics else ""
-    # One place per trip (its first city), each once: "naar Kopenhagen, Antwerpen en Madrid".
-    places = _join([(m.report.cities or m.report.countries or [m.report.title])[0] for m in mapped])
+    # One place per trip (its first city), each once: "naar Kopenhagen, Antwerpen en Madrid"; a long
+    # list is cut ("... en andere bestemmingen": no number, which the citation check would have to find).
+    firsts = list(dict.fromkeys((m.report.cities or m.report.countries or [m.report.title])[0] for m in mapped))
+    places = (
+        _join(firsts) if len(firsts) <= LEAD_PLACES else f"{', '.join(firsts[:LEAD_PLACES])} en andere bestemmingen"
+    )
     first, last = (_month(dated[0].report), _month(dated[-1].report)) if dated else ("", "")
     if len(mapped) == 1:
         text = f"In {first} maakten {WHO} een dienstreis{about} naar {places}." if first else ""
