@@ -49,16 +49,20 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
-# The browser tests (tests/e2e) drive Debian's Chromium; a test tool must never download its own browser.
-# Without apt (or root/sudo) the set-up goes on and those tests skip, saying why.
-if [ "$target" = dev ] && [ ! -x /usr/bin/chromium ]; then
+# The browser tests (tests/e2e) drive Debian's Chromium (a test tool must never download its own
+# browser), and a test opens the exported .docx in LibreOffice (writer, no GUI). Without apt (or
+# root/sudo) the set-up goes on and those tests skip, saying why.
+if [ "$target" = dev ] && { [ ! -x /usr/bin/chromium ] || ! command -v soffice >/dev/null; }; then
   as_root=()
   if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then as_root=(sudo -n); fi
-  echo "Installing Chromium for the browser tests (apt-get install chromium chromium-driver)..."
+  echo "Installing Chromium and LibreOffice Writer for the tests (apt-get install chromium chromium-driver libreoffice-writer-nogui)..."
   if ! { command -v apt-get >/dev/null \
          && "${as_root[@]}" apt-get update -q \
-         && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; }; then
-    echo "WARNING: Chromium could not be installed; the browser tests in tests/e2e will be skipped." >&2
+         && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver \
+         && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+              libreoffice-writer-nogui; }; then
+    echo "WARNING: Chromium or LibreOffice could not be installed; the browser tests in tests/e2e and the" \
+         "LibreOffice check of the .docx export will be skipped." >&2
   fi
 fi
 
