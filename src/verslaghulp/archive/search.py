@@ -206,13 +206,12 @@ def nearest(
     metadata the keyword index holds; only a filter so narrow that too few neighbours pass goes to
     Chroma's `where`.
     """
-    if not clauses:
-        return {m.id: 1.0 - m.distance for m in store.query(vector, CANDIDATES, None)}
-    matches = store.query(vector, OVERFETCH, None)
-    passed = [m for m in matches if (row := index.rows.get(m.id)) is not None and allowed(index.metadatas[row])]
-    if len(passed) >= MIN_FILTERED or len(matches) < OVERFETCH:  # enough, or every record was seen
-        return {m.id: 1.0 - m.distance for m in passed[:CANDIDATES]}
-    return {m.id: 1.0 - m.distance for m in store.query(vector, CANDIDATES, combine(clauses))}
+    matches = store.query(vector, OVERFETCH if clauses else CANDIDATES, None)
+    if clauses:
+        passed = [m for m in matches if (row := index.rows.get(m.id)) is not None and allowed(index.metadatas[row])]
+        enough = len(passed) >= MIN_FILTERED or len(matches) < OVERFETCH  # or every record was seen
+        matches = passed[:CANDIDATES] if enough else store.query(vector, CANDIDATES, combine(clauses))
+    return {m.id: 1.0 - m.distance for m in matches}
 
 
 def _add_cosines(cosines: dict[str, float], record_ids: list[str], store: ChromaStore, vector: Vectors) -> None:

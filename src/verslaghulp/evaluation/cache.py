@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from langchain_core.caches import BaseCache
 from langchain_core.language_models import BaseChatModel
@@ -26,6 +26,14 @@ from langchain_core.messages import AIMessage
 from langchain_core.outputs import ChatGeneration, Generation
 
 CACHE_FORMAT = 1
+
+
+class CacheUse(NamedTuple):
+    """Cache counters: calls served, calls generated, and the model seconds the served calls saved."""
+
+    hits: int = 0
+    misses: int = 0
+    saved_seconds: float = 0.0
 
 
 class DiskLLMCache(BaseCache):
@@ -38,6 +46,14 @@ class DiskLLMCache(BaseCache):
         self.misses = 0
         # Model seconds that cache hits saved, as recorded when the outputs were generated.
         self.saved_seconds = 0.0
+
+    def snapshot(self) -> CacheUse:
+        """The counters now, to tell what one case used (`since`)."""
+        return CacheUse(self.hits, self.misses, self.saved_seconds)
+
+    def since(self, before: CacheUse) -> CacheUse:
+        """Hits, misses and saved model seconds since `before`."""
+        return CacheUse(self.hits - before.hits, self.misses - before.misses, self.saved_seconds - before.saved_seconds)
 
     def key(self, prompt: str, llm_string: str) -> str:
         """The cache key of one call."""

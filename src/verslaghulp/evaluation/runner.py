@@ -246,7 +246,7 @@ class EvalRun:
         data = eval_sets.load_summaries(self._set_file("summaries"))
         chosen = self._chosen("summaries", data.requests)
         archive = self._archive_for(data.archive)
-        model = self._cached_model() if chosen else self.model()
+        model = self._cached_model()
         summarise = module_summariser(archive=archive, model=model, settings=self.settings)
         texts = report_texts(archive)
 

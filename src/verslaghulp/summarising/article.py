@@ -22,9 +22,9 @@ from verslaghulp.facts.lexicon import MONTH_NAMES_NL
 from verslaghulp.summarising.calls import call_model
 from verslaghulp.summarising.coverage import own_sentence, word_count
 from verslaghulp.summarising.models import SelectedReport
-from verslaghulp.summarising.prompting import FactLine, render_facts
+from verslaghulp.summarising.prompting import FactLine, render_facts, render_mapped
 from verslaghulp.summarising.result import Block, CitedSentence, MappedReport
-from verslaghulp.summarising.schemas import TITLE_CHARS, sentences_budget, sentences_model, title_model
+from verslaghulp.summarising.schemas import sentences_budget, sentences_model, title_budget, title_model
 from verslaghulp.summarising.styles import Style
 from verslaghulp.summarising.writing import CONTEXT_MARGIN, Writer, Written, sentences_of
 
@@ -41,10 +41,9 @@ WHO = "medewerkers van de gemeente"
 def paragraph_bounds(style: Style, facts: int, reports: int, max_words: int) -> tuple[int, int]:
     """How many model sentences one report's paragraph gets: one per fact, within the word budget."""
     room = max(1, (max_words - LEAD_WORDS) // (LONG_SENTENCE_WORDS * max(1, reports)) - 1)  # -1: the opener
-    high = max(1, min(facts, room, style.sentences[1], MAX_PARAGRAPH_SENTENCES))
-    # Small models write the fewest sentences a schema allows, so the minimum is what we want.
-    low = max(1, min(max(style.sentences[0], facts), high))
-    return low, high
+    count = max(1, min(facts, room, style.sentences[1], MAX_PARAGRAPH_SENTENCES))
+    # Small models write the fewest sentences a schema allows, so the minimum is the number we want.
+    return count, count
 
 
 def facts_needed(style: Style, reports: int) -> int:
@@ -100,11 +99,9 @@ def code_lead(mapped: Sequence[MappedReport], topics: Sequence[str]) -> CitedSen
 
 
 def _paragraph(writer: Writer, request: str, style: Style, report: MappedReport, bounds: tuple[int, int]) -> Block:
-    lines = [FactLine(f.text, (report.number,)) for f in report.facts]
-    facts = render_facts(lines, {report.number: report.report.label})
     value = call_model(
         writer.model,
-        writer.prompts.article_messages(request, "alinea", facts, bounds),
+        writer.prompts.paragraph_messages(request, render_mapped([report]), bounds),
         sentences_model("zinnen", [report.number], style.sentence_chars, bounds),
         max_tokens=min(sentences_budget(bounds[1], style.sentence_chars[1]), writer.max_tokens),
         step=f"schrijven:{report.report.source_name}",
@@ -130,11 +127,11 @@ def trim_to_budget(paragraphs: Sequence[Block], max_words: int) -> list[Block]:
 
 
 def _title(writer: Writer, request: str, paragraphs: Sequence[Block], labels: dict[int, str]) -> str:
-    budget = min(int(TITLE_CHARS[1] / 2.5) + 16, writer.max_tokens)
+    budget = min(title_budget(), writer.max_tokens)
     # The whole paragraphs when they fit, else their first model sentences.
     for take in (MAX_PARAGRAPH_SENTENCES + 1, 2):
         lines = [FactLine(s.text, tuple(s.sources)) for b in paragraphs for s in b.sentences[:take] if s.sources]
-        messages = writer.prompts.article_messages(request, "titel", render_facts(lines, labels), (1, 1))
+        messages = writer.prompts.title_messages(request, render_facts(lines, labels))
         if writer.count(messages) + budget + CONTEXT_MARGIN <= writer.context:
             value = call_model(writer.model, messages, title_model(), max_tokens=budget, step="schrijven:titel",
                                calls=writer.calls)  # fmt: skip

@@ -172,9 +172,13 @@ def iter_summary(
     # them, so they count as the report's own words (with the text, in case it wrote them otherwise).
     texts = {m.number: f"{m.report.label}\n\n{stored[m.number].text}" for m in mapped if m.number in stored}
     indexes = SourceIndexes(texts, {m.number: m.report.source_name for m in mapped})
-    by_number = {m.number: m for m in useful}
-    repair = Repairer(model, prompts, by_number, chosen_style.sentence_chars, calls, settings.summary_max_tokens)
-    blocks, checks = check_blocks(written.blocks, indexes, policy, repair if settings.summary_repair else None)
+    repair = (
+        Repairer(model, prompts, {m.number: m for m in useful}, chosen_style.sentence_chars, calls,
+                 settings.summary_max_tokens)
+        if settings.summary_repair
+        else None
+    )  # fmt: skip
+    blocks, checks = check_blocks(written.blocks, indexes, policy, repair)
     rows, row_checks = check_rows(rows, indexes, policy, lambda r: first_result(stored[r.sources[0]]))
     blocks, added, unused = complete(blocks, mapped, chosen_style, max_words)
     added_checks = [check_sentence(s, indexes) for s in added]  # verbatim, so they pass; recorded all the same

@@ -15,7 +15,7 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from verslaghulp.llm.prompts import Prompt, load_prompt
 from verslaghulp.summarising.models import SelectedReport
-from verslaghulp.summarising.result import Fact
+from verslaghulp.summarising.result import Fact, MappedReport
 from verslaghulp.summarising.styles import Shape, Style
 
 
@@ -41,6 +41,12 @@ def render_facts(lines: Sequence[FactLine], labels: dict[int, str]) -> str:
         out.append("Samengevat uit meer verslagen:")
         out += [f"- [{', '.join(map(str, f.sources))}] {f.text}" for f in shared]
     return "\n".join(out)
+
+
+def render_mapped(reports: Sequence[MappedReport]) -> str:
+    """The facts block of some mapped reports: each report's number and label, then its own facts."""
+    lines = [FactLine(f.text, (m.number,)) for m in reports for f in m.facts]
+    return render_facts(lines, {m.number: m.report.label for m in reports})
 
 
 def _one_line(text: str) -> str:
@@ -101,15 +107,15 @@ class SummaryPrompts:
             values |= {"sentences": _range(style.sentences)}
         return self._messages(self.write.render(**values))
 
-    def article_messages(self, request: str, part: str, facts: str, sentences: tuple[int, int]) -> list[BaseMessage]:
-        """An article's parts: one report's paragraph (`part` "alinea"), or the title over the paragraphs."""
-        if part == "alinea":
-            user = self.write.render(request=_one_line(request), facts=facts, sentences=_range(sentences))
-        else:
-            if self.title is None:
-                raise ValueError("this style has no title prompt")
-            user = self.title.render(request=_one_line(request), paragraphs=facts)
-        return self._messages(user)
+    def paragraph_messages(self, request: str, facts: str, sentences: tuple[int, int]) -> list[BaseMessage]:
+        """An article's paragraph about one report, from that report's facts (the style's prompt)."""
+        return self._messages(self.write.render(request=_one_line(request), facts=facts, sentences=_range(sentences)))
+
+    def title_messages(self, request: str, paragraphs: str) -> list[BaseMessage]:
+        """An article's title, written from its paragraphs."""
+        if self.title is None:
+            raise ValueError("this style has no title prompt")
+        return self._messages(self.title.render(request=_one_line(request), paragraphs=paragraphs))
 
     def repair_messages(self, sentence: str, unsupported: Sequence[str], facts: str) -> list[BaseMessage]:
         """Rewrite of a sentence that failed the citation check, without the words its reports lack."""

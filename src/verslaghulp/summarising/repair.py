@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 
-from verslaghulp.facts.grounding_model import FactStatus
 from verslaghulp.summarising.calls import call_model
 from verslaghulp.summarising.citations import SourceIndexes, check_sentence
-from verslaghulp.summarising.prompting import FactLine, SummaryPrompts, render_facts
+from verslaghulp.summarising.prompting import SummaryPrompts, render_mapped
 from verslaghulp.summarising.result import CheckAction, CitedSentence, MappedReport, ModelCallRecord, SentenceCheck
 from verslaghulp.summarising.schemas import sentence_model, sentences_budget
 
@@ -39,14 +38,13 @@ class Repairer:
 
     def __call__(self, sentence: CitedSentence, check: SentenceCheck) -> CitedSentence | None:
         """The model's rewrite of the sentence, or None when there is nothing to rewrite it from."""
-        if sentence.written_by != "model" or not check.unsupported:
+        if sentence.written_by != "model":
             return None
-        numbers = [n for n in dict.fromkeys(check.sources or sentence.sources) if n in self.mapped]
-        numbers = [n for n in numbers if self.mapped[n].facts]
+        cited = [n for n in dict.fromkeys(check.sources or sentence.sources) if n in self.mapped]
+        numbers = [n for n in cited if self.mapped[n].facts]
         if not numbers:
             return None
-        lines = [FactLine(f.text, (n,)) for n in numbers for f in self.mapped[n].facts]
-        facts = render_facts(lines, {n: self.mapped[n].report.label for n in numbers})
+        facts = render_mapped([self.mapped[n] for n in numbers])
         messages = self.prompts.repair_messages(sentence.text, [u.text for u in check.unsupported], facts)
         value = call_model(
             self.model,
@@ -73,7 +71,7 @@ def repaired(
     if candidate is None:
         return None
     again = check_sentence(candidate, indexes)
-    if not again.supported or not any(f.status is not FactStatus.UNSUPPORTED for f in again.facts):
+    if not again.supported or not again.facts:
         return None  # invented again, or says nothing concrete any more: the original goes to the policy
     fixed = candidate.model_copy(update={"sources": again.sources})
     return fixed, again.model_copy(update={"action": CheckAction.REWRITTEN, "original": sentence.text})

@@ -96,6 +96,11 @@ def pick_budget(limit: int) -> int:
     return 12 + 4 * limit
 
 
+def title_budget() -> int:
+    """Token limit of an article's title."""
+    return int(TITLE_CHARS[1] / CHARS_PER_TOKEN) + 16
+
+
 def result_budget() -> int:
     """Token limit of an annual-overview row."""
     return int(RESULT_CHARS[1] / CHARS_PER_TOKEN) + 16

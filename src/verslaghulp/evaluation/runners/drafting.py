@@ -9,7 +9,7 @@ from langchain_core.language_models import BaseChatModel
 
 from verslaghulp.config import Settings
 from verslaghulp.drafting import draft_report
-from verslaghulp.evaluation.cache import DiskLLMCache, cached_model
+from verslaghulp.evaluation.cache import CacheUse, DiskLLMCache, cached_model
 from verslaghulp.evaluation.measures import Measure
 from verslaghulp.evaluation.results import CaseResult
 from verslaghulp.evaluation.scoring.cost import cost_measures
@@ -37,7 +37,7 @@ def run_drafting_case(
 ) -> CaseResult:
     """Draft one case and score it; a failure becomes a scored error, never an exception."""
     form = load_form(case.form, settings.extra_form_dirs())
-    hits, misses, saved = (cache.hits, cache.misses, cache.saved_seconds) if cache else (0, 0, 0.0)
+    before = cache.snapshot() if cache else CacheUse()
     started = time.perf_counter()
     result = CaseResult(set="drafting", case_id=case.id, description=case.description, tags=case.tags)
     try:
@@ -51,8 +51,8 @@ def run_drafting_case(
         return result
     wall = time.perf_counter() - started
     measures = score_draft(draft, form, case)
-    cached_seconds = (cache.saved_seconds - saved) if cache else 0.0
-    measures.update(cost_measures(draft, wall_seconds=wall, cached_seconds=cached_seconds))
+    used = cache.since(before) if cache else CacheUse()
+    measures.update(cost_measures(draft, wall_seconds=wall, cached_seconds=used.saved_seconds))
     if judge is not None:  # after the cost measures: the judge's own calls are not the draft's cost
         with cached_model(model, cache):
             measures["judge_fluency"] = judge(draft)
@@ -60,6 +60,6 @@ def run_drafting_case(
     result.diff = drafting_diff(draft, form, case) + fact_rows(measures)
     result.output = {"draft": draft.model_dump(mode="json"), "markdown": to_markdown(draft)}
     result.seconds = round(wall, 3)
-    if cache:
-        result.cache_hits, result.cache_misses = cache.hits - hits, cache.misses - misses
+    total = cache.since(before) if cache else CacheUse()  # the judge's calls included
+    result.cache_hits, result.cache_misses = total.hits, total.misses
     return result

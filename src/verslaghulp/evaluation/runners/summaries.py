@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from verslaghulp.evaluation.cache import DiskLLMCache
+from verslaghulp.evaluation.cache import CacheUse, DiskLLMCache
 from verslaghulp.evaluation.matching import found, missing
 from verslaghulp.evaluation.measures import Measure
 from verslaghulp.evaluation.results import CaseResult, DiffRow
@@ -115,7 +115,7 @@ def run_summary_case(
     With a cache (set on the model by the caller), the latency counts cached calls with the time
     they took when they were generated, as in the drafting set.
     """
-    before = (cache.hits, cache.misses, cache.saved_seconds) if cache else (0, 0, 0.0)
+    before = cache.snapshot() if cache else CacheUse()
     started = time.perf_counter()
     result = CaseResult(set="summaries", case_id=request.id, description=request.request, tags=[request.style])
     try:
@@ -127,9 +127,9 @@ def run_summary_case(
             result.error = f"{type(exc).__name__}: {exc}"
             result.measures = {"errors": Measure.count(1, [result.error])}
             return result
-    latency = time.perf_counter() - started + ((cache.saved_seconds - before[2]) if cache else 0.0)
-    if cache:
-        result.cache_hits, result.cache_misses = cache.hits - before[0], cache.misses - before[1]
+    used = cache.since(before) if cache else CacheUse()
+    latency = time.perf_counter() - started + used.saved_seconds
+    result.cache_hits, result.cache_misses = used.hits, used.misses
     result.output = output.model_dump()
     result.seconds = round(latency, 3)
     if request.expect_empty:
