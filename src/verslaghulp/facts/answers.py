@@ -45,7 +45,14 @@ def flight_justification_answer(notes: str) -> CodeAnswer:
     """
     rule = check_eight_hours(notes)
     if not rule.flown:
-        return CodeAnswer("Nvt (niet met het vliegtuig gereisd).")
+        legs = extract_transport_legs(notes)
+        if not legs:
+            # Evidence or silence: notes that never say how the trip was made do not show "not flown".
+            return CodeAnswer(
+                None, "Met welk vervoermiddel bent u gereisd? Als u bent gevlogen: waarom niet met de trein of bus?"
+            )
+        modes = " en ".join(dict.fromkeys(leg.mode.value for leg in legs))
+        return CodeAnswer(f"Nvt (niet met het vliegtuig gereisd, maar met {modes}).")
     if rule.destination is None:
         return CodeAnswer(None, rule.follow_up)
     dest = rule.destination

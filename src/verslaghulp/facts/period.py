@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 
@@ -14,9 +15,12 @@ _TRIP_WORDS = re.compile(
 )
 _LATER_WORDS = re.compile(r"\b(vervolg\w*|deadline|volgend\w*|next|afspraak|afgesproken|agenda|uiterlijk|voor)\b", re.I)
 _STATED_DAYS = re.compile(
-    r"(?<![\d,.])(?P<n>\d+(?:[,.]5)?|een|één|twee|drie|vier|vijf|zes|zeven)\s*(?:hele\s+)?dag(?:en)?\b", re.I
+    r"(?<![\d,.])(?P<n>\d+(?:[,.]5)?|een|één|twee|drie|vier|vijf|zes|zeven|two|three|four|five|six|seven)"
+    r"\s*(?:-\s*)?(?:hele\s+|full\s+)?(?:dag(?:en)?|daags?e?|days?)\b",
+    re.I,
 )
-_WORD_DAYS = {"een": 1.0, "één": 1.0, "twee": 2.0, "drie": 3.0, "vier": 4.0, "vijf": 5.0, "zes": 6.0, "zeven": 7.0}
+_WORD_DAYS = {"een": 1.0, "één": 1.0, "twee": 2.0, "drie": 3.0, "vier": 4.0, "vijf": 5.0, "zes": 6.0, "zeven": 7.0,
+              "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,10 @@ class Period:
     end_evidence: str
     stated_days: float | None = None
     year_inferred: bool = False
+    # Where the end date was not written but follows from a stated duration ("22 mei, 3 dagen").
+    end_from_stated: bool = False
+    # The stated count and the dates disagree ("3 dagen" for 6 t/m 9 mei): a finding, never silently fixed.
+    stated_conflict: bool = False
 
 
 _CLAUSE_END = re.compile(r"\n|;|\.\s")
@@ -53,15 +61,19 @@ def _line_score(text: str, mention: DateMention) -> int:
     return (2 if _TRIP_WORDS.search(line) else 0) - (3 if _LATER_WORDS.search(line) else 0)
 
 
-def _stated_days(text: str, near: int) -> float | None:
+def _stated_days(text: str, near: int) -> tuple[float, str] | None:
+    """A day count stated on the date's line or the line right after it, with the text it came from."""
     line_start = text.rfind("\n", 0, near) + 1
     line_end = text.find("\n", near)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     m = _STATED_DAYS.search(line)
+    if not m and line_end >= 0:
+        following = text[line_end + 1 :].split("\n", 1)[0]
+        m = _STATED_DAYS.search(following) if len(following.split()) <= 6 else None
     if not m:
         return None
     n = m["n"].lower()
-    return _WORD_DAYS.get(n) or float(n.replace(",", "."))
+    return (_WORD_DAYS.get(n) or float(n.replace(",", "."))), m.group()
 
 
 def _make(text: str, first: DateMention, last: DateMention) -> Period:
@@ -69,15 +81,26 @@ def _make(text: str, first: DateMention, last: DateMention) -> Period:
         evidence = text[first.start : last.end] if "\n" not in text[first.start : last.end] else first.text
     else:
         evidence = first.text
+    stated = _stated_days(text, first.start)
+    stated_days = stated[0] if stated else None
+    end = last.date
+    from_stated = False
+    if stated_days is not None and stated_days >= 1.5 and end == first.date:
+        # One date and a stated duration: the trip ends on the last of the stated days (2,5 dag -> 3 days).
+        end = first.date + dt.timedelta(days=math.ceil(stated_days) - 1)
+        from_stated = True
+    days = (end - first.date).days + 1
     return Period(
         start=first.date,
-        end=last.date,
-        days=(last.date - first.date).days + 1,
-        nights=(last.date - first.date).days,
+        end=end,
+        days=days,
+        nights=(end - first.date).days,
         evidence=evidence,
-        end_evidence=last.text,
-        stated_days=_stated_days(text, first.start),
+        end_evidence=stated[1] if from_stated and stated else last.text,
+        stated_days=stated_days,
         year_inferred=first.year_inferred or last.year_inferred,
+        end_from_stated=from_stated,
+        stated_conflict=stated_days is not None and not from_stated and math.ceil(stated_days) != days,
     )
 
 

@@ -119,10 +119,16 @@ _RULE_CUE = re.compile(
     r"\buitzondering)",
     re.I,
 )
-_HYPOTHETICAL = re.compile(r"\b(?:zou|zouden|would|could)\b", re.I)
+# A mode offered but not taken: "trein zou 12 uur duren", "vliegen kon ook", "flying was an option".
+_HYPOTHETICAL = re.compile(
+    r"\b(?:zou|zouden|would|could|kon|konden|kan\s+ook|had\s+gekund|(?:was|is)\s+(?:ook\s+)?(?:een\s+)?"
+    r"(?:optie|alternatief|mogelijk)|(?:was|is)\s+(?:also\s+)?an?\s+(?:option|alternative))\b",
+    re.I,
+)
 # "trein duurt ca 12,5 uur", "trein + ferry kost meer dan een dag": a travel time, not a ticket price.
 _TRAVEL_TIME = re.compile(
-    r"\b(?:duurt|duren|kost|kosten|takes?)\b.*?(?:\d\s*(?:uur|u|h|hours?)\b|\b(?:dag|dagen|day|days)\b)", re.I
+    r"\b(?:duurt|duren|duurde|kost|kosten|takes?|took|was|is|ben)\b.*?(?:\d\s*(?:uur|u|h|hours?)\b|\b(?:dag|dagen|day|days)\b)",
+    re.I,
 )
 _NOT_RUN = re.compile(
     r"\b(?:uitgevallen|geannuleerd|vervallen|staakte|staking|cancell?ed|(?:reed|reden|rijdt|ging|gaat)\b[^,;.]*\bniet)\b",
@@ -153,11 +159,19 @@ def _sentences(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Conjunctions that join a mode not taken to the one taken: "vliegen kon ook maar we namen de Thalys",
+# "trein zou 12 uur duren dus gevlogen". Each side is judged on its own.
+_CONTRAST = re.compile(r"\s(?=(?:maar|but|dus|so|daarom|therefore|toch|instead|in\s+plaats\s+daarvan)\s)", re.I)
+
+
 def _clauses(line: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the clauses of a sentence: parts between commas (not decimal commas) and brackets."""
+    """Spans of the clauses of a sentence: parts between commas (not decimal commas), brackets and contrasts."""
     spans: list[tuple[int, int]] = []
     for m in re.finditer(r"(?:[^,()]|,(?=\d))+", line[start:end]):
-        spans.append((start + m.start(), start + m.end()))
+        part_start = start + m.start()
+        cuts = [part_start + c.end() for c in _CONTRAST.finditer(m.group())]
+        bounds = [part_start, *cuts, start + m.end()]
+        spans += [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
     return spans
 
 

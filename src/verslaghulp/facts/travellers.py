@@ -8,7 +8,10 @@ from dataclasses import dataclass
 
 from verslaghulp.facts.lexicon import number_value
 
-_NUM = r"(?P<n>\d{1,3}|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|seven|eight)"
+_NUM = (
+    r"(?P<n>\d{1,3}|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|seven|eight|"
+    r"nine|ten)"
+)
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*(?:[ \t]+(?:(?:van|de|der|den|het|ten|ter|el|al|da|di|von|le|la)[ \t]+)*[A-ZÀ-Ý][\w'’.-]*)*"
 
 
@@ -100,6 +103,25 @@ _NAMED_COLLEAGUE = re.compile(
     rf"\b(?:met|with|samen\s+met)\s+(?:mijn\s+|my\s+)?(?:collega|colleague|wethouder|teamleider|manager)\s+"
     rf"(?P<names>{_NAME}(?:{_SEP}{_NAME})*)"
 )
+# "4 of us", "we were 4", "there were three of us", "a delegation of five", "ik en twee collega's".
+_OF_US = re.compile(rf"\b{_NUM}\s+of\s+us\b", re.I)
+_WE_WERE_EN = re.compile(rf"\b(?:we|there)\s+were\s+{_NUM}\b(?!\s*(?:km|uur|hours|days|dagen|%))", re.I)
+# Only when nothing but a word for people follows: "een delegatie van vijf steden" is not the party.
+_DELEGATION = re.compile(
+    rf"\b(?:delegatie|delegation|groep|group|team)\s+(?:van|of)\s+{_NUM}\b"
+    r"(?=\s*(?:$|[,.;:)\n]|personen|mensen|people|persons|collega|colleagues|ambtenaren))",
+    re.I,
+)
+_I_AND_N = re.compile(
+    rf"\b(?:ik|I|me)\s*(?:\+|&|\ben\b|\band\b|\bmet\b|\bwith\b)\s*{_NUM}\s+"
+    r"(?:collega'?s|collega’s|colleagues|anderen|others|teamleden|team\s+members)\b",
+    re.I,
+)
+_I_AND_ONE = re.compile(
+    r"\b(?:ik|I|me)\s*(?:\+|&|\ben\b|\band\b)\s*(?:een\s+|a\s+|mijn\s+|my\s+)?(?:collega|colleague)\b(?P<n>)",
+    re.I,
+)
+_SOLO = re.compile(r"\b(?:solo|alleen\s+ik|only\s+me|on\s+my\s+own|just\s+myself)\b", re.I)
 _A_COLLEAGUE = re.compile(r"\b(?:met|with)\s+(?:een\s+|a\s+|mijn\s+|my\s+)?(?:collega|colleague)\b(?P<n>)", re.I)
 
 # Ordered from most to least explicit: a stated number of persons beats counting names.
@@ -110,12 +132,18 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], TravellerCount | N
     (_WITH_N, _together),
     (_WE_N, _together),
     (_BOTH, lambda m: TravellerCount(2, m.group(), f"'{m.group()}' in de aantekeningen")),
+    (_OF_US, _together),
+    (_WE_WERE_EN, _together),
+    (_DELEGATION, _together),
+    (_I_AND_N, _colleagues),
     (_ALONE, _alone),
+    (_SOLO, _alone),
     (_LISTED, _listed),
     (_I_AND, _with_named),
     (_WITH_LINE, _with_named),
     (_N_COLLEAGUES, _colleagues),
     (_NAMED_COLLEAGUE, _with_named),
+    (_I_AND_ONE, _colleagues),
     (_A_COLLEAGUE, _colleagues),
 ]
 

@@ -56,7 +56,7 @@ def test_train_table_is_large_enough() -> None:
     ("notes", "text", "needs_follow_up"),
     [
         (VIENNA, "Nvt (treinreis naar Wenen duurt ca. 12,5 uur).", False),
-        ("trein naar Parijs v.v.", "Nvt (niet met het vliegtuig gereisd).", False),
+        ("trein naar Parijs v.v.", "Nvt (niet met het vliegtuig gereisd, maar met trein).", False),
         ("KLM naar Londen en terug", None, True),
         ("KLM naar Londen; uitzondering: staking bij Eurostar", "Gevlogen naar Londen", False),
     ],
