@@ -410,13 +410,14 @@ def eval_run(
     judge: Annotated[bool, typer.Option("--judge", help="Also grade fluency with an LLM judge (slow)")] = False,
     cache_dir: Annotated[Path | None, typer.Option(help="Model output cache (default <data_dir>/eval-cache)")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Generate every model output again")] = False,
+    split: Annotated[str, typer.Option(help="dev (the sets tuned on) or test (held-out <set>-test*.yaml)")] = "dev",
 ) -> None:
     """Run evaluation sets and write results, reports and (with --gate) the verdict."""
     from verslaghulp.evaluation.commands import run_command
 
     code = run_command(sets or [], model_spec=model, out_dir=out_dir, limit=limit, cases=_csv(cases), gate=gate,
                        baseline=baseline, smoke=smoke, judge=judge, cache_dir=cache_dir, use_cache=not no_cache,
-                       settings=get_settings())  # fmt: skip
+                       settings=get_settings(), split=split)  # fmt: skip
     raise typer.Exit(code)
 
 

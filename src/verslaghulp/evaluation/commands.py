@@ -49,6 +49,7 @@ def run_command(
     cache_dir: Path | None,
     use_cache: bool,
     settings: Settings,
+    split: str = "dev",
 ) -> int:
     """`eval run`: run, write results and reports, print the figures, apply the gate if asked."""
     per_set: dict[str, list[str]] = {}
@@ -85,6 +86,7 @@ def run_command(
         cases=cases,
         per_set_ids=per_set,
         judge=judge,
+        split=split,
     )
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("[dim]{task.fields[case]}"), console=err) as bar:  # fmt: skip

@@ -57,6 +57,42 @@ DRAFTING: tuple[M, ...] = (
         U.COUNT,
     ),
     M(
+        "forbidden_in_answer",
+        "per-question forbidden hits",
+        (
+            "Number of `must_not_contain_in` strings found in their question's answer (a fellow traveller under"
+            " people met, 'Nee' under follow-ups that hold an agreement; short strings as whole words), summed."
+        ),
+        D.LOWER,
+        A.SUM,
+        U.COUNT,
+    ),
+    M(
+        "agreements_answered_no",
+        "agreements answered 'Nee'",
+        "Questions whose expected facts are agreements but whose answer is just 'Nee', summed. Target 0.",
+        D.LOWER,
+        A.SUM,
+        U.COUNT,
+    ),
+    M(
+        "city_listed",
+        "trip city in places",
+        "Share of cases with `expect.city` whose places answer lists every city of the trip.",
+        D.HIGHER,
+        A.MEAN,
+    ),
+    M(
+        "lines_accounted",
+        "every line accounted for",
+        (
+            "Share of cases in which every note line (headings and lines set aside as instructions excepted) is"
+            " used by an answer or listed in the draft as not used."
+        ),
+        D.HIGHER,
+        A.MEAN,
+    ),
+    M(
         "unsupported_rate",
         "unsupported-fact rate",
         ("Unsupported facts over all facts the draft's grounding check found (before flagging or removal), pooled."),

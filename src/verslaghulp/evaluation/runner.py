@@ -42,6 +42,7 @@ class RunOptions:
     per_set_ids: dict[str, list[str]] = field(default_factory=dict)  # the smoke subset
     judge: bool = False
     sets_dir: Path | None = None
+    split: str = "dev"  # "dev" (<set>.yaml) or "test" (the held-out <set>-test*.yaml)
 
 
 def set_result(name: str, cases: list[CaseResult], seconds: float, info: dict[str, Any] | None = None) -> SetResult:
@@ -108,7 +109,7 @@ class EvalRun:
             settings={k: str(v) for k, v in settings.model_dump().items() if k in _RECORDED_SETTINGS},
             git_commit=_git_commit(),
             selection={"sets": options.sets, "limit": options.limit, "cases": options.cases,
-                       "subset": options.per_set_ids or None},
+                       "subset": options.per_set_ids or None, "split": options.split},
         )  # fmt: skip
 
     def model(self) -> BaseChatModel:
@@ -148,7 +149,7 @@ class EvalRun:
         return self.summary
 
     def _set_file(self, name: str) -> Path:
-        return eval_sets.set_path(name, self.options.sets_dir)
+        return eval_sets.set_path(name, self.options.sets_dir, self.options.split)
 
     def _check_case_ids(self) -> None:
         if self.options.cases is None:
@@ -165,7 +166,7 @@ class EvalRun:
     def _load(self, name: str) -> list[Any]:
         path = self._set_file(name)
         if name == "drafting":
-            return eval_sets.load_drafting(path)
+            return eval_sets.load_drafting(eval_sets.split_paths(name, self.options.sets_dir, self.options.split))
         if name == "grounding":
             return eval_sets.load_grounding(path)
         if name == "retrieval":

@@ -16,6 +16,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SET_NAMES = ("drafting", "grounding", "retrieval", "summaries")
+# dev: the sets the code was developed on (<set>.yaml); test: held-out sets written without the code
+# (<set>-test*.yaml), never used for tuning.
+SPLITS = ("dev", "test")
 _REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -71,6 +74,25 @@ class DraftingExpect(_Lenient):
     legs: list[ExpectedLeg] = Field(default_factory=list)
     co2_kg: ExpectedCO2 | None = None
     flight_needs_justification: bool | None = None
+    # Per question id: strings that must not be in that answer (a fellow traveller under "ontmoet",
+    # "Nee" under "vervolg" when the notes hold an agreement).
+    must_not_contain_in: dict[str, list[str]] = Field(default_factory=dict)
+    # The trip's city or cities as the notes name them: the places answer must list each.
+    city: list[str] = Field(default_factory=list)
+
+    @field_validator("city", mode="before")
+    @classmethod
+    def _city_list(cls, value: Any) -> Any:
+        if value is None:
+            return []
+        return [str(value)] if isinstance(value, str) else value
+
+    @field_validator("must_not_contain_in", mode="before")
+    @classmethod
+    def _strings_in(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: [str(s) for s in (v or [])] for k, v in value.items()}
+        return value
 
     @field_validator("must_contain", mode="before")
     @classmethod
@@ -173,20 +195,39 @@ class SummariesSet(_Lenient):
     requests: list[SummaryRequest]
 
 
-def set_path(name: str, folder: Path | None = None) -> Path:
-    """The YAML file of a set."""
+def set_path(name: str, folder: Path | None = None, split: str = "dev") -> Path:
+    """The YAML file of a set (of the test split: the first of its files, see `split_paths`)."""
+    return split_paths(name, folder, split)[0]
+
+
+def split_paths(name: str, folder: Path | None = None, split: str = "dev") -> list[Path]:
+    """The YAML files of a set's split: `<set>.yaml` for dev, `<set>-test*.yaml` for test."""
     if name not in SET_NAMES:
         raise ValueError(f"unknown eval set {name!r}; known: {', '.join(SET_NAMES)}")
-    return (folder or eval_dir() / "sets") / f"{name}.yaml"
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; known: {', '.join(SPLITS)}")
+    base = folder or eval_dir() / "sets"
+    if split == "dev":
+        return [base / f"{name}.yaml"]
+    found = sorted(base.glob(f"{name}-test*.yaml"))
+    if not found:
+        raise ValueError(f"the {name} set has no test split ({base}/{name}-test*.yaml)")
+    return found
+
+
+def forms_dir() -> Path:
+    """Forms written for the eval sets (another municipality's forms, without keyword lists)."""
+    return eval_dir() / "forms"
 
 
 def _read(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def load_drafting(path: Path | None = None) -> list[DraftingCase]:
-    """The drafting cases."""
-    return [DraftingCase.model_validate(c) for c in _read(path or set_path("drafting"))]
+def load_drafting(path: Path | list[Path] | None = None) -> list[DraftingCase]:
+    """The drafting cases (of one file, or of several files of a split, in order)."""
+    paths = path if isinstance(path, list) else [path or set_path("drafting")]
+    return [DraftingCase.model_validate(c) for p in paths for c in _read(p)]
 
 
 def load_grounding(path: Path | None = None) -> list[GroundingPair]:

@@ -14,7 +14,7 @@ from verslaghulp.evaluation.measures import Measure
 from verslaghulp.evaluation.results import CaseResult
 from verslaghulp.evaluation.scoring.cost import cost_measures
 from verslaghulp.evaluation.scoring.drafting import drafting_diff, fact_rows, failed_draft_measures, score_draft
-from verslaghulp.evaluation.sets import DraftingCase
+from verslaghulp.evaluation.sets import DraftingCase, forms_dir
 from verslaghulp.report.forms import Form, load_form
 from verslaghulp.report.model import ReportDraft
 from verslaghulp.report.render import to_markdown
@@ -36,7 +36,7 @@ def run_drafting_case(
     judge: Judge | None = None,
 ) -> CaseResult:
     """Draft one case and score it; a failure becomes a scored error, never an exception."""
-    form = load_form(case.form, settings.extra_form_dirs())
+    form = load_form(case.form, (*settings.extra_form_dirs(), forms_dir()))
     before = cache.snapshot() if cache else CacheUse()
     started = time.perf_counter()
     result = CaseResult(set="drafting", case_id=case.id, description=case.description, tags=case.tags)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from verslaghulp.evaluation.language import detect_language
-from verslaghulp.evaluation.matching import contains, found
+from verslaghulp.evaluation.matching import contains, fold_text, found
 from verslaghulp.evaluation.measures import Measure
 from verslaghulp.report.model import AnswerStatus, ReportDraft, WrittenBy
 
@@ -83,3 +84,49 @@ def dutch_rate(draft: ReportDraft) -> Measure:
         else:
             detail.append(f"{answer.question_id}: {guess.language} ({guess.english_hits} English stopwords)")
     return Measure.ratio(dutch, decided, detail)
+
+
+def _word_in(text: str, needle: str) -> bool:
+    # "Nee" as an answer, not inside "neemt": short needles match whole words only.
+    if len(needle) > 4:
+        return contains(text, needle)
+    return re.search(rf"(?<!\w){re.escape(fold_text(needle))}(?!\w)", fold_text(text)) is not None
+
+
+def forbidden_in_answer_hits(draft: ReportDraft, must_not_contain_in: Mapping[str, Iterable[str]]) -> Measure:
+    """How many per-question forbidden strings appear in their question's answer (a traveller under "ontmoet")."""
+    if not must_not_contain_in:
+        return Measure.absent("nothing forbidden per question")
+    hits: list[str] = []
+    for question_id, strings in must_not_contain_in.items():
+        text = _answer_text(draft, question_id) or ""
+        hits += [f"{question_id}: found {s!r}" for s in strings if _word_in(text, s)]
+    return Measure.count(len(hits), hits)
+
+
+def agreements_answered_no(draft: ReportDraft, must_contain: Mapping[str, Iterable[str]]) -> Measure:
+    """Questions whose expected facts are agreements (strings other than "Nee") but whose answer is "Nee"."""
+    hits: list[str] = []
+    for question_id, strings in must_contain.items():
+        facts = [s for s in strings if s.strip().lower() != "nee"]
+        text = (_answer_text(draft, question_id) or "").strip(" .\n-").lower()
+        if facts and text in {"nee", "geen", "nee, er zijn geen vervolgafspraken gemaakt"}:
+            hits.append(f"{question_id}: answered {text!r} although the notes hold {facts[0]!r}")
+    return Measure.count(len(hits), hits)
+
+
+def city_listed(draft: ReportDraft, places_question: str | None, cities: Iterable[str]) -> Measure:
+    """Whether every city of the trip is in the places answer."""
+    wanted = list(cities)
+    if not wanted or places_question is None:
+        return Measure.absent("no city expected" if not wanted else "the form has no places question")
+    text = _answer_text(draft, places_question) or ""
+    lost = [c for c in wanted if not contains(text, c)]
+    return Measure.flag(not lost, [f"missing city {c!r}" for c in lost])
+
+
+def lines_accounted(draft: ReportDraft, notes_lines: Iterable[tuple[int, str]]) -> Measure:
+    """Whether every note line is used by an answer or listed as not used (headings and masked lines aside)."""
+    used = {s.number for a in draft.answers for s in a.support} | {s.number for s in draft.meta.unused_lines}
+    lost = [f"line {n} neither used nor listed: {text[:60]!r}" for n, text in notes_lines if n not in used]
+    return Measure.flag(not lost, lost)

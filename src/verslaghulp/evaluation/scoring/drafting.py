@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from verslaghulp.drafting.injection import is_instruction
+from verslaghulp.drafting.items import content_lines
 from verslaghulp.evaluation.matching import contains
 from verslaghulp.evaluation.measures import Measure
 from verslaghulp.evaluation.results import DiffRow
 from verslaghulp.evaluation.scoring.content import (
+    agreements_answered_no,
+    city_listed,
     dutch_rate,
     expected_fact_recall,
     forbidden_fact_hits,
+    forbidden_in_answer_hits,
+    lines_accounted,
     niet_vermeld_scores,
 )
 from verslaghulp.evaluation.scoring.facts import (
@@ -21,8 +27,9 @@ from verslaghulp.evaluation.scoring.facts import (
 from verslaghulp.evaluation.scoring.grounding import unflagged_unsupported, unsupported_fact_rate
 from verslaghulp.evaluation.scoring.structure import exact_headings, question_coverage, schema_validity
 from verslaghulp.evaluation.sets import DraftingCase
-from verslaghulp.report.forms import Form
+from verslaghulp.report.forms import AnswerKind, Form
 from verslaghulp.report.model import AnswerStatus, ReportDraft
+from verslaghulp.report.notes import parse_notes
 
 
 def score_draft(draft: ReportDraft, form: Form, case: DraftingCase) -> dict[str, Measure]:
@@ -45,8 +52,22 @@ def score_draft(draft: ReportDraft, form: Form, case: DraftingCase) -> dict[str,
         "transport_correct": transport_modes_correct(draft, form, expect.legs),
         "co2_within_tolerance": co2_within_tolerance(draft, form, expect.co2_kg),
         "flight_rule_correct": flight_justification_correct(draft, form, expect.flight_needs_justification),
+        "forbidden_in_answer": forbidden_in_answer_hits(draft, expect.must_not_contain_in),
+        "agreements_answered_no": agreements_answered_no(draft, expect.must_contain),
+        "city_listed": city_listed(draft, _places_question(form), expect.city),
+        "lines_accounted": lines_accounted(draft, _content_lines(case.notes)),
         "errors": Measure.count(0),
     }
+
+
+def _places_question(form: Form) -> str | None:
+    return next((q.id for q in form.questions if q.kind is AnswerKind.PLACES), None)
+
+
+def _content_lines(notes: str) -> list[tuple[int, str]]:
+    """The numbered note lines a draft must account for: not headings, not lines set aside as instructions."""
+    lines = content_lines(parse_notes(notes).lines)
+    return [(line.number, line.text) for line in lines if not is_instruction(line.text)]
 
 
 def failed_draft_measures(form: Form, case: DraftingCase, error: str) -> dict[str, Measure]:
