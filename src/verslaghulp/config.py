@@ -90,6 +90,8 @@ class Settings(BaseSettings):
     prompts_dir: Path | None = None
     unsupported_facts: UnsupportedFactPolicy = UnsupportedFactPolicy.FLAG
     max_notes_chars: int = Field(default=60_000, ge=1_000)
+    # Route the note lines that no header or keyword selects by meaning (e5, drafting/line_router.py).
+    semantic_routing: bool = True
 
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)

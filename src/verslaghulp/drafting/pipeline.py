@@ -10,22 +10,40 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 
+from verslaghulp.archive.embeddings import TextEmbedder, default_embedder
 from verslaghulp.audit import record_draft
 from verslaghulp.config import Settings
 from verslaghulp.drafting.cleanup import clean_items
 from verslaghulp.drafting.code_answers import CODE_KINDS, answer_by_code
 from verslaghulp.drafting.grounding_step import ground_answer
-from verslaghulp.drafting.injection import instruction_lines, is_instruction, mask_instructions
-from verslaghulp.drafting.prompting import DraftPrompts, ListAnswer, TextAnswer, schema_for, token_budget
-from verslaghulp.drafting.relevance import relevant_lines
+from verslaghulp.drafting.injection import PLACEHOLDER, instruction_lines, is_instruction, mask_instructions
+from verslaghulp.drafting.items import (
+    MAX_ITEMS_PER_CALL,
+    content_lines,
+    is_empty_item,
+    only_negations,
+    trip_cities,
+    units_for,
+)
+from verslaghulp.drafting.prompting import (
+    LIST_KINDS,
+    DraftPrompts,
+    ListAnswer,
+    TextAnswer,
+    list_schema,
+    token_budget,
+)
+from verslaghulp.drafting.selection import select_lines
+from verslaghulp.drafting.topics import topic_of, with_topics
 from verslaghulp.facts.grounding_model import GroundingReport
 from verslaghulp.facts.notes_index import build_index
 from verslaghulp.llm.factory import context_size, model_label, prompt_token_counter
 from verslaghulp.llm.structured import CallStats, StructuredOutputError, structured_chat
-from verslaghulp.report.forms import Form, Question
+from verslaghulp.report.forms import AnswerKind, Form, Question
 from verslaghulp.report.model import (
     NOT_MENTIONED_TEXT,
     Answer,
@@ -119,14 +137,6 @@ def _verbatim(question: Question, lines: list[NoteLine], seconds: float) -> Answ
     )
 
 
-def _format(value: TextAnswer | ListAnswer, question: Question, notes: Notes) -> str:
-    if isinstance(value, ListAnswer):
-        items = [" ".join(p.split()) for p in value.punten]
-        items = list(dict.fromkeys(i for i in clean_items(question, items, notes) if i))
-        return "\n".join(f"- {item}" for item in items)
-    return " ".join(value.tekst.split())
-
-
 def _is_empty(text: str) -> bool:
     return text.strip(" .-\n").lower() in _EMPTY_ANSWERS or not any(ch.isalnum() for ch in text)
 
@@ -135,7 +145,9 @@ def check_fits(model: BaseChatModel, prompts: DraftPrompts, notes: Notes, form: 
     """Refuse notes that would not fit the context window with room for an answer; never truncate."""
     count = prompt_token_counter(model)
     longest = max(form.questions, key=lambda q: len(q.heading) + len(q.guidance))
-    needed = count(prompts.messages(notes, longest, notes.lines)) + token_budget(ListAnswer)
+    needed = count(prompts.messages(notes, longest, notes.lines, organisation=form.organisation)) + token_budget(
+        list_schema(MAX_ITEMS_PER_CALL)
+    )
     available = context_size(model, settings)
     if needed > available:
         raise NotesError(
@@ -179,15 +191,36 @@ def iter_draft(
     answers: list[Answer] = []
     total = len(form.questions)
     notes_index = build_index(notes.text)
+    embedder = line_embedder(settings)
+    form = with_topics(form, embedder)
+    selection = select_lines(form, notes.lines, embedder)
     for position, question in enumerate(form.questions):
-        answer = answer_question(question, notes, form, model, prompts, meta, settings)
+        lines = selection.for_question(question.id)
+        answer = answer_question(question, notes, form, model, prompts, meta, settings, lines=lines)
         answer = ground_answer(answer, question, notes_index, settings.unsupported_facts)
         answers.append(answer)
         yield AnswerEvent(index=position, total=total, answer=answer)
+    meta.unused_lines = unused_lines(notes, answers, set_aside)
     meta.total_seconds = time.perf_counter() - started
     grounding = GroundingReport(answers=[a.grounding for a in answers if a.grounding is not None])
     record_draft(meta, settings)
     yield DraftDone(draft=ReportDraft(meta=meta, answers=answers, grounding=grounding))
+
+
+def line_embedder(settings: Settings) -> TextEmbedder | None:
+    """The e5 embedder that routes note lines by meaning, or None when the settings turn routing off."""
+    return default_embedder() if settings.semantic_routing else None
+
+
+def unused_lines(notes: Notes, answers: list[Answer], set_aside: list[NoteLine]) -> list[SupportLine]:
+    """The note lines that no answer rests on (headings and lines set aside as instructions excepted)."""
+    used = {line.number for a in answers for line in a.support}
+    aside = {line.number for line in set_aside}
+    return [
+        SupportLine(number=line.number, text=line.text)
+        for line in content_lines(notes.lines)
+        if line.number not in used and line.number not in aside and line.text != PLACEHOLDER
+    ]
 
 
 def draft_report(notes_text: str, form: Form, model: BaseChatModel, settings: Settings) -> ReportDraft:
@@ -206,52 +239,149 @@ def answer_question(
     prompts: DraftPrompts,
     meta: DraftMeta,
     settings: Settings,
+    *,
+    lines: list[NoteLine] | None = None,
 ) -> Answer:
     """Answer one question of the form from the notes (before the grounding check).
 
-    Code answers what code can; without relevant note lines the answer is "niet vermeld"; otherwise one
-    schema-constrained model call, whose token counts are appended to `meta.calls`. Raises DraftError
-    when the model fails. Used for whole drafts and to re-draft one question (`drafting.revise`).
+    Code answers what code can; without selected note lines the answer is "niet vermeld"; otherwise one
+    schema-constrained model call (per twelve list items), whose token counts are appended to
+    `meta.calls`. `lines` are the lines selected for the question (`selection.select_lines`); without
+    them they are selected here. Raises DraftError when the model fails. Used for whole drafts and to
+    re-draft one question (`drafting.revise`).
     """
     started = time.perf_counter()
     if question.kind in CODE_KINDS:
-        coded = answer_by_code(question, notes)
-        if coded is None or coded.text is None:
-            answer = _not_mentioned(question, time.perf_counter() - started)
-            if coded is not None:
-                # Keep what code did establish (e.g. the train time) and its more specific follow-up.
-                answer.computed = coded.computed
-                answer.follow_up = coded.follow_up or question.follow_up
-            return answer
-        return Answer(
-            question_id=question.id,
-            heading=question.heading,
-            text=coded.text,
-            status=AnswerStatus.BEANTWOORD,
-            written_by=WrittenBy.CODE,
-            support=_support(coded.support),
-            computed=coded.computed,
-            follow_up=coded.follow_up,
-            seconds=time.perf_counter() - started,
-        )
-    lines = [line for line in relevant_lines(question, notes.lines, form.questions) if not is_instruction(line.text)]
-    if not lines:
+        return _code_answer(question, notes, started)
+    if lines is None:
+        topical = with_topics(form, line_embedder(settings))
+        lines = select_lines(topical, notes.lines, line_embedder(settings)).for_question(question.id)
+    lines = [line for line in lines if not is_instruction(line.text)]
+    if not content_lines(lines):
         return _not_mentioned(question, time.perf_counter() - started)
-    schema = schema_for(question)
+    if topic_of(question).id == "vervolg" and only_negations(lines):
+        # "geen vervolgafspraken": code answers "Nee", resting on the line that says so.
+        how = "de aantekeningen zeggen dat er niets is afgesproken"
+        return _by_code(question, "Nee.", content_lines(lines), how, started)
+    if question.kind in LIST_KINDS:
+        return _list_answer(question, notes, form, model, prompts, meta, settings, lines, started)
+    return _text_answer(question, notes, form, model, prompts, meta, settings, lines, started)
+
+
+def _by_code(question: Question, text: str, lines: list[NoteLine], how: str, started: float) -> Answer:
+    return Answer(
+        question_id=question.id,
+        heading=question.heading,
+        text=text,
+        status=AnswerStatus.BEANTWOORD,
+        written_by=WrittenBy.CODE,
+        support=_support(lines),
+        computed=[ComputedFact(label="antwoord", value=text, how=how)],
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _code_answer(question: Question, notes: Notes, started: float) -> Answer:
+    coded = answer_by_code(question, notes)
+    if coded is None or coded.text is None or not coded.support:
+        # Evidence or silence: a computed answer that no note line shows is not given.
+        answer = _not_mentioned(question, time.perf_counter() - started)
+        if coded is not None:
+            # Keep what code did establish (e.g. the train time) and its more specific follow-up.
+            answer.computed = coded.computed
+            answer.follow_up = coded.follow_up or question.follow_up
+        return answer
+    return Answer(
+        question_id=question.id,
+        heading=question.heading,
+        text=coded.text,
+        status=AnswerStatus.BEANTWOORD,
+        written_by=WrittenBy.CODE,
+        support=_support(coded.support),
+        computed=coded.computed,
+        follow_up=coded.follow_up,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _call(
+    model: BaseChatModel, messages: list[Any], schema: type[TextAnswer] | type[ListAnswer], meta: DraftMeta,
+    question: Question, settings: Settings,
+) -> TextAnswer | ListAnswer | None:  # fmt: skip
+    """One schema-constrained call; None when the output did not validate (the caller falls back)."""
     try:
-        result = structured_chat(
-            model, prompts.messages(notes, question, lines), schema, max_tokens=_max_tokens(schema, settings)
-        )
+        result = structured_chat(model, messages, schema, max_tokens=_max_tokens(schema, settings))
     except StructuredOutputError as exc:
         if exc.stats is not None:
             _record(meta, question, exc.stats)
-        return _verbatim(question, lines, time.perf_counter() - started)
+        return None
     except Exception as exc:
         raise DraftError(f"Het taalmodel is niet bereikbaar of gaf een fout: {exc}") from exc
     _record(meta, question, result.stats)
-    text = _format(result.value, question, notes)
+    value = result.value
+    assert isinstance(value, TextAnswer | ListAnswer)
+    return value
+
+
+def _text_answer(
+    question: Question, notes: Notes, form: Form, model: BaseChatModel, prompts: DraftPrompts, meta: DraftMeta,
+    settings: Settings, lines: list[NoteLine], started: float,
+) -> Answer:  # fmt: skip
+    messages = prompts.messages(notes, question, lines, organisation=form.organisation)
+    value = _call(model, messages, TextAnswer, meta, question, settings)
+    text = " ".join(value.tekst.split()) if isinstance(value, TextAnswer) else ""
     if _is_empty(text):
+        # The model cannot empty an answer that has lines: they are shown as they are instead.
+        return _verbatim(question, content_lines(lines), time.perf_counter() - started)
+    return _model_answer(question, text, lines, started)
+
+
+def _list_answer(
+    question: Question, notes: Notes, form: Form, model: BaseChatModel, prompts: DraftPrompts, meta: DraftMeta,
+    settings: Settings, lines: list[NoteLine], started: float,
+) -> Answer:  # fmt: skip
+    units = units_for(question, lines, notes)
+    items: list[str] = []
+    kept_verbatim = 0
+    for first in range(0, len(units), MAX_ITEMS_PER_CALL):
+        batch = units[first : first + MAX_ITEMS_PER_CALL]
+        batch_lines = list({u.line.number: u.line for u in batch}.values())
+        messages = prompts.messages(notes, question, batch_lines, organisation=form.organisation, items=len(batch))
+        value = _call(model, messages, list_schema(len(batch)), meta, question, settings)
+        worded = [" ".join(p.split()) for p in value.punten] if isinstance(value, ListAnswer) else []
+        for i, unit in enumerate(batch):
+            item = worded[i] if i < len(worded) else ""
+            if is_empty_item(item):
+                item, kept_verbatim = unit.fallback(), kept_verbatim + 1
+            items.append(item)
+    cities = trip_cities(notes, lines) if question.kind is AnswerKind.PLACES else []
+    items = [city for city, _ in cities] + items
+    items = list(dict.fromkeys(i for i in clean_items(question, items, notes) if i))
+    if not items:
         return _not_mentioned(question, time.perf_counter() - started)
+    by_number = {line.number: line for line in [*lines, *(line for _, line in cities)]}
+    support = sorted(by_number.values(), key=lambda x: x.number)
+    answer = _model_answer(question, "\n".join(f"- {item}" for item in items), support, started)
+    if cities:
+        answer.computed.append(
+            ComputedFact(
+                label="stad van de reis",
+                value=", ".join(c for c, _ in cities),
+                how="bestemming van de reis in de aantekeningen, land uit de plaatsnamenlijst",
+            )
+        )
+    if kept_verbatim:
+        answer.computed.append(
+            ComputedFact(
+                label="letterlijk overgenomen",
+                value=f"{kept_verbatim} punten",
+                how="het taalmodel liet deze punten leeg; de regel staat er zoals in de aantekeningen",
+            )
+        )
+    return answer
+
+
+def _model_answer(question: Question, text: str, lines: list[NoteLine], started: float) -> Answer:
     return Answer(
         question_id=question.id,
         heading=question.heading,

@@ -26,11 +26,14 @@ def prime_drafting(model: BaseChatModel, settings: Settings, form_id: str = "den
     if not callable(prime):
         return 0
     prompts = DraftPrompts.load(settings.resolved_prompts_dir())
-    question = load_form(form_id).questions[0]
+    form = load_form(form_id)
+    question = form.questions[0]
     user = prompts.question.render(notes=_NOTES_MARK, heading=question.heading, guidance=question.guidance,
                                    answer_shape="", relevant="-")  # fmt: skip
     from langchain_core.messages import HumanMessage, SystemMessage
 
-    tokens = int(prime([SystemMessage(content=prompts.system.render()), HumanMessage(content=user)], _NOTES_MARK))
+    tokens = int(
+        prime([SystemMessage(content=prompts.system_text(form.organisation)), HumanMessage(content=user)], _NOTES_MARK)
+    )
     log.info("drafting instructions primed: %d tokens evaluated", tokens)
     return tokens

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
 from verslaghulp.llm.prompts import Prompt, load_prompt
 from verslaghulp.report.forms import AnswerKind, Question
@@ -34,18 +34,42 @@ class ListAnswer(BaseModel):
     )
 
 
+def list_schema(count: int) -> type[ListAnswer]:
+    """A list answer with exactly `count` items: code decided how many there are, the model words them."""
+    item = Annotated[str, Field(min_length=1, max_length=ITEM_MAX_CHARS)]
+    return create_model(
+        f"ListAnswer{count}",
+        __base__=ListAnswer,
+        punten=(list[item], Field(min_length=count, max_length=count)),
+    )
+
+
 def token_budget(schema: type[TextAnswer] | type[ListAnswer]) -> int:
     """Generation limit that the schema's bounds can never exceed."""
-    chars = ITEM_MAX_CHARS * MAX_ITEMS if schema is ListAnswer else TEXT_MAX_CHARS
-    return int(chars / 2.5) + 40
+    if issubclass(schema, ListAnswer):
+        bound = schema.model_fields["punten"].metadata
+        items = next((m.max_length for m in bound if getattr(m, "max_length", None)), MAX_ITEMS)
+        return int(ITEM_MAX_CHARS * items / 2.5) + 40
+    return int(TEXT_MAX_CHARS / 2.5) + 40
+
+
+DEFAULT_ORGANISATION = "Gemeente Den Haag"
+
+
+def organisation_phrase(organisation: str) -> str:
+    """'Gemeente Almere' -> 'de gemeente Almere', for use inside a Dutch sentence."""
+    words = organisation.strip().split(maxsplit=1)
+    if words and words[0].lower() in {"gemeente", "provincie", "waterschap"}:
+        return f"de {words[0].lower()} {words[1] if len(words) > 1 else ''}".strip()
+    return organisation.strip()
 
 
 LIST_KINDS = frozenset({AnswerKind.PEOPLE, AnswerKind.PLACES, AnswerKind.LIST})
 
 _SHAPES = {
     AnswerKind.PEOPLE: "Geef per persoon één punt: naam – functie bij organisatie.",
-    AnswerKind.PLACES: "Geef per bezochte stad of locatie één punt, zonder land.",
-    AnswerKind.LIST: "Geef per onderwerp één punt in een volzin.",
+    AnswerKind.PLACES: "Geef per regel de bezochte locatie als één punt, zonder land.",
+    AnswerKind.LIST: "Geef per regel één punt in een volzin.",
 }
 _TEXT_SHAPE = "Antwoord in één tot drie volzinnen."
 
@@ -72,13 +96,31 @@ class DraftPrompts:
         """`name@version` of each prompt, recorded in the draft."""
         return [self.system.ref, self.question.ref]
 
-    def messages(self, notes: Notes, question: Question, lines: list[NoteLine]) -> list[BaseMessage]:
-        """System prefix, then the notes and the question in one user message (notes first, for reuse)."""
+    def messages(
+        self,
+        notes: Notes,
+        question: Question,
+        lines: list[NoteLine],
+        *,
+        organisation: str = DEFAULT_ORGANISATION,
+        items: int | None = None,
+    ) -> list[BaseMessage]:
+        """System prefix, then the notes and the question in one user message (notes first, for reuse).
+
+        With `items`, the answer shape says how many list items the schema holds the model to.
+        """
+        shape = _SHAPES.get(question.kind, _TEXT_SHAPE)
+        if items is not None:
+            shape += f" Precies {items} {'punt' if items == 1 else 'punten'}, in de volgorde van de regels."
         user = self.question.render(
             notes=notes.numbered(),
             heading=question.heading,
             guidance=question.guidance,
-            answer_shape=_SHAPES.get(question.kind, _TEXT_SHAPE),
+            answer_shape=shape,
             relevant="\n".join(f"{line.number}. {line.text}" for line in lines) or "-",
         )
-        return [SystemMessage(content=self.system.render()), HumanMessage(content=user)]
+        return [SystemMessage(content=self.system_text(organisation)), HumanMessage(content=user)]
+
+    def system_text(self, organisation: str = DEFAULT_ORGANISATION) -> str:
+        """The shared prefix for one organisation's forms ("de gemeente Den Haag")."""
+        return self.system.render(organisation=organisation_phrase(organisation))

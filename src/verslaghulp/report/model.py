@@ -85,6 +85,9 @@ class DraftMeta(BaseModel):
     calls: list[ModelCall] = Field(default_factory=list)
     # Dutch notices for the official, e.g. note lines set aside because they address the model.
     warnings: list[str] = Field(default_factory=list)
+    # Note lines that no answer rests on: shown to the official, so that nothing of the notes is lost
+    # unseen (headings and lines set aside as instructions are not listed).
+    unused_lines: list[SupportLine] = Field(default_factory=list)
 
     @property
     def prompt_tokens(self) -> int:

@@ -1,0 +1,109 @@
+"""List answers item by item: what code decides before the model words anything.
+
+A small model must not be able to empty an answer or drop part of it. So code fixes the items: one
+per selected note line (one per person for "people met"), the number of items is fixed in the schema,
+and an item the model leaves empty or answers "nee" falls back to its note line. Code also writes
+the items it knows better than the model: the trip's city or cities with their country for
+"locaties", and "Nee" for follow-up questions whose only lines say that nothing was agreed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verslaghulp.drafting.cleanup import traveller_lines, with_country
+from verslaghulp.drafting.relevance import HEADER, fold, people_in_line
+from verslaghulp.drafting.selection import is_heading
+from verslaghulp.facts.gazetteer import find_places
+from verslaghulp.facts.transport import extract_transport_legs
+from verslaghulp.report.forms import AnswerKind, Question
+from verslaghulp.report.notes import NoteLine, Notes
+
+MAX_ITEMS_PER_CALL = 12
+# "geen vervolg", "niks afgesproken", "no follow-up", "nothing agreed": a line that only says no.
+_NO = re.compile(r"\b(?:geen|niets|niks|nee|no|none|nothing|not)\b", re.I)
+_BUT = re.compile(r"\b(?:maar|wel|behalve|but|except|apart\s+from|alleen\s+nog)\b", re.I)
+_NEGATION_MAX_WORDS = 9
+_EMPTY_ITEMS = {"", "-", "nvt", "n.v.t.", "geen", "nee", "no", "none", "onbekend", "niet vermeld"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One item to be worded: the note line it comes from (and the person, for people met)."""
+
+    line: NoteLine
+    person: str | None = None
+
+    def fallback(self) -> str:
+        """The item as the note line says it, without bullet or label: used when the model gives nothing."""
+        text = self.line.text.strip().lstrip("-•*> ").strip()
+        match = HEADER.match(text)
+        if match and text[match.end() :].strip():
+            text = text[match.end() :].strip()
+        return text
+
+
+def content_lines(lines: list[NoteLine]) -> list[NoteLine]:
+    """The selected lines that say something themselves (headings only label the lines below them)."""
+    return [line for line in lines if not is_heading(line.text)]
+
+
+def units_for(question: Question, lines: list[NoteLine], notes: Notes) -> list[Unit]:
+    """The items a list answer must have, in note order."""
+    lines = content_lines(lines)
+    if question.kind is not AnswerKind.PEOPLE:
+        return [Unit(line) for line in lines]
+    travellers = traveller_lines(notes)
+    units: list[Unit] = []
+    for line in lines:
+        if any(fold(line.text) == t for t in travellers):
+            continue  # "mee: Femke de Groot" names a fellow traveller, not someone met
+        people = [p for p in people_in_line(line.text) if not any(fold(p) in t for t in travellers)]
+        units += [Unit(line, p) for p in people] or [Unit(line)]
+    return units
+
+
+def is_negation(text: str) -> bool:
+    """Whether a short line only says that nothing was (agreed, planned): "geen vervolgafspraken"."""
+    return bool(_NO.search(text)) and not _BUT.search(text) and len(text.split()) <= _NEGATION_MAX_WORDS
+
+
+def only_negations(lines: list[NoteLine]) -> bool:
+    """Whether the selected lines say nothing but "no" (then code answers "Nee")."""
+    said = content_lines(lines)
+    return bool(said) and all(is_negation(line.text) for line in said)
+
+
+def is_empty_item(text: str) -> bool:
+    """An item that states nothing: the model's way of dropping a line."""
+    return text.strip(" .-\n").lower() in _EMPTY_ITEMS or not any(ch.isalnum() for ch in text)
+
+
+def trip_cities(notes: Notes, lines: list[NoteLine]) -> list[tuple[str, NoteLine]]:
+    """The foreign city or cities of the trip with the line that names each, in note order.
+
+    Destinations of the journey's legs and cities in the notes' title line come first; without those,
+    the foreign cities of the lines selected for the question. Cities only mentioned in passing
+    ("presentaties Praag en Dublin") are not the trip's.
+    """
+    found: dict[str, tuple[str, NoteLine]] = {}
+
+    def add(text: str, line: NoteLine) -> None:
+        for mention in find_places(text):
+            place = mention.place
+            if not place.is_country and place.country_code != "NL":
+                # The city as the notes spell it ("Wien" or "Wenen"), with its country in Dutch.
+                found.setdefault(place.name, (with_country(mention.text), line))
+
+    for leg in extract_transport_legs(notes.text):
+        if leg.destination:
+            line = next((x for x in notes.lines if leg.evidence.split("\n")[0][:40] in x.text), None)
+            if line is not None:
+                add(leg.destination, line)
+    if notes.lines:
+        add(notes.lines[0].text, notes.lines[0])
+    if not found:
+        for line in lines:
+            add(line.text, line)
+    return list(found.values())

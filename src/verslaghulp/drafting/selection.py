@@ -1,0 +1,110 @@
+"""The note lines each question of a form gets, decided once per draft.
+
+Strong signals first (a question's own header scope, its keywords, the people or venues a line
+names: `relevance.relevant_lines`). The lines no strong signal claims are routed by meaning
+(`line_router`): a line goes to the question whose topic it is nearest to, when that is clear; a
+header line that nothing claimed ("wat hebben we eraan:", "waarom niet de trein:") takes the lines
+of its scope with it. What no question gets is listed in the draft as not used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from verslaghulp.archive.embeddings import TextEmbedder
+from verslaghulp.drafting.code_answers import CODE_KINDS
+from verslaghulp.drafting.injection import PLACEHOLDER, is_instruction
+from verslaghulp.drafting.line_router import Route, route_texts
+from verslaghulp.drafting.relevance import header_label, relevant_lines
+from verslaghulp.drafting.topics import topic_of
+from verslaghulp.facts.lexicon import MONTH_RE, WEEKDAY_RE
+from verslaghulp.report.forms import Form
+from verslaghulp.report.notes import NoteLine
+
+_MAX_HEADING_WORDS = 5
+_BARE_HEADING = re.compile(r"^[^\W\d_][^\W\d_' ?&/-]*$")
+_NAME_LIKE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+# A day heading of day-by-day notes: "di 14/10", "=== ma 3/11 ===", "Dag 2", "Tuesday 16 Sept", "wo 4 juni:".
+_DAY_HEADING = re.compile(
+    rf"^(?:(?:{WEEKDAY_RE})\s*,?\s*)?(?:\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?|\d{{1,2}}\s+{MONTH_RE}(?:\s+\d{{4}})?)"
+    r"[\s:.-]*$|^(?:dag|day)\s+\d{1,2}[\s:.-]*$",
+    re.I,
+)
+
+
+def is_heading(text: str) -> bool:
+    """A line that labels the lines below it: "vervolg:", "Wat hebben we eraan -", or a bare "opbrengst".
+
+    A "label: content" line is not a heading (its content is on the line itself), nor is a name
+    ("Tomas Novak") or anything with figures or brackets.
+    """
+    stripped = text.strip().strip("=#*_ ").strip()
+    if _DAY_HEADING.match(stripped):
+        return True
+    label = header_label(stripped)
+    if label is not None:
+        return not stripped[len(label) :].strip(" :-–—").strip() or stripped.rstrip().endswith((":", "-", "–"))
+    words = stripped.split()
+    return (
+        0 < len(words) <= _MAX_HEADING_WORDS
+        and _BARE_HEADING.match(stripped) is not None
+        and (stripped.isupper() or _NAME_LIKE.search(stripped) is None)
+    )
+
+
+@dataclass
+class LineSelection:
+    """Per question id the selected lines (note order), and how each routed line was decided."""
+
+    lines: dict[str, list[NoteLine]]
+    routed: dict[int, Route] = field(default_factory=dict)
+
+    def for_question(self, question_id: str) -> list[NoteLine]:
+        """The lines selected for one question."""
+        return self.lines.get(question_id, [])
+
+
+def select_lines(form: Form, lines: list[NoteLine], embedder: TextEmbedder | None) -> LineSelection:
+    """The lines of each question: strong signals, then routing by meaning for the lines left over."""
+    usable = [line for line in lines if not is_instruction(line.text) and line.text != PLACEHOLDER]
+    picked = {q.id: relevant_lines(q, usable, form.questions) for q in form.questions}
+    selection = LineSelection(lines=picked)
+    if embedder is None:
+        return selection
+    claimed: dict[int, list[str]] = {}
+    for question_id, chosen in picked.items():
+        for line in chosen:
+            claimed.setdefault(line.number, []).append(question_id)
+    left = [line for line in usable if line.number not in claimed]
+    if not left:
+        return selection
+    by_topic: dict[str, list[str]] = {}
+    model_written = {q.id for q in form.questions if q.kind not in CODE_KINDS}
+    for question in form.questions:
+        if question.id in model_written:
+            by_topic.setdefault(topic_of(question).id, []).append(question.id)
+    routes = dict(zip((line.number for line in left), route_texts([line.text for line in left], embedder), strict=True))
+    scope: list[str] = []
+    for line in usable:
+        route = routes.get(line.number)
+        if route is not None:
+            selection.routed[line.number] = route
+        if is_heading(line.text):
+            # A heading opens a scope: of the questions that claim it, else of the topic it is surely
+            # about ("wat hebben we eraan:"), else of none (a day heading ends the previous scope).
+            if line.number in claimed:
+                scope = [q for q in claimed[line.number] if q in model_written]
+            else:
+                scope = by_topic.get(route.topic, []) if route is not None and route.sure else []
+                for question_id in scope:
+                    picked[question_id].append(line)
+            continue
+        if route is None:
+            continue
+        # Inside a scope the heading decides; elsewhere the line's own route, when it is clear.
+        for question_id in scope or (by_topic.get(route.topic, []) if route.sure else []):
+            picked[question_id].append(line)
+    for question_id, chosen in picked.items():
+        picked[question_id] = sorted({line.number: line for line in chosen}.values(), key=lambda x: x.number)
+    return selection
