@@ -7,6 +7,16 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+# How an example report (made up, shipped with the app) is named wherever its title is shown: the
+# archive list, search results, a summary's selection and sources. Added when a record is read, so
+# archives filled before the mark existed show it too.
+EXAMPLE_MARK = "voorbeeld, verzonnen"
+
+
+def example_title(title: str) -> str:
+    """An example report's title with its mark: "Dienstreis Madrid, februari 2025 (voorbeeld, verzonnen)"."""
+    return title if title.endswith(f"({EXAMPLE_MARK})") else f"{title} ({EXAMPLE_MARK})".strip()
+
 
 class ReportSummary(BaseModel):
     """A stored report without its text: what a result list or a filter shows."""
@@ -17,7 +27,7 @@ class ReportSummary(BaseModel):
     source_kind: str = Field(description="txt, md, docx, pdf, or 'concept' for a stored draft.")
     form_id: str | None
     recognised: bool = Field(description="False when the layout was not a known form (stored whole).")
-    example: bool = False
+    example: bool = Field(default=False, description="A made-up example report shipped with the app.")
     start: dt.date | None = None
     end: dt.date | None = None
     year: int | None = None

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from verslaghulp.archive.metadata import ReportFacts
-from verslaghulp.archive.models import ReportSummary
+from verslaghulp.archive.models import ReportSummary, example_title
 from verslaghulp.archive.store import MetadataValue
 
 _JOIN = "; "
@@ -69,15 +69,17 @@ def report_metadata(
 
 
 def summary_from_metadata(meta: Mapping[str, Any]) -> ReportSummary:
-    """A ReportSummary from a report record's metadata."""
+    """A ReportSummary from a report record's metadata (an example report's title carries its mark)."""
+    example = bool(meta.get("example", False))
+    title = str(meta.get("title", ""))
     return ReportSummary(
         report_id=str(meta["report_id"]),
-        title=str(meta.get("title", "")),
+        title=example_title(title) if example else title,
         source_name=str(meta.get("source_name", "")),
         source_kind=str(meta.get("source_kind", "")),
         form_id=str(meta.get("form_id") or "") or None,
         recognised=bool(meta.get("recognised", False)),
-        example=bool(meta.get("example", False)),
+        example=example,
         start=_date(meta.get("start_date")),
         end=_date(meta.get("end_date")),
         year=_int(meta.get("year")),

@@ -61,6 +61,7 @@ def _sources(mapped: Sequence[MappedReport], new: dict[int, int]) -> list[Source
                 destination=report.destination,
                 dates=report.dates,
                 questions=list(dict.fromkeys(f.heading for f in m.facts)),
+                example=report.example,
             )
         )
     return sources
@@ -79,6 +80,18 @@ def _notes(parts: Parts) -> list[str]:
         notes.append(f"De feiten pasten niet in één keer in het taalmodel; ze zijn in {parts.levels} stap(pen) "
                      "per groep verslagen samengevat.")  # fmt: skip
     return notes
+
+
+def example_warning(sources: Sequence[Source]) -> list[str]:
+    """The header a text gets when it cites example reports: they are made up and must not be published."""
+    made_up = [s.number for s in sources if s.example]
+    if not made_up:
+        return []
+    marks = ", ".join(f"[{n}]" for n in made_up)
+    return [
+        f"Let op: deze tekst citeert {len(made_up)} voorbeeldverslag(en) ({marks}). Voorbeeldverslagen zijn "
+        "verzonnen en worden met de app meegeleverd; wat erin staat is niet echt gebeurd. Niet publiceren."
+    ]
 
 
 def assemble(parts: Parts) -> Summary:
@@ -104,16 +117,18 @@ def assemble(parts: Parts) -> Summary:
         total_seconds=round(total_s, 3),
         words=word_count(text),
     )
+    sources = _sources(parts.mapped, new)
     return Summary(
         request=parts.request,
         title=parts.title,
         text=text,
         blocks=blocks,
         rows=rows,
-        sources=_sources(parts.mapped, new),
+        sources=sources,
         coverage=Coverage(items=items),
         check=CitationCheck(policy=parts.policy, sentences=checks, seconds=round(check_s, 3)),
         selection=parts.selection,
         meta=meta,
         notes=_notes(parts),
+        warnings=example_warning(sources),
     )

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from verslaghulp.archive.models import ReportSummary, SearchFilters
+from verslaghulp.archive.models import ReportSummary, SearchFilters, example_title
 from verslaghulp.facts.lexicon import MONTH_NAMES_NL
 
 
@@ -21,6 +21,10 @@ class SummaryRequest(BaseModel):
     exclude: list[str] = Field(default_factory=list, description="Report ids or file names to leave out.")
     include: list[str] = Field(default_factory=list, description="Report ids or file names to add.")
     max_words: int | None = Field(default=None, ge=20, description="Length budget; default: the style's.")
+    include_examples: bool | None = Field(
+        default=None,
+        description="Use the made-up example reports: None (default) only while the archive has no real reports.",
+    )
 
     @classmethod
     def of(
@@ -103,14 +107,16 @@ class SelectedReport(BaseModel):
     score: float = Field(default=0.0, description="Search score for the request; decides the length budget.")
     snippet: str = ""
     added_by_user: bool = False
+    example: bool = Field(default=False, description="A made-up example report: its title says so.")
 
     @classmethod
     def from_summary(cls, report: ReportSummary, reasons: list[str], *, score: float = 0.0) -> SelectedReport:
-        """A selected report from the archive's summary of it."""
+        """A selected report from the archive's summary of it (an example report marked as such)."""
         return cls(
             report_id=report.report_id,
             source_name=report.source_name,
-            title=report.title,
+            title=example_title(report.title) if report.example else report.title,
+            example=report.example,
             start=report.start,
             end=report.end,
             cities=list(report.cities),

@@ -91,12 +91,16 @@ def source_line(source: Source) -> str:
     """One entry of the source list."""
     questions = "; ".join(heading_case(q) for q in source.questions)
     asked = f" Vraag: {questions}" if questions else ""
-    return f"[{source.number}] {source.destination}, {source.dates}: {source.title} ({source.source_name}).{asked}"
+    made_up = " VOORBEELDVERSLAG: verzonnen, niet echt gebeurd." if source.example else ""
+    return (
+        f"[{source.number}] {source.destination}, {source.dates}: {source.title} ({source.source_name}).{made_up}"
+        f"{asked}"
+    )
 
 
 def to_markdown(summary: Summary) -> str:
     """The summary as Markdown: title, text, sources, and how it was made (coverage, check, model)."""
-    out: list[str] = []
+    out: list[str] = [f"> **{warning}**\n" for warning in summary.warnings]
     if summary.title:
         out += [f"# {summary.title}", ""]
     out += [summary.text, "", "## Bronnen", ""]

@@ -132,6 +132,7 @@ class Source(BaseModel):
     destination: str
     dates: str
     questions: list[str] = Field(default_factory=list, description="The form questions whose answers were used.")
+    example: bool = Field(default=False, description="A made-up example report; the source list and header say so.")
 
 
 class CoverageItem(BaseModel):
@@ -213,6 +214,9 @@ class Summary(BaseModel):
     selection: Selection
     meta: SummaryMeta
     notes: list[str] = Field(default_factory=list, description="Remarks for the reader (Dutch).")
+    warnings: list[str] = Field(
+        default_factory=list, description="What the reader must know before using the text, shown above it (Dutch)."
+    )
 
     @computed_field  # type: ignore[prop-decorator]
     @property

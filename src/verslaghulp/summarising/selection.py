@@ -5,6 +5,10 @@ passes the filters (explicit, or the period and destination named in the request
 request names a topic, when it has that theme or mentions the topic. Without a topic every report
 that passes the filters is selected ("alle dienstreizen in 2021"). The user can drop and add
 reports by id or file name; nothing else removes a report, so there is no hidden top-k.
+
+The made-up example reports the app ships are used only while the archive has no real reports
+(or when the request asks for them); otherwise each is listed as passed over, with the reason. One
+that is used keeps its mark in every title, and the summary says so at the top.
 """
 
 from __future__ import annotations
@@ -13,12 +17,14 @@ import time
 from collections.abc import Sequence
 from typing import Protocol
 
-from verslaghulp.archive.models import ReportHit, ReportSummary, SearchFilters, StoredReport
+from verslaghulp.archive.models import ReportHit, ReportSummary, SearchFilters, StoredReport, example_title
 from verslaghulp.report.parse import fold
 from verslaghulp.summarising.models import PassedOver, SelectedReport, Selection, SummaryRequest
 from verslaghulp.summarising.request_terms import RequestTerms, analyse_request
 
 _MIN_ID_PREFIX = 6
+EXAMPLE_REASON = "voorbeeldverslag (verzonnen)"
+EXAMPLES_LEFT_OUT = "voorbeeldverslag (verzonnen): niet gebruikt, want het archief heeft echte verslagen"
 
 
 class ArchiveLike(Protocol):
@@ -108,6 +114,9 @@ def select_reports(request: SummaryRequest, archive: ArchiveLike) -> Selection:
     if terms.topics:
         criteria.append("onderwerp " + ", ".join(f"'{t.phrase}'" for t in terms.topics))
     candidates = [r for r in archive.list_reports(filters) if _place_ok(r, terms)]
+    with_examples = examples_allowed(request, archive)
+    if not with_examples and any(r.example for r in candidates):
+        criteria.append("zonder voorbeeldverslagen")
     everything = archive.list_reports(SearchFilters()) if request.include or request.exclude else []
     dropped = {r.report_id for r in resolve_reports(request.exclude, everything)}
     added = resolve_reports(request.include, everything)
@@ -118,29 +127,31 @@ def select_reports(request: SummaryRequest, archive: ArchiveLike) -> Selection:
         if report.report_id in dropped:
             passed.append(_passed(report, "door u weggelaten"))
             continue
+        if report.example and not with_examples:
+            passed.append(_passed(report, EXAMPLES_LEFT_OUT))
+            continue
+        mark = [EXAMPLE_REASON] if report.example else []
         if not terms.topics:
-            selected.append(
-                SelectedReport.from_summary(report, ["voldoet aan de filters"] if criteria else ["alle verslagen"])
-            )
+            reasons = ["voldoet aan de filters"] if criteria else ["alle verslagen"]
+            selected.append(SelectedReport.from_summary(report, reasons + mark))
             continue
         stored = archive.get_report(report.report_id)
         reasons = _topic_reasons(report, stored.text if stored else report.title, terms)
         if reasons:
-            selected.append(SelectedReport.from_summary(report, reasons))
+            selected.append(SelectedReport.from_summary(report, reasons + mark))
         else:
             topics = ", ".join(f"'{t.phrase}'" for t in terms.topics)
             passed.append(_passed(report, f"noemt {topics} niet"))
     chosen = {r.report_id for r in selected}
     for report in added:
         if report.report_id not in chosen and report.report_id not in dropped:
-            selected.append(
-                SelectedReport.from_summary(report, ["door u toegevoegd"]).model_copy(update={"added_by_user": True})
-            )
+            reasons = ["door u toegevoegd"] + ([EXAMPLE_REASON] if report.example else [])
+            selected.append(SelectedReport.from_summary(report, reasons).model_copy(update={"added_by_user": True}))
             chosen.add(report.report_id)
             passed = [p for p in passed if p.report_id != report.report_id]
     _score(selected, request.text, archive)
     selected.sort(key=lambda r: (r.start is None, r.start, r.source_name))
-    message = "" if selected else _nothing_message(criteria, bool(candidates))
+    message = "" if selected else _nothing_message(criteria, bool(candidates), passed)
     return Selection(
         request=request,
         criteria=criteria or ["geen filters: het hele archief"],
@@ -151,8 +162,16 @@ def select_reports(request: SummaryRequest, archive: ArchiveLike) -> Selection:
     )
 
 
+def examples_allowed(request: SummaryRequest, archive: ArchiveLike) -> bool:
+    """Whether example reports may be used: as the request says, else only while no real report is stored."""
+    if request.include_examples is not None:
+        return request.include_examples
+    return not archive.list_reports(SearchFilters(include_examples=False))
+
+
 def _passed(report: ReportSummary, reason: str) -> PassedOver:
-    return PassedOver(report_id=report.report_id, source_name=report.source_name, title=report.title, reason=reason)
+    title = example_title(report.title) if report.example else report.title
+    return PassedOver(report_id=report.report_id, source_name=report.source_name, title=title, reason=reason)
 
 
 def _score(selected: list[SelectedReport], query: str, archive: ArchiveLike) -> None:
@@ -169,8 +188,15 @@ def _score(selected: list[SelectedReport], query: str, archive: ArchiveLike) -> 
             selected[n] = report.model_copy(update={"score": hit.score, "snippet": snippet})
 
 
-def _nothing_message(criteria: list[str], had_candidates: bool) -> str:
+def _nothing_message(criteria: list[str], had_candidates: bool, passed: Sequence[PassedOver] = ()) -> str:
     what = "; ".join(criteria) if criteria else "de vraag"
+    examples = sum(p.reason == EXAMPLES_LEFT_OUT for p in passed)
+    if examples and examples == len(passed):
+        return (
+            f"Alleen voorbeeldverslagen (verzonnen) passen bij de vraag ({what}); die worden niet gebruikt zolang het "
+            "archief echte verslagen heeft. Er is niets geschreven. Voeg een voorbeeldverslag zelf toe om het toch te "
+            "gebruiken; de tekst zegt dan dat het verzonnen is."
+        )
     if had_candidates:
         return (
             f"Geen verslag gaat over het onderwerp van de vraag ({what}). Er is niets geschreven. "

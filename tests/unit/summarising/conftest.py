@@ -36,6 +36,8 @@ def make_report(
     countries: Sequence[str],
     answers: dict[str, str],
     themes: Sequence[str] = (),
+    *,
+    example: bool = False,
 ) -> StoredReport:
     stored = [StoredAnswer(question_id=q, heading=HEADINGS[q], text=t) for q, t in answers.items()]
     text = "VERSLAG BUITENLANDSE DIENSTREIS\n\n" + "\n\n".join(f"{a.heading}\n\n{a.text}" for a in stored)
@@ -46,6 +48,7 @@ def make_report(
         source_kind="txt",
         form_id="denhaag-2019",
         recognised=True,
+        example=example,
         start=start,
         end=end,
         year=start.year,
@@ -81,6 +84,8 @@ class MemoryArchive:
             if f.theme and f.theme not in r.themes:
                 continue
             if f.report_ids is not None and r.report_id not in f.report_ids:
+                continue
+            if r.example and not f.include_examples:
                 continue
             out.append(ReportSummary(**r.model_dump(exclude={"answers", "text"})))
         return sorted(out, key=lambda r: r.start or dt.date.min, reverse=True)
