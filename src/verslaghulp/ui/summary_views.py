@@ -49,7 +49,8 @@ def body_markdown(summary: Summary) -> str:
     # Model text never becomes markup: escape it, then add the links and marks.
     text = _CITATION.sub(link, html.escape(summary.text, quote=False))
     text = _MARKED.sub(lambda m: f"<mark>{m[0]}</mark>", text)
-    return (f"### {html.escape(summary.title, quote=False)}\n\n" if summary.title else "") + text
+    warnings = "".join(f"> **{html.escape(w, quote=False)}**\n\n" for w in getattr(summary, "warnings", []))
+    return warnings + (f"### {html.escape(summary.title, quote=False)}\n\n" if summary.title else "") + text
 
 
 def sources_html(summary: Summary, reports: dict[str, StoredReport]) -> str:
@@ -66,7 +67,8 @@ def sources_html(summary: Summary, reports: dict[str, StoredReport]) -> str:
         parts.append(
             f"<li id='{anchor(source.number)}' value='{source.number}'><strong>{e(source.title)}</strong> – "
             f"{e(source.destination)}, {e(source.dates)} ({e(source.source_name)})"
-            f"<details><summary>Verslag openen</summary>{body}</details></li>"
+            + (" <mark>voorbeeldverslag: verzonnen, niet echt gebeurd</mark>" if source.example else "")
+            + f"<details><summary>Verslag openen</summary>{body}</details></li>"
         )
     parts.append("</ol>")
     left_out = summary.coverage.left_out

@@ -58,3 +58,13 @@ def test_a_rewritten_sentence_is_shown_with_what_the_model_first_wrote(tmp_path:
     html = views.sources_html(summary, {k: v for k, v in reports.items() if v is not None})
     assert "Herschreven omdat het verslag de eerste versie niet steunt" in html
     assert "<s>Dublin inspecteert 45 bruggen per jaar met drones.</s> → Dublin inspecteert elk jaar 40" in html
+
+
+def test_a_summary_citing_an_example_report_says_so_above_the_text(tmp_path: Path) -> None:
+    archive = MemoryArchive([r.model_copy(update={"example": True}) for r in sample_reports()])
+    settings = Settings(backend="fake", data_dir=tmp_path / "data", n_ctx=8192)
+    summary = summarise(DRONES, archive, FakeChatModel(responder=facts_responder), settings,
+                        style="managementsamenvatting")  # fmt: skip
+    assert views.body_markdown(summary).startswith("> **Let op: deze tekst citeert 2 voorbeeldverslag(en)")
+    html = views.sources_html(summary, {})
+    assert html.count("voorbeeldverslag: verzonnen") == 2 and "(voorbeeld, verzonnen)" in html
