@@ -1,4 +1,7 @@
-"""The audit log: one JSON line per draft or summary made (who, when, which model and prompt versions).
+"""The audit log: one JSON line per draft, summary, change of the shared archive, and refused access.
+
+Drafts and summaries: who, when, which model and prompt versions; archive changes: who added or
+deleted which report; refusals: who asked for what (another user's concept, an archive role).
 
 Never the note text or the generated text: the log says that a document was made and how, not what
 it says. Writing the log must never cost the user their draft, so a failure is logged and swallowed.
@@ -30,10 +33,10 @@ _user: ContextVar[str | None] = ContextVar("verslaghulp_audit_user", default=Non
 class AuditEntry(BaseModel):
     """One line of the audit log."""
 
-    kind: str  # "draft" or "summary"
+    kind: str  # "draft", "summary", "archive_add", "archive_delete", "concept_refused" or "archive_refused"
     at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     user: str
-    model: str
+    model: str = ""
     prompts: list[str] = Field(default_factory=list)
     form_id: str | None = None  # drafts: the form; summaries: the style
     model_calls: int = 0
@@ -44,6 +47,9 @@ class AuditEntry(BaseModel):
     input_chars: int = 0
     # Summaries: how many archive reports were cited.
     sources: int | None = None
+    # Archive changes and refusals: which report or concept (its id), and what was done or refused.
+    target: str | None = None
+    detail: str | None = None
 
 
 @contextmanager
@@ -136,3 +142,9 @@ def record_summary(
         ),
         settings,
     )
+
+
+def record_event(kind: str, *, settings: Settings, target: str | None = None, detail: str | None = None,
+                 user: str | None = None) -> None:  # fmt: skip
+    """Audit an archive change or a refused access: who (`user`, else the acting user), which id, what."""
+    write_entry(AuditEntry(kind=kind, user=user or current_user(), target=target, detail=detail), settings)

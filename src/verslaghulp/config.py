@@ -84,6 +84,15 @@ class Settings(BaseSettings):
     # The request header that names the logged-in user, set by the reverse proxy in front of the app
     # (e.g. X-Forwarded-User). Empty: no header is trusted, as any browser could send one.
     trusted_user_header: str = ""
+    # The header in which that proxy names the user's groups, separated by commas (e.g.
+    # X-Forwarded-Groups); trusted only when named, like the user header.
+    trusted_groups_header: str = ""
+    # Who may add reports to the archive (upload, "Opslaan in archief", the example reports) and who
+    # may delete them: "*" (everyone, a laptop's single user), or user names and @groups separated by
+    # commas ("j.jansen, @archiefbeheer"); empty: nobody from the page or the API. Everyone may search
+    # and summarise. The command line (verslaghulp ingest) is not subject to these roles.
+    archive_add: str = "*"
+    archive_delete: str = "*"
 
     data_dir: Path = Field(default_factory=lambda: _default_home() / "data")
     forms_dir: Path | None = None

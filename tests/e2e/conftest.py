@@ -7,27 +7,21 @@ without it these tests skip with the reason.
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests.integration.page_calls import serve
 from verslaghulp.config import Settings
-from verslaghulp.ui.app import build_app, start_app
 from verslaghulp.ui.services import Services
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update"]  # fmt: skip
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass(frozen=True)
@@ -51,6 +45,13 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
+@contextmanager
+def serving(settings: Settings, services: Services) -> Iterator[RunningApp]:
+    """The app for these settings and services, served on loopback without warm-up."""
+    with serve(settings, services) as url:
+        yield RunningApp(f"{url}/", settings, services)
+
+
 @pytest.fixture(scope="module")
 def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
     """One app per test module (a launch costs seconds on 2 cores), with the example archive loaded."""
@@ -59,13 +60,8 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
                         model_cache_dir=data / "models")  # fmt: skip
     services = Services.from_settings(settings, eval_runs_dir=data / "eval-runs")
     services.archive().load_examples()
-    app = build_app(settings, services)
-    port = _free_port()
-    start_app(app, settings, host="127.0.0.1", port=port, warm_up=False, block=False)
-    try:
-        yield RunningApp(f"http://127.0.0.1:{port}/", settings, services)
-    finally:
-        app.close()
+    with serving(settings, services) as app:
+        yield app
 
 
 @pytest.fixture

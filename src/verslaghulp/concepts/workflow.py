@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 
-from verslaghulp.concepts.model import Concept, ConceptError, ConceptStatus
+from verslaghulp.concepts.model import Concept, ConceptError, ConceptStatus, NotesChange
 from verslaghulp.concepts.review import draft_of, editable_text
 from verslaghulp.concepts.store import ConceptStore
 from verslaghulp.config import Settings
@@ -60,12 +60,36 @@ def save_notes(store: ConceptStore, concept_id: str | None, notes: str, form: Fo
         return store.new(form_id=form.id, form_title=form.title, notes=notes)
 
     def change(c: Concept) -> Concept:
-        update: dict[str, object] = {"notes": notes}
-        if not c.has_draft:  # the form belongs to the draft once there is one
-            update |= {"form_id": form.id, "form_title": form.title}
-        return c.model_copy(update=update)
+        c = c.with_notes(notes, NotesChange.TYPED)
+        if c.has_draft:  # the form belongs to the draft once there is one
+            return c
+        return c.model_copy(update={"form_id": form.id, "form_title": form.title})
 
     return store.update(concept.id, change)
+
+
+def upload_notes(store: ConceptStore, concept_id: str | None, notes: str, form: Form) -> tuple[Concept, bool]:
+    """Notes read from an uploaded file: into the current concept while it is empty, else into a new one.
+
+    An upload never replaces notes or a draft: a concept with either stays as it is in "Mijn
+    concepten", and the upload becomes a concept of its own. Returns the concept and whether it is new.
+    """
+    current = store.get(concept_id)
+    if current is not None and current.notes == notes:
+        return current, False
+    if current is not None and not current.notes.strip() and not current.has_draft:
+        return store.update(current.id, lambda c: c.model_copy(update={"notes": notes, "form_id": form.id,
+                                                                         "form_title": form.title})), False  # fmt: skip
+    return store.new(form_id=form.id, form_title=form.title, notes=notes), True
+
+
+def restore_version(store: ConceptStore, concept_id: str | None, index: int) -> Concept:
+    """Put an earlier version of the notes back; the notes it replaces are kept as a version themselves."""
+    concept = _get(store, concept_id)
+    if not 0 <= index < len(concept.versions):
+        raise ConceptError("Deze versie van de aantekeningen bestaat niet (meer). Kies een versie uit de lijst.")
+    notes = concept.versions[index].notes
+    return store.update(concept.id, lambda c: c.with_notes(notes, NotesChange.RESTORE))
 
 
 def start_concept(store: ConceptStore, concept_id: str | None, notes: str, form: Form) -> Concept:
@@ -78,7 +102,10 @@ def start_concept(store: ConceptStore, concept_id: str | None, notes: str, form:
     reusable = current is not None and current.archived is None and not current.edits
     if current is not None and reusable and current.status in (ConceptStatus.NOTITIES, ConceptStatus.ONDERBROKEN):
         return store.update(
-            current.id, lambda c: c.model_copy(update={"notes": notes, "form_id": form.id, "form_title": form.title})
+            current.id,
+            lambda c: c.with_notes(notes, NotesChange.DRAFT).model_copy(
+                update={"form_id": form.id, "form_title": form.title}
+            ),
         )
     return store.new(form_id=form.id, form_title=form.title, notes=notes)
 
@@ -94,7 +121,8 @@ def draft_into(
     concept = _get(store, concept_id)
     form = _form(concept, settings)
     notes = concept.notes
-    reset = _set(status=ConceptStatus.BEZIG, error=None, answers=[], meta=None, draft_notes=notes, edits={}, replies={})
+    reset = _set(status=ConceptStatus.BEZIG, error=None, answers=[], meta=None, draft_notes=notes, edits={}, replies={},
+                 exported_at=None)  # fmt: skip
     store.update(concept.id, reset)
     finished = False
     try:
@@ -147,12 +175,11 @@ def revise_in(
     question = form.question(question_id)
 
     def change(c: Concept) -> Concept:
-        return c.model_copy(
+        return c.with_notes(notes_with_reply(c.notes, question, reply), NotesChange.REPLY).model_copy(
             update={
                 "answers": revision.draft.answers,
                 "meta": revision.draft.meta if c.meta else None,
                 "draft_notes": revision.notes,
-                "notes": notes_with_reply(c.notes, question, reply),
                 "edits": {k: v for k, v in c.edits.items() if k != question_id},
                 "replies": {k: v for k, v in c.replies.items() if k != question_id},
             }

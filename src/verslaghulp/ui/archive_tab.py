@@ -1,6 +1,9 @@
 """Tab "Archief": upload earlier reports, browse them with their metadata, search, open and delete.
 
-Every event here runs in its own queue, so uploads and searches never wait behind a draft.
+Every event here runs in its own queue, so uploads and searches never wait behind a draft. Everyone
+may search and open; adding and deleting need the archive roles from the settings (checked in the
+handler itself, so that the page, the API and a script calling a hidden event are treated alike),
+and every change and every refusal adds a line to the audit log.
 """
 
 from __future__ import annotations
@@ -10,8 +13,9 @@ from typing import Any
 
 import gradio as gr
 
+from verslaghulp.access import Permission
 from verslaghulp.ui import archive_views as views
-from verslaghulp.ui.common import ARCHIVE_QUEUE, error, search_filters, skip, uploaded_path
+from verslaghulp.ui.common import ARCHIVE_QUEUE, error, handling, request_identity, search_filters, skip, uploaded_path
 from verslaghulp.ui.services import Services
 
 ARCHIVE_SUFFIXES = [".txt", ".md", ".docx", ".pdf"]
@@ -24,6 +28,7 @@ def _failure(exc: Exception) -> gr.Error:
 
 def build_archive_tab(services: Services, tab: gr.Tab) -> None:
     """Build the tab inside the current Blocks context and wire its events."""
+    settings = services.settings
     gr.Markdown(
         "Eerdere verslagen van buitenlandse dienstreizen: zoek op onderwerp, naam of plaats, filter op jaar, "
         "stad, land of thema, en voeg nieuwe verslagen toe (.txt, .md, .docx of .pdf)."
@@ -53,7 +58,8 @@ def build_archive_tab(services: Services, tab: gr.Tab) -> None:
                          column_widths=["24%", "17%", "18%", "8%", "15%", "8%", "10%"])  # fmt: skip
     ids = gr.State([])
     with gr.Row():
-        pick = gr.Dropdown(label="Verslag kiezen", choices=[], scale=4)
+        # A script names a report by id (/archief_openen, /archief_verwijderen) without listing first.
+        pick = gr.Dropdown(label="Verslag kiezen", choices=[], scale=4, allow_custom_value=True)
         open_button = gr.Button("Openen", scale=1)
         delete = gr.Button("Verwijderen", variant="stop", scale=1)
     with gr.Row(visible=False) as confirm_row:
@@ -87,7 +93,10 @@ def build_archive_tab(services: Services, tab: gr.Tab) -> None:
 
     listing_outputs = [table, ids, pick, theme]
 
-    def on_add(paths: list[Any] | None) -> Iterator[list[Any]]:
+    def on_add(paths: list[Any] | None, request: gr.Request) -> Iterator[list[Any]]:
+        user = request_identity(request, settings)
+        with handling(request, settings):  # not across the yields: see ui.common.as_user
+            services.require(user, Permission.ARCHIVE_ADD)
         if not paths:
             raise error("Kies eerst een of meer bestanden.")
         rows: list[list[str]] = []
@@ -97,6 +106,9 @@ def build_archive_tab(services: Services, tab: gr.Tab) -> None:
             yield [f"Bestand {n} van {len(paths)}: {path.name} wordt verwerkt…", rows, *[skip() for _ in range(4)]]
             outcome = archive.ingest_file(path, source_key=f"upload:{path.name}")
             rows = [*rows, views.outcome_row(path.name, outcome)]
+            if outcome.report_id and str(outcome.status) != "fout":
+                with handling(request, settings):
+                    services.audit_archive("archive_add", outcome.report_id, f"upload {path.name}")
         failed = sum(1 for r in rows if r[1] == "fout")
         done = f"Klaar: {len(rows)} bestanden verwerkt" + (f", {failed} met een fout." if failed else ".")
         yield [done, rows, *listing()]
@@ -147,7 +159,9 @@ def build_archive_tab(services: Services, tab: gr.Tab) -> None:
 
     open_button.click(on_open, inputs=pick, outputs=report_view, api_name="archief_openen", concurrency_id="zoeken")
 
-    def on_delete(report_id: str | None) -> list[Any]:
+    def on_delete(report_id: str | None, request: gr.Request) -> list[Any]:
+        with handling(request, settings) as user:  # refused before the question is asked
+            services.require(user, Permission.ARCHIVE_DELETE, target=report_id)
         if not report_id:
             raise error("Kies eerst een verslag om te verwijderen.")
         report = services.archive().get_report(report_id)
@@ -155,23 +169,37 @@ def build_archive_tab(services: Services, tab: gr.Tab) -> None:
         question = f"**Weet u zeker dat u “{title}” uit het archief wilt verwijderen?** Dit kan niet ongedaan worden."
         return [gr.update(visible=True), question]
 
-    delete.click(on_delete, inputs=pick, outputs=[confirm_row, confirm_text], api_visibility="private")
+    delete.click(on_delete, inputs=pick, outputs=[confirm_row, confirm_text], api_name="archief_verwijderen_vragen",
+                 api_visibility="private")  # fmt: skip
     cancel.click(lambda: gr.update(visible=False), outputs=confirm_row, api_visibility="private")
 
-    def on_confirm(report_id: str | None) -> list[Any]:
-        removed = bool(report_id) and services.archive().delete_report(str(report_id))
+    def on_confirm(report_id: str | None, request: gr.Request) -> list[Any]:
+        with handling(request, settings) as user:
+            services.require(user, Permission.ARCHIVE_DELETE, target=report_id)
+            archive = services.archive()
+            report = archive.get_report(report_id) if report_id else None
+            removed = bool(report_id) and archive.delete_report(str(report_id))
+            if removed:
+                services.audit_archive("archive_delete", report_id, report.title if report else "")
         message = "Het verslag is verwijderd." if removed else "Dit verslag stond niet (meer) in het archief."
         return [gr.update(visible=False), message, *listing()]
 
+    # For scripts too (with the same role check): /archief_verwijderen(report_id).
     confirm.click(on_confirm, inputs=pick, outputs=[confirm_row, report_view, *listing_outputs],
                   api_name="archief_verwijderen", concurrency_id=ARCHIVE_QUEUE)  # fmt: skip
 
-    def on_remove_examples() -> list[Any]:
-        removed = services.archive().remove_examples()
+    def on_remove_examples(request: gr.Request) -> list[Any]:
+        with handling(request, settings) as user:
+            services.require(user, Permission.ARCHIVE_DELETE)
+            removed = services.archive().remove_examples()
+            services.audit_archive("archive_delete", None, f"{len(removed)} voorbeeldverslagen")
         return [f"{len(removed)} voorbeeldverslagen verwijderd.", *listing()]
 
-    def on_load_examples() -> list[Any]:
-        summary = services.archive().load_examples()
+    def on_load_examples(request: gr.Request) -> list[Any]:
+        with handling(request, settings) as user:
+            services.require(user, Permission.ARCHIVE_ADD)
+            summary = services.archive().load_examples()
+            services.audit_archive("archive_add", None, f"{len(summary.outcomes)} voorbeeldverslagen")
         return [f"{len(summary.outcomes)} voorbeeldverslagen geladen ({summary.seconds:.0f} s).", *listing()]
 
     for button, fn in ((remove_examples, on_remove_examples), (load_examples, on_load_examples)):

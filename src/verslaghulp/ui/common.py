@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 import gradio as gr
 
+from verslaghulp.access import AccessDeniedError, User, parse_groups
 from verslaghulp.audit import acting_as
+from verslaghulp.concepts import ConceptError
 from verslaghulp.config import Settings
 
 T = TypeVar("T")
@@ -50,17 +53,41 @@ def warning(message: str) -> None:
     gr.Warning(message, title="Let op")
 
 
+def request_identity(request: gr.Request | None, settings: Settings) -> User:
+    """Who made this request: Gradio's login, else the trusted proxy's header (with its groups), else nobody.
+
+    Headers count only when the settings name them: any browser could send one.
+    """
+    if request is None:
+        return User()
+    host = request.client.host if request.client else None
+    groups_header = settings.trusted_groups_header.strip()
+    groups = parse_groups(request.headers.get(groups_header)) if groups_header else frozenset()
+    if request.username:
+        return User(str(request.username), groups, host)
+    header = settings.trusted_user_header.strip()
+    if header and (named := str(request.headers.get(header) or "").strip()):
+        return User(named[:200], groups, host)
+    return User(address=host)
+
+
 def request_user(request: gr.Request | None, settings: Settings) -> str:
     """Who made this request, for the audit log: Gradio's login, the proxy's header, else the browser's address."""
-    if request is None:
-        return "web"
-    if request.username:
-        return str(request.username)
-    header = settings.trusted_user_header.strip()
-    if header and (named := request.headers.get(header)):
-        return str(named).strip()[:200]
-    host = request.client.host if request.client else None
-    return f"web@{host}" if host else "web"
+    return request_identity(request, settings).audit_name
+
+
+@contextmanager
+def handling(request: gr.Request | None, settings: Settings) -> Iterator[User]:
+    """Run a handler as the request's user (for the audit log); refusals become Dutch error toasts.
+
+    Not for generators: Gradio may resume them in another context (see `as_user`).
+    """
+    user = request_identity(request, settings)
+    with acting_as(user.audit_name):
+        try:
+            yield user
+        except (ConceptError, AccessDeniedError) as exc:
+            raise error(str(exc)) from exc
 
 
 def as_user(user: str, steps: Iterator[T]) -> Iterator[T]:

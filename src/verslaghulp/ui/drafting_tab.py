@@ -10,23 +10,30 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
+from verslaghulp.access import AccessDeniedError, Permission
+from verslaghulp.audit import acting_as
 from verslaghulp.concepts import (
     Concept,
+    ConceptAccessError,
     ConceptError,
+    ConceptStore,
     archive_concept,
     draft_into,
     final_draft,
+    restore_version,
     revise_in,
     save_edit,
     save_notes,
     save_reply,
     start_concept,
     unresolved_answers,
+    upload_notes,
 )
 from verslaghulp.concepts.checks import trip_checks
 from verslaghulp.concepts.review import current_text
@@ -43,7 +50,8 @@ from verslaghulp.ui.common import (
     MODEL_QUEUE,
     as_user,
     error,
-    request_user,
+    handling,
+    request_identity,
     skip,
     slug,
     uploaded_path,
@@ -90,7 +98,7 @@ class DraftingTab:
     status: gr.Markdown
     slots: list[AnswerSlot]
     # Reopens the concept whose id the browser kept (wired to the page's load event by the app).
-    restore: Callable[[str], list[Any]]
+    restore: Callable[[str, gr.Request], list[Any]]
     everything: list[Any]
 
 
@@ -123,8 +131,12 @@ def _slot_updates(concept: Concept | None, index: int) -> list[Any]:
 
 
 def build_drafting_tab(services: Services) -> DraftingTab:
-    """Build the tab inside the current Blocks context and wire its events."""
-    store = services.concepts
+    """Build the tab inside the current Blocks context and wire its events.
+
+    Every handler works in the store of the request's user (`Services.concepts_of`): a concept id of
+    someone else's is refused there, and recorded in the audit log, whichever way the id arrives.
+    """
+    settings = services.settings
     forms = services.forms()
     choices = [(f"{f.title} – {f.organisation} ({f.id})", f.id) for f in forms]
     slot_count = max(len(f.questions) for f in forms)
@@ -136,9 +148,14 @@ def build_drafting_tab(services: Services) -> DraftingTab:
         concepts_table = gr.Dataframe(headers=_CONCEPT_HEADERS, interactive=False, label="Mijn concepten", wrap=True)
         concept_ids = gr.State([])
         with gr.Row():
-            concept_pick = gr.Dropdown(choices=[], label="Concept kiezen", scale=3)
+            # Any id reaches the handler, which decides (another user's id gets a Dutch refusal, audited).
+            concept_pick = gr.Dropdown(choices=[], label="Concept kiezen", scale=3, allow_custom_value=True)
             open_button = gr.Button("Openen", scale=1)
             refresh_button = gr.Button("Lijst vernieuwen", scale=1)
+        with gr.Row():
+            version_pick = gr.Dropdown(choices=[], label="Eerdere versies van de aantekeningen van dit concept",
+                                       scale=3)  # fmt: skip
+            restore_button = gr.Button("Versie terugzetten", scale=1)
     with gr.Row(equal_height=False):
         with gr.Column(scale=2, min_width=320):
             notes = gr.Textbox(
@@ -176,9 +193,12 @@ def build_drafting_tab(services: Services) -> DraftingTab:
     everything: list[Any] = [concept_id, notes, form, status, follow_ups, checks]
     for slot in slots:
         everything += slot.components()
+    listing_at = len(everything)
     everything += [concepts_table, concept_ids, concept_pick]
+    # What belongs to one concept besides its answers: reset by "Nieuw verslag", restored on opening.
+    everything += [upload, downloads, saved, archive_result, version_pick]
 
-    def listing() -> list[Any]:
+    def listing(store: ConceptStore) -> list[Any]:
         concepts = store.list()
         return [
             views.concept_rows(concepts),
@@ -194,37 +214,61 @@ def build_drafting_tab(services: Services) -> DraftingTab:
         form_id: Any = None,
         only: set[int] | None = None,
         full: bool = True,
-        with_listing: bool = False,
+        listing_of: ConceptStore | None = None,
+        panels: bool = False,
+        message: str | None = None,
+        files: list[str] | None = None,
     ) -> list[Any]:
-        """Updates for `everything`; `only` limits the answer slots sent (the others keep what the user typed)."""
-        headings = {a.question_id: a.heading for a in concept.answers} if concept else {}
+        """Updates for `everything`.
+
+        `only` limits the answer slots sent (the others keep what the user typed); `full` also sends the
+        checks and the versions (not while answers stream in); `panels` sets the uploaded file, the
+        downloads (`files`) and the archive message for this concept; `message` is the saved-line.
+        """
+        answers = concept.answers if concept else []
+        headings = {a.question_id: a.heading for a in answers}
         out: list[Any] = [concept.id if concept else "", skip() if notes_text is None else notes_text]
         out += [skip() if form_id is None else form_id, status_text]
-        out.append(views.follow_ups_markdown(concept.answers) if concept and concept.answers else "")
-        out.append(views.checks_markdown(trip_checks(concept), headings) if concept and full else skip())
+        # While answers stream in, "every question is answered" would be premature.
+        out.append(views.follow_ups_markdown(answers) if answers and (full or any(a.follow_up for a in answers))
+                   else "")  # fmt: skip
+        out.append(views.checks_markdown(trip_checks(concept) if concept else None, headings) if full else skip())
         for index in range(slot_count):
             if only is None or index in only:
                 out += _slot_updates(concept, index)
             else:
                 out += [skip() for _ in range(5)]
-        out += listing() if with_listing else [skip() for _ in range(3)]
+        out += listing(listing_of) if listing_of is not None else [skip() for _ in range(3)]
+        if panels:
+            archived = views.archive_record_markdown(concept.archived) if concept and concept.archived else ""
+            out += [None, files, message or "", archived]
+        else:
+            out += [skip(), skip(), skip() if message is None else message, skip()]
+        out.append(gr.update(choices=views.version_choices(concept), value=None) if full else skip())
         return out
 
-    def open_concept(concept: Concept | None, status_text: str | None = None) -> list[Any]:
+    def open_concept(store: ConceptStore, concept: Concept | None, message: str | None = None) -> list[Any]:
         if concept is None:
-            return show(None, "Nog geen verslag.", notes_text="", with_listing=True)
-        return show(concept, status_text or views.summary_text(concept), notes_text=concept.notes,
-                    form_id=concept.form_id, with_listing=True)  # fmt: skip
+            return show(None, "Nog geen verslag.", notes_text="", listing_of=store, panels=True, message=message)
+        opened = message or f"Concept geopend; laatst bewaard op {concept.updated_at.astimezone():%d-%m-%Y %H:%M}."
+        return show(concept, views.summary_text(concept), notes_text=concept.notes, form_id=concept.form_id,
+                    listing_of=store, panels=True, message=opened,
+                    files=_export(concept) if concept.exported_at else None)  # fmt: skip
 
     # --- model-bound: draft and re-draft (one at a time; the queue shows waiting users their place) ---
     def on_generate(notes_text: str, form_id: str, current: str, request: gr.Request) -> Iterator[list[Any]]:
-        concept = start_concept(store, current, notes_text, services.form(form_id))
-        yield show(concept, "Het taalmodel wordt voorbereid…", full=False)
-        user = request_user(request, services.settings)
+        user = request_identity(request, settings)
         try:
-            for step in as_user(user, draft_into(store, concept.id, services.model(), services.settings)):
+            with acting_as(user.audit_name):  # not across the yields: see ui.common.as_user
+                store = services.concepts_of(user)
+                concept = start_concept(store, current, notes_text, services.form(form_id))
+        except (ConceptError, AccessDeniedError) as exc:
+            raise error(str(exc)) from exc
+        yield show(concept, "Het taalmodel wordt voorbereid…", panels=True)
+        try:
+            for step in as_user(user.audit_name, draft_into(store, concept.id, services.model(), settings)):
                 if step.finished:
-                    yield show(step.concept, views.summary_text(step.concept), with_listing=True)
+                    yield show(step.concept, views.summary_text(step.concept), listing_of=store)
                 else:
                     progress = views.progress_text(step.concept, step.done, step.total)
                     yield show(step.concept, progress, only={step.done - 1}, full=False)
@@ -237,35 +281,39 @@ def build_drafting_tab(services: Services) -> DraftingTab:
     generate.click(on_generate, inputs=[notes, form, concept_id], outputs=everything, api_name="opstellen",
                    concurrency_id=MODEL_QUEUE, concurrency_limit=1, show_progress_on=[status])  # fmt: skip
 
-    def make_revise(index: int) -> Callable[[str, str], list[Any]]:
-        def on_revise(current: str, reply_text: str) -> list[Any]:
-            concept = store.get(current)
-            if concept is None or index >= len(concept.answers):
-                raise error("Dit concept bestaat niet (meer). Open het opnieuw via Mijn concepten.")
-            question_id = concept.answers[index].question_id
-            try:
-                revised = revise_in(store, concept.id, question_id, reply_text, services.model(), services.settings)
-            except (NotesError, DraftError, ConceptError) as exc:
-                raise error(str(exc)) from exc
-            status_text = f"Vraag {index + 1} is opnieuw opgesteld met uw antwoord. " + views.summary_text(revised)
-            return show(revised, status_text, notes_text=revised.notes, only={index}, with_listing=True)
+    def make_revise(index: int) -> Callable[[str, str, gr.Request], list[Any]]:
+        def on_revise(current: str, reply_text: str, request: gr.Request) -> list[Any]:
+            with handling(request, settings) as user:
+                store = services.concepts_of(user)
+                concept = store.get(current)
+                if concept is None or index >= len(concept.answers):
+                    raise error("Dit concept bestaat niet (meer). Open het opnieuw via Mijn concepten.")
+                question_id = concept.answers[index].question_id
+                try:
+                    revised = revise_in(store, concept.id, question_id, reply_text, services.model(), settings)
+                except (NotesError, DraftError) as exc:
+                    raise error(str(exc)) from exc
+                status_text = f"Vraag {index + 1} is opnieuw opgesteld met uw antwoord. " + views.summary_text(revised)
+                return show(revised, status_text, notes_text=revised.notes, only={index}, listing_of=store)
 
         return on_revise
 
     for index, slot in enumerate(slots):
         slot.redo.click(make_revise(index), inputs=[concept_id, slot.reply], outputs=everything,
-                        api_name=f"herschrijf_{index + 1}", concurrency_id=MODEL_QUEUE, concurrency_limit=1,
-                        show_progress_on=[slot.text, status])  # fmt: skip
+                        api_name=f"herschrijf_{index + 1}", api_visibility="private", concurrency_id=MODEL_QUEUE,
+                        concurrency_limit=1, show_progress_on=[slot.text, status])  # fmt: skip
 
     # --- autosave: every keystroke ends up on the server (only the last pending one runs) ---
-    def make_edit_saver(index: int, reply: bool) -> Callable[[str, str], str]:
-        def on_change(current: str, text: str) -> str:
-            concept = store.get(current)
-            if concept is None or index >= len(concept.answers):
-                return ""
-            question_id = concept.answers[index].question_id
-            (save_reply if reply else save_edit)(store, concept.id, question_id, text)
-            return f"Automatisch bewaard om {_now()}."
+    def make_edit_saver(index: int, reply: bool) -> Callable[[str, str, gr.Request], str]:
+        def on_change(current: str, text: str, request: gr.Request) -> str:
+            with handling(request, settings) as user:
+                store = services.concepts_of(user)
+                concept = store.get(current)
+                if concept is None or index >= len(concept.answers):
+                    return ""
+                question_id = concept.answers[index].question_id
+                (save_reply if reply else save_edit)(store, concept.id, question_id, text)
+                return f"Automatisch bewaard om {_now()}."
 
         return on_change
 
@@ -275,8 +323,9 @@ def build_drafting_tab(services: Services) -> DraftingTab:
                   trigger_mode="always_last", concurrency_id=AUTOSAVE_QUEUE, concurrency_limit=None,
                   show_progress="hidden", api_visibility="private")  # fmt: skip
 
-    def on_notes(current: str, notes_text: str, form_id: str) -> tuple[str, str]:
-        concept = save_notes(store, current, notes_text, services.form(form_id))
+    def on_notes(current: str, notes_text: str, form_id: str, request: gr.Request) -> tuple[str, str]:
+        with handling(request, settings) as user:
+            concept = save_notes(services.concepts_of(user), current, notes_text, services.form(form_id))
         if concept is None:
             return current, ""
         return concept.id, f"Aantekeningen automatisch bewaard om {_now()}."
@@ -284,62 +333,89 @@ def build_drafting_tab(services: Services) -> DraftingTab:
     # Typing, pasting, leaving the box and picking a form all save (a blur also catches text set by tools).
     gr.on([notes.input, notes.blur, form.input], on_notes, inputs=[concept_id, notes, form],
           outputs=[concept_id, saved], trigger_mode="always_last", concurrency_id=AUTOSAVE_QUEUE,
-          concurrency_limit=None, show_progress="hidden", api_visibility="private")  # fmt: skip
+          concurrency_limit=None, show_progress="hidden", api_name="aantekeningen_bewaren",
+          api_visibility="private")  # fmt: skip
 
-    def on_upload(path: Any, current_notes: str, current: str, form_id: str) -> tuple[str, str, str]:
+    def on_upload(path: Any, current: str, form_id: str, request: gr.Request) -> list[Any]:
         if path is None:
-            return current_notes, current, ""
+            return [skip() for _ in everything]
         file = uploaded_path(path)
         try:
             text = read_notes_upload(file.name, file.read_bytes())
         except NotesError as exc:
             warning(str(exc))
-            return current_notes, current, ""
-        concept = save_notes(store, current, text, services.form(form_id))
-        return text, concept.id if concept else current, f"{file.name} ingelezen en bewaard om {_now()}."
+            return [skip() for _ in everything]
+        with handling(request, settings) as user:
+            store = services.concepts_of(user)
+            concept, is_new = upload_notes(store, current, text, services.form(form_id))
+        message = (
+            f"{file.name} ingelezen als nieuw concept om {_now()}; de aantekeningen die er stonden zijn niet "
+            "veranderd en staan onder **Mijn concepten**."
+            if is_new
+            else f"{file.name} ingelezen en bewaard om {_now()}."
+        )
+        out = show(concept, views.summary_text(concept), notes_text=concept.notes, form_id=concept.form_id,
+                   listing_of=store, panels=True, message=message)  # fmt: skip
+        out[everything.index(upload)] = skip()  # the file just read stays shown
+        return out
 
-    upload.upload(on_upload, inputs=[upload, notes, concept_id, form], outputs=[notes, concept_id, saved],
-                  api_name="aantekeningen_uploaden", concurrency_id=AUTOSAVE_QUEUE)  # fmt: skip
+    # Hidden from the API (a script drafts from text with /opstellen); the page calls it by its index.
+    upload.upload(on_upload, inputs=[upload, concept_id, form], outputs=everything, api_name="aantekeningen_uploaden",
+                  api_visibility="private", concurrency_id=AUTOSAVE_QUEUE)  # fmt: skip
 
     # --- export and archive ---
-    def on_export(current: str) -> list[str] | None:
-        concept = store.get(current)
-        draft = final_draft(concept) if concept else None
-        if concept is None or draft is None:
-            warning("Er is nog geen verslag om te exporteren.")
-            return None
-        if unresolved_answers(draft):
-            warning("Let op: er staan nog ⟦…⟧-markeringen in het verslag (gemarkeerd in het Word-bestand).")
-        folder = Path(tempfile.mkdtemp(prefix="verslag-"))
-        name = slug(concept.title)
-        docx_path, md_path = folder / f"{name}.docx", folder / f"{name}.md"
-        docx_path.write_bytes(to_docx(draft))
-        md_path.write_text(to_markdown(draft, with_follow_ups=False), encoding="utf-8")
-        return [str(docx_path), str(md_path)]
+    def on_export(current: str, request: gr.Request) -> list[str] | None:
+        with handling(request, settings) as user:
+            store = services.concepts_of(user)
+            concept = store.get(current)
+            draft = final_draft(concept) if concept else None
+            if concept is None or draft is None:
+                warning("Er is nog geen verslag om te exporteren.")
+                return None
+            if unresolved_answers(draft):
+                warning("Let op: er staan nog ⟦…⟧-markeringen in het verslag (gemarkeerd in het Word-bestand).")
+            store.update(concept.id, lambda c: c.model_copy(update={"exported_at": datetime.now(UTC)}))
+            return _export(concept)
 
     export.click(on_export, inputs=concept_id, outputs=downloads, api_name="exporteren")
 
-    def on_archive(current: str) -> list[Any]:
-        try:
-            record = archive_concept(store, current, services.archive())
-        except ConceptError as exc:  # shown next to the button as well, where the official is looking
-            warning(str(exc))
-            return [f"**Niet opgeslagen.** {exc}", *[skip() for _ in range(4)]]
-        concept = store.get(current)
-        return [views.archive_record_markdown(record), *listing(), views.summary_text(concept) if concept else ""]
+    def on_archive(current: str, request: gr.Request) -> list[Any]:
+        with handling(request, settings) as user:
+            store = services.concepts_of(user)
+            try:
+                store.get(current)  # another user's concept is refused before the role is looked at
+                services.require(user, Permission.ARCHIVE_ADD)
+                record = archive_concept(store, current, services.archive())
+            except (ConceptError, AccessDeniedError) as exc:  # shown next to the button, where the official looks
+                warning(str(exc))
+                return [f"**Niet opgeslagen.** {exc}", *[skip() for _ in range(4)]]
+            services.audit_archive("archive_add", record.report_id, f"concept {current}")
+            concept = store.get(current)
+            return [views.archive_record_markdown(record), *listing(store),
+                    views.summary_text(concept) if concept else ""]  # fmt: skip
 
     to_archive.click(on_archive, inputs=concept_id, outputs=[archive_result, concepts_table, concept_ids, concept_pick,
-                     status], api_name="opslaan_in_archief", concurrency_id=ARCHIVE_QUEUE)  # fmt: skip
+                     status], api_name="opslaan_in_archief", api_visibility="private",
+                     concurrency_id=ARCHIVE_QUEUE)  # fmt: skip
 
-    # --- concepts: open, new, restore after a refresh ---
-    def on_open(picked: str | None) -> list[Any]:
-        concept = store.get(picked)
-        if concept is None:
-            raise error("Kies eerst een concept uit de lijst.")
-        return open_concept(concept)
+    # --- concepts: open, new, versions, restore after a refresh ---
+    def on_open(picked: str | None, request: gr.Request) -> list[Any]:
+        with handling(request, settings) as user:
+            store = services.concepts_of(user)
+            concept = store.get(picked)
+            if concept is None:
+                raise error("Kies eerst een concept uit de lijst.")
+            return open_concept(store, concept)
 
-    open_button.click(on_open, inputs=concept_pick, outputs=everything, api_name="concept_openen")
-    refresh_button.click(listing, outputs=[concepts_table, concept_ids, concept_pick], api_visibility="private")
+    open_button.click(on_open, inputs=concept_pick, outputs=everything, api_name="concept_openen",
+                      api_visibility="private")  # fmt: skip
+
+    def on_refresh(request: gr.Request) -> list[Any]:
+        with handling(request, settings) as user:
+            return listing(services.concepts_of(user))
+
+    refresh_button.click(on_refresh, outputs=[concepts_table, concept_ids, concept_pick], api_name="concepten_lijst",
+                         api_visibility="private")  # fmt: skip
 
     def on_row(ids: list[str], event: gr.SelectData) -> Any:
         row = event.index[0] if isinstance(event.index, list | tuple) else event.index
@@ -347,15 +423,50 @@ def build_drafting_tab(services: Services) -> DraftingTab:
 
     concepts_table.select(on_row, inputs=concept_ids, outputs=concept_pick, api_visibility="private")
 
-    def on_new() -> list[Any]:
-        return show(None, "Nieuw verslag: plak uw aantekeningen.", notes_text="", with_listing=True)
+    def on_restore(current: str, picked: str | None, request: gr.Request) -> list[Any]:
+        with handling(request, settings) as user:
+            if not picked:
+                raise error("Kies eerst een versie uit de lijst.")
+            store = services.concepts_of(user)
+            concept = restore_version(store, current, int(picked))
+            message = f"Versie teruggezet om {_now()}; de aantekeningen die er stonden zijn als versie bewaard."
+            return show(concept, views.summary_text(concept), notes_text=concept.notes, listing_of=store,
+                        message=message)  # fmt: skip
 
-    new.click(on_new, outputs=everything, api_visibility="private")
+    restore_button.click(on_restore, inputs=[concept_id, version_pick], outputs=everything,
+                         api_name="versie_terugzetten", api_visibility="private",
+                         concurrency_id=AUTOSAVE_QUEUE)  # fmt: skip
 
-    def on_load(current: str) -> list[Any]:
-        concept = store.get(current)
-        if concept is None:  # a first visit: leave the page as it is (the user may already be typing)
-            return [skip() for _ in everything[:-3]] + listing()
-        return open_concept(concept)
+    def on_new(request: gr.Request) -> list[Any]:
+        with handling(request, settings) as user:
+            return open_concept(services.concepts_of(user), None)
+
+    new.click(on_new, outputs=everything, api_name="nieuw_verslag", api_visibility="private")
+
+    def on_load(current: str, request: gr.Request) -> list[Any]:
+        with handling(request, settings) as user:
+            store = services.concepts_of(user)
+            try:
+                concept = store.get(current)
+            except ConceptAccessError as exc:  # e.g. a shared browser that remembers another user's concept
+                return open_concept(store, None, message=f"**{exc}**")
+            if concept is None:  # a first visit: leave the page as it is (the user may already be typing)
+                out = [skip() for _ in everything]
+                out[listing_at : listing_at + 3] = listing(store)
+                return out
+            return open_concept(store, concept)
 
     return DraftingTab(concept_id, notes, form, status, slots, restore=on_load, everything=everything)
+
+
+def _export(concept: Concept) -> list[str] | None:
+    """The concept's report as .docx and .md files in a fresh temporary folder (None before a draft)."""
+    draft = final_draft(concept)
+    if draft is None:
+        return None
+    folder = Path(tempfile.mkdtemp(prefix="verslag-"))
+    name = slug(concept.title)
+    docx_path, md_path = folder / f"{name}.docx", folder / f"{name}.md"
+    docx_path.write_bytes(to_docx(draft))
+    md_path.write_text(to_markdown(draft, with_follow_ups=False), encoding="utf-8")
+    return [str(docx_path), str(md_path)]

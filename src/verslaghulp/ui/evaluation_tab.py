@@ -74,6 +74,6 @@ def build_evaluation_tab(services: Services, tab: gr.Tab) -> None:
 
     outputs = [intro, scores, plot, runs_table, pick, failures]
     for trigger in (refresh.click, tab.select):
-        trigger(on_refresh, outputs=outputs, api_name="evaluatie", concurrency_id="evaluatie")
+        trigger(on_refresh, outputs=outputs, api_visibility="private", concurrency_id="evaluatie")
     pick.input(lambda run_id: failure_rows(run_id) if run_id else skip(), inputs=pick, outputs=failures,
                api_visibility="private", concurrency_id="evaluatie")  # fmt: skip

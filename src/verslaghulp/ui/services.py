@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from langchain_core.language_models import BaseChatModel
 
+from verslaghulp.access import AccessDeniedError, Permission, User, concept_owner, require
+from verslaghulp.audit import record_event
 from verslaghulp.concepts import ConceptStore
 from verslaghulp.config import Settings
 from verslaghulp.drafting.priming import prime_drafting
@@ -38,11 +40,33 @@ class Services:
         """Services for these settings; eval runs default to eval/runs, where `verslaghulp eval run` writes."""
         from verslaghulp.evaluation.sets import eval_dir
 
+        def refused(owner: str, concept_id: str) -> None:
+            # The user is the one the handler acts as (ui.common.handling); the owner key is lower case.
+            record_event("concept_refused", settings=settings, target=concept_id,
+                         detail="concept van een andere gebruiker")  # fmt: skip
+
         return cls(
             settings=settings,
-            concepts=ConceptStore.from_settings(settings),
+            concepts=ConceptStore.from_settings(settings, on_refused=refused),
             eval_runs_dir=eval_runs_dir or eval_dir() / "runs",
         )
+
+    def concepts_of(self, user: User) -> ConceptStore:
+        """The store of this user's concepts (refuses an anonymous request behind a login proxy)."""
+        return self.concepts.of(concept_owner(user, self.settings))
+
+    def audit_archive(self, kind: str, report_id: str | None, detail: str) -> None:
+        """One audit line for a change of the archive, by the acting user (see ui.common.handling)."""
+        record_event(kind, settings=self.settings, target=report_id, detail=detail)
+
+    def require(self, user: User, permission: Permission, *, target: str | None = None) -> None:
+        """Refuse (AccessDeniedError, Dutch) and audit an archive change this user has no role for."""
+        try:
+            require(user, permission, self.settings)
+        except AccessDeniedError:
+            record_event("archive_refused", settings=self.settings, target=target, detail=str(permission),
+                         user=user.audit_name)  # fmt: skip
+            raise
 
     def forms(self) -> list[Form]:
         """The forms offered on the page."""

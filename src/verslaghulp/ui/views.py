@@ -168,3 +168,16 @@ def concept_rows(concepts: Iterable[Concept]) -> list[list[str]]:
 def concept_choice(concept: Concept) -> tuple[str, str]:
     """(label, id) for the concept picker."""
     return f"{concept.title} – {concept.updated_at.astimezone():%d-%m %H:%M} ({concept.status})", concept.id
+
+
+def version_choices(concept: Concept | None) -> list[tuple[str, str]]:
+    """(label, index) for the earlier versions of a concept's notes, newest first."""
+    if concept is None:
+        return []
+    choices = []
+    for index, version in reversed(list(enumerate(concept.versions))):
+        first = next((line.strip() for line in version.notes.splitlines() if line.strip()), "")
+        first = first if len(first) <= 40 else first[:39].rstrip() + "…"
+        when = f"{version.saved_at.astimezone():%d-%m %H:%M}"
+        choices.append((f"{when} ({version.reason}, {len(version.notes)} tekens): {first}", str(index)))
+    return choices

@@ -9,7 +9,7 @@ from starlette.requests import Request
 
 from verslaghulp.audit import current_user
 from verslaghulp.config import Settings
-from verslaghulp.ui.common import as_user, request_user
+from verslaghulp.ui.common import as_user, request_identity, request_user
 
 
 def _request(headers: dict[str, str], username: str | None = None) -> gr.Request:
@@ -43,3 +43,13 @@ def test_every_step_of_a_generator_runs_as_the_user() -> None:
     seen = list(as_user("a.bakker", steps()))
     assert seen == ["a.bakker", "a.bakker"]
     assert current_user() != "a.bakker"  # not left behind after the generator
+
+
+def test_groups_come_from_the_trusted_groups_header_only() -> None:
+    request = _request({"X-Forwarded-User": "p.devries", "X-Forwarded-Groups": "medewerkers, archiefbeheer"})
+    trusted = Settings(backend="fake", trusted_user_header="X-Forwarded-User",
+                       trusted_groups_header="X-Forwarded-Groups")  # fmt: skip
+    user = request_identity(request, trusted)
+    assert user.name == "p.devries" and user.groups == {"medewerkers", "archiefbeheer"}
+    assert request_identity(request, Settings(backend="fake", trusted_user_header="X-Forwarded-User")).groups == set()
+    assert request_identity(_request({"X-Forwarded-User": "  "}), trusted).name is None  # an empty name is nobody
