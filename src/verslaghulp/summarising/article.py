@@ -26,6 +26,7 @@ from verslaghulp.summarising.prompting import FactLine, render_facts, render_map
 from verslaghulp.summarising.result import Block, CitedSentence, MappedReport
 from verslaghulp.summarising.schemas import sentences_budget, sentences_model, title_budget, title_model
 from verslaghulp.summarising.styles import Style
+from verslaghulp.summarising.titles import Vocabulary, code_title, spelled_title
 from verslaghulp.summarising.writing import CONTEXT_MARGIN, Writer, Written, sentences_of
 
 # Words per model sentence: at least 15 (to ask for enough facts), up to 20 (to stay within the maximum),
@@ -126,8 +127,19 @@ def trim_to_budget(paragraphs: Sequence[Block], max_words: int) -> list[Block]:
     return out
 
 
-def _title(writer: Writer, request: str, paragraphs: Sequence[Block], labels: dict[int, str]) -> str:
+def _title(
+    writer: Writer,
+    request: str,
+    paragraphs: Sequence[Block],
+    labels: dict[int, str],
+    mapped: Sequence[MappedReport],
+    topics: Sequence[str],
+) -> str:
+    """The model's title spelled from the facts' words, else code's (see `titles`); always within budget."""
     budget = min(title_budget(), writer.max_tokens)
+    places = [p for m in mapped for p in (m.report.cities or m.report.countries)]
+    fallback = code_title(topics, places)
+    vocabulary = Vocabulary([f.text for m in mapped for f in m.facts], names=[*places, *topics])
     # The whole paragraphs when they fit, else their first model sentences.
     for take in (MAX_PARAGRAPH_SENTENCES + 1, 2):
         lines = [FactLine(s.text, tuple(s.sources)) for b in paragraphs for s in b.sentences[:take] if s.sources]
@@ -135,8 +147,9 @@ def _title(writer: Writer, request: str, paragraphs: Sequence[Block], labels: di
         if writer.count(messages) + budget + CONTEXT_MARGIN <= writer.context:
             value = call_model(writer.model, messages, title_model(), max_tokens=budget, step="schrijven:titel",
                                calls=writer.calls)  # fmt: skip
-            return " ".join(str(getattr(value, "titel", "")).split()) if value is not None else ""
-    return ""
+            words = [str(w) for w in getattr(value, "woorden", [])] if value is not None else []
+            return spelled_title(words, vocabulary) or fallback
+    return fallback
 
 
 def write_article(
@@ -158,7 +171,7 @@ def write_article(
         for m in useful
     ]
     paragraphs = trim_to_budget(paragraphs, max_words - word_count(code_lead(useful, topics).text))
-    title = _title(writer, request, paragraphs, labels)
+    title = _title(writer, request, paragraphs, labels, useful, topics)
     lead = Block(kind="inleiding", sentences=[code_lead(useful, topics)])
     fallback = all(s.written_by == "code" for b in paragraphs for s in b.sentences)
     return Written(title=title, blocks=[lead, *paragraphs], fallback=fallback)

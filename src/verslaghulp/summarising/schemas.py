@@ -10,15 +10,15 @@ within the token limit (worst case about 2.5 characters per token).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal, cast
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import BaseModel, Field, create_model
 
 from verslaghulp.summarising.styles import Shape, Style
+from verslaghulp.summarising.titles import TITLE_MAX_CHARS, TITLE_WORD_CHARS, TITLE_WORDS, WORD_PATTERN
 
 CHARS_PER_TOKEN = 2.5
 SENTENCE_OVERHEAD_TOKENS = 16  # braces, keys, quotes and source numbers of one sentence
-TITLE_CHARS = (10, 90)
 RESULT_CHARS = (10, 200)
 MAX_SOURCES_PER_SENTENCE = 3
 
@@ -65,8 +65,9 @@ def sentences_model(
 
 
 def title_model() -> type[BaseModel]:
-    """An article's title (written after its paragraphs)."""
-    return _model("Titel", titel=(str, Field(min_length=TITLE_CHARS[0], max_length=TITLE_CHARS[1])))
+    """An article's title as a list of single words (written after its paragraphs): never cut inside a word."""
+    word = Annotated[str, Field(pattern=WORD_PATTERN, max_length=TITLE_WORD_CHARS)]
+    return _model("Titel", woorden=(_list(word), Field(min_length=TITLE_WORDS[0], max_length=TITLE_WORDS[1])))
 
 
 def writing_model(style: Style, numbers: Sequence[int]) -> type[BaseModel]:
@@ -87,7 +88,7 @@ def sentences_budget(count: int, chars: int, extra_chars: int = 0) -> int:
 
 def writing_budget(style: Style) -> int:
     """Token limit of a style's writing step, from its schema's bounds."""
-    title = TITLE_CHARS[1] if style.shape is Shape.ARTICLE else 0
+    title = TITLE_MAX_CHARS if style.shape is Shape.ARTICLE else 0
     return sentences_budget(max_sentences(style), style.sentence_chars[1], title)
 
 
@@ -97,8 +98,8 @@ def pick_budget(limit: int) -> int:
 
 
 def title_budget() -> int:
-    """Token limit of an article's title."""
-    return int(TITLE_CHARS[1] / CHARS_PER_TOKEN) + 16
+    """Token limit of an article's title: its most words at their longest, quoted and separated."""
+    return TITLE_WORDS[1] * (int(TITLE_WORD_CHARS / CHARS_PER_TOKEN) + 3) + 16
 
 
 def result_budget() -> int:

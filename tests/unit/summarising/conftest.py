@@ -142,6 +142,7 @@ def fill(schema: dict[str, Any], facts: list[tuple[int, str]]) -> Any:
     """A value for the schema built from the facts: each sentence a fact, cited to its own source."""
     queue = list(facts) or [(1, "Geen feiten.")]
     counter = iter(range(10_000))
+    words = iter(re.findall(r"\w+", " ".join(text for _, text in queue)) * 20)
 
     def sentence(node: dict[str, Any]) -> dict[str, Any]:
         number, text = queue[next(counter) % len(queue)]
@@ -168,6 +169,8 @@ def fill(schema: dict[str, Any], facts: list[tuple[int, str]]) -> Any:
             high = node.get("maxItems", low)
             count = max(low, min(high, len(queue)))
             return [value(items) for _ in range(count)]
+        if node.get("type") == "string" and "pattern" in node:  # one word (a title): the facts' words in turn
+            return next(words)
         if node.get("type") == "string":
             low = node.get("minLength", 1)
             return ("Overzicht van de reizen " * 10)[: max(low, 30)].strip()

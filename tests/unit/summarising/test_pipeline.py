@@ -260,7 +260,7 @@ def test_a_newsletter_item_has_title_lead_and_paragraphs(
     assert steps[-1] == "schrijven:titel" and len([s for s in steps if s.startswith("schrijven:2025")]) == 2
     paragraph_prompt = str(model.calls[-2][-1].content)
     assert "Feiten uit één verslag" in paragraph_prompt and paragraph_prompt.count("\n[") == 1
-    assert {"summary-nieuwsbericht@2", "summary-titel@1"} <= set(summary.meta.prompts)
+    assert {"summary-nieuwsbericht@2", "summary-titel@2"} <= set(summary.meta.prompts)
     markdown = to_markdown(summary)
     assert markdown.startswith(f"# {summary.title}\n") and "## Bronnen" in markdown and "## Verantwoording" in markdown
 
