@@ -405,7 +405,9 @@ def eval_run(
     limit: Annotated[int | None, typer.Option(help="At most N cases per set")] = None,
     cases: Annotated[str | None, typer.Option(help="Only these case ids (comma-separated)")] = None,
     gate: Annotated[bool, typer.Option("--gate", help="Exit 1 when a metric falls below the baseline")] = False,
-    baseline: Annotated[Path | None, typer.Option(help="Baseline file (default eval/baseline.json)")] = None,
+    baseline: Annotated[
+        Path | None, typer.Option(help="Baseline file (default eval/baseline.json; --split test: baseline-test.json)")
+    ] = None,
     smoke: Annotated[bool, typer.Option("--smoke", help="The smoke subset of eval/smoke.yaml (tiny model)")] = False,
     judge: Annotated[bool, typer.Option("--judge", help="Also grade fluency with an LLM judge (slow)")] = False,
     cache_dir: Annotated[Path | None, typer.Option(help="Model output cache (default <data_dir>/eval-cache)")] = None,
@@ -436,9 +438,11 @@ def eval_compare(
 @eval_app.command("baseline")
 def eval_baseline(
     run: Annotated[Path, typer.Argument(help="Run folder whose figures become the accepted ones")],
-    baseline: Annotated[Path, typer.Option(help="Baseline file to update")] = Path("eval/baseline.json"),
+    baseline: Annotated[
+        Path | None, typer.Option(help="Baseline file to update (default: eval/baseline.json, or baseline-test.json)")
+    ] = None,
 ) -> None:
-    """Accept a run's figures as the baseline (tolerances and notes are kept)."""
+    """Accept a clean run's figures as the baseline (tolerances and notes are kept; dirty runs are refused)."""
     from verslaghulp.evaluation.commands import baseline_command
 
     raise typer.Exit(baseline_command(run, baseline))

@@ -17,7 +17,7 @@ from rich.table import Table
 from verslaghulp.config import Settings
 from verslaghulp.evaluation import sets as eval_sets
 from verslaghulp.evaluation.compare import compare_runs, comparison_markdown
-from verslaghulp.evaluation.gate import accept, check_gate, load_baseline
+from verslaghulp.evaluation.gate import accept, check_gate, default_baseline, load_baseline, refusals, run_split
 from verslaghulp.evaluation.metrics import CATALOGUE, format_value
 from verslaghulp.evaluation.modelspec import ModelSpecError, settings_for
 from verslaghulp.evaluation.report_html import write_reports
@@ -67,13 +67,17 @@ def run_command(
     except (ModelSpecError, ValueError) as exc:
         err.print(f"[bold red]Error:[/] {exc}")
         return 2
-    baseline = baseline or eval_sets.eval_dir() / "baseline.json"
+    baseline = baseline or default_baseline(split)
     baseline_data = None
     if gate:
         try:
             baseline_data = load_baseline(baseline)
         except (OSError, ValueError, KeyError) as exc:
             err.print(f"[bold red]Error:[/] cannot read baseline {baseline}: {exc}")
+            return 2
+        if baseline_data.split != split:
+            err.print(f"[bold red]Error:[/] {baseline} holds the {baseline_data.split} split; this run is of the "
+                      f"{split} split (its baseline: {default_baseline(split)})")  # fmt: skip
             return 2
     folder = out_dir or default_run_dir(model_spec)
     options = RunOptions(
@@ -165,12 +169,19 @@ def compare_command(run_a: Path, run_b: Path, md_out: Path | None) -> int:
     return 0
 
 
-def baseline_command(run_dir: Path, baseline: Path) -> int:
-    """`eval baseline`: accept a run's figures as the new baseline values."""
+def baseline_command(run_dir: Path, baseline: Path | None) -> int:
+    """`eval baseline`: accept a run's figures as the new baseline values (a clean run on the current sets only)."""
     try:
         summary, _ = load_run(run_dir)
     except RunNotFoundError as exc:
         err.print(f"[bold red]Error:[/] {exc}")
+        return 2
+    baseline = baseline or default_baseline(run_split(summary))
+    refused = refusals(summary, baseline)
+    if refused:
+        err.print(f"[bold red]Error:[/] {summary.run_id} cannot become the baseline in {baseline}:")
+        for reason in refused:
+            err.print(f"  - {reason}", highlight=False)
         return 2
     data = accept(summary, baseline)
     out.print(f"{len(data['metrics'])} metric(s) in {baseline} now hold the figures of {summary.run_id}.")

@@ -9,6 +9,11 @@ A metric fails when it is worse than its baseline value by more than its toleran
 direction (below for "higher is better", above for "lower is better"). A metric of a set that was not
 run is skipped; a metric of a set that ran but has no value fails (it was expected and is missing).
 A metric with `"value": null` is pending (accepted once a reference run exists) and is skipped.
+
+A baseline belongs to one split (`"split": "dev"` in eval/baseline.json, `"test"` in
+eval/baseline-test.json) and records, per set, the run its figures were accepted from (`sources`:
+run id, commit, model, settings and the set's digest). `eval baseline` accepts only a run made from a
+clean tree on the sets as they are now (see `refusals`).
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from verslaghulp.evaluation import sets as eval_sets
 from verslaghulp.evaluation.measures import Direction, is_worse
 from verslaghulp.evaluation.metrics import format_value, metric
+from verslaghulp.evaluation.provenance import set_version, version_differences
 from verslaghulp.evaluation.results import GateCheck, GateResult, RunSummary
 
 
@@ -37,7 +44,59 @@ class Baseline(BaseModel):
 
     description: str = ""
     model: str = ""
+    split: str = "dev"
+    sources: dict[str, dict[str, Any]] = Field(default_factory=dict)
     metrics: dict[str, BaselineEntry]
+
+
+def default_baseline(split: str) -> Path:
+    """The baseline file of a split: eval/baseline.json (dev) or eval/baseline-test.json (test)."""
+    return eval_sets.eval_dir() / ("baseline.json" if split == "dev" else f"baseline-{split}.json")
+
+
+def run_split(summary: RunSummary) -> str:
+    """The split a run was made on (runs from before splits existed are dev)."""
+    return str(summary.selection.get("split") or "dev")
+
+
+def refusals(summary: RunSummary, path: Path) -> list[str]:
+    """Why a run may not become the baseline in `path` (empty when it may).
+
+    Refused: a run that does not record its tree's state, a run from a tree with uncommitted changes
+    to tracked files, a run of another split than the file's, and a run whose sets (set files,
+    archive, eval forms) differ from the ones in the tree now.
+    """
+    reasons: list[str] = []
+    if summary.dirty is None:
+        reasons.append("the run does not record whether its tree was clean (an older run, or not made in a git "
+                       "checkout): run it again")  # fmt: skip
+    elif summary.dirty:
+        shown = ", ".join(summary.dirty_files[:5]) + (" ..." if len(summary.dirty_files) > 5 else "")
+        reasons.append(f"the run was made from a dirty tree: {len(summary.dirty_files)} tracked file(s) with "
+                       f"uncommitted changes at {summary.git_commit or 'an unknown commit'} ({shown}); commit "
+                       "them and run again")  # fmt: skip
+    split = run_split(summary)
+    if path.is_file():
+        recorded = json.loads(path.read_text(encoding="utf-8")).get("split", "dev")
+        if recorded != split:
+            reasons.append(f"the run is of the {split} split, {path.name} holds the {recorded} split")
+    for name, result in summary.sets.items():
+        if result.skipped:
+            continue
+        version = summary.set_versions.get(name)
+        if version is None:
+            reasons.append(f"the run does not record the version of the {name} set: run it again")
+            continue
+        try:
+            current = set_version(name, version.split)
+        except (OSError, ValueError) as exc:
+            reasons.append(f"the {name} set ({version.split}) cannot be read now: {exc}")
+            continue
+        changed = version_differences(version, current)
+        if changed:
+            reasons.append(f"the {name} set ({version.split}) differs from the run's version: {', '.join(changed)}; "
+                           "run it again on the sets as they are")  # fmt: skip
+    return reasons
 
 
 def load_baseline(path: Path) -> Baseline:
@@ -96,7 +155,8 @@ def accept(summary: RunSummary, path: Path, *, default_tolerance: float = 0.02) 
 
     Existing metrics keep their tolerance and notes; a new file gets every figure of the run that
     has a direction and is not a timing, with `default_tolerance` (0 for counts that must stay 0).
-    Metrics the run has no figure for (a set it did not run) keep their accepted value.
+    Metrics the run has no figure for (a set it did not run) keep their accepted value. Each set the
+    run has figures for records where they come from under `sources`. Callers check `refusals` first.
     """
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     entries: dict[str, Any] = data.setdefault("metrics", {})
@@ -112,5 +172,14 @@ def accept(summary: RunSummary, path: Path, *, default_tolerance: float = 0.02) 
         entry = entries.setdefault(key, {"tolerance": 0.0 if value == 0 else default_tolerance})
         entry["value"] = None if value is None else round(value, 4)
     data["model"] = summary.model
+    data["split"] = run_split(summary)
+    sources: dict[str, Any] = data.setdefault("sources", {})
+    for name, result in summary.sets.items():
+        version = summary.set_versions.get(name)
+        if result.skipped or version is None:
+            continue
+        sources[name] = {"run_id": summary.run_id, "commit": summary.git_commit, "dirty": summary.dirty,
+                         "created_at": summary.created_at.isoformat(timespec="seconds"), "model": summary.model,
+                         "settings": summary.settings, "set_digest": version.digest}  # fmt: skip
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return data

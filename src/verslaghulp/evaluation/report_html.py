@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from verslaghulp.evaluation.metrics import CATALOGUE, format_value
 from verslaghulp.evaluation.plots import set_plots
-from verslaghulp.evaluation.report_md import CASE_COLUMNS, case_value, render_markdown
+from verslaghulp.evaluation.report_md import CASE_COLUMNS, case_value, render_markdown, tree_state
 from verslaghulp.evaluation.results import CaseResult, RunSummary
 
 _ENV = Environment(
@@ -41,7 +41,7 @@ def _set_view(name: str, summary: RunSummary, cases: Sequence[CaseResult]) -> di
 def render_html(summary: RunSummary, cases: Mapping[str, Sequence[CaseResult]]) -> str:
     """The whole HTML report."""
     views = [_set_view(name, summary, cases.get(name, [])) for name in summary.sets]
-    return _ENV.get_template("report.html.j2").render(s=summary, sets=views)
+    return _ENV.get_template("report.html.j2").render(s=summary, sets=views, tree_state=tree_state(summary))
 
 
 def write_reports(out_dir: Path, summary: RunSummary, cases: Mapping[str, Sequence[CaseResult]]) -> list[Path]:

@@ -33,6 +33,15 @@ def case_value(set_name: str, case: CaseResult, measure: str) -> str:
     return format_value(m, value)
 
 
+def tree_state(summary: RunSummary) -> str:
+    """Whether the run's tree was clean, as the header and the baseline check read it."""
+    if summary.dirty is None:
+        return "tree state not recorded"
+    if summary.dirty:
+        return f"dirty: uncommitted changes in {len(summary.dirty_files)} tracked file(s)"
+    return "clean"
+
+
 def header_lines(summary: RunSummary) -> list[str]:
     """The run's identity: model, prompts, settings, commit, duration, cache."""
     cache = summary.cache
@@ -42,8 +51,9 @@ def header_lines(summary: RunSummary) -> list[str]:
         f"- model: `{summary.model}` (`--model {summary.model_spec}`)",
         f"- prompts: {', '.join(f'`{p}`' for p in summary.prompts) or '-'}",
         f"- settings: {', '.join(f'{k}={v}' for k, v in sorted(summary.settings.items()))}",
-        f"- commit: {summary.git_commit or '-'}; started {summary.created_at:%Y-%m-%d %H:%M} UTC; "
-        f"took {summary.seconds:.1f} s",
+        f"- commit: {summary.git_commit or '-'} ({tree_state(summary)}); started "
+        f"{summary.created_at:%Y-%m-%d %H:%M} UTC; took {summary.seconds:.1f} s",
+        f"- sets: {', '.join(f'{k} {v.split} `{v.digest[:12]}`' for k, v in summary.set_versions.items()) or '-'}",
         f"- model cache: {cache.get('hits', 0)} hits, {cache.get('misses', 0)} misses"
         if cache
         else "- model cache: off",

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from verslaghulp.evaluation.measures import Measure
+from verslaghulp.evaluation.provenance import SetVersion
 
 
 class DiffRow(BaseModel):
@@ -93,6 +94,11 @@ class RunSummary(BaseModel):
     prompts: list[str] = Field(default_factory=list)
     settings: dict[str, Any] = Field(default_factory=dict)
     git_commit: str | None = None
+    # Whether a tracked file had uncommitted changes (None: not recorded, or not a git checkout).
+    dirty: bool | None = None
+    dirty_files: list[str] = Field(default_factory=list)
+    # Per set that ran: the split and the sha256 of every file it read (see provenance.set_version).
+    set_versions: dict[str, SetVersion] = Field(default_factory=dict)
     selection: dict[str, Any] = Field(default_factory=dict)
     sets: dict[str, SetResult] = Field(default_factory=dict)
     seconds: float = 0.0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from verslaghulp.evaluation.cache import DiskLLMCache, cached_model
 from verslaghulp.evaluation.measures import aggregate
 from verslaghulp.evaluation.metrics import CATALOGUE
 from verslaghulp.evaluation.modelspec import describe
+from verslaghulp.evaluation.provenance import git_state, set_version
 from verslaghulp.evaluation.results import CaseResult, RunSummary, SetResult, write_case, write_summary
 from verslaghulp.evaluation.runners.drafting import Drafter, Judge, run_drafting_case
 from verslaghulp.evaluation.runners.grounding import run_grounding_case
@@ -59,21 +59,6 @@ def set_result(name: str, cases: list[CaseResult], seconds: float, info: dict[st
     )
 
 
-def _git_commit() -> str | None:
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=5,
-            cwd=eval_sets.repo_root(),
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out.stdout.strip() or None
-
-
 def _ids_for(name: str, options: RunOptions, known: Iterable[str]) -> eval_sets.Selection:
     known_ids = set(known)
     ids = options.per_set_ids.get(name)
@@ -102,12 +87,15 @@ class EvalRun:
         self.cache: DiskLLMCache | None = None
         self.cases: dict[str, list[CaseResult]] = {}
         self._archive: Any = None
+        git = git_state()
         self.summary = RunSummary(
             run_id=options.out_dir.name,
             model_spec=options.model_spec,
             model=describe(settings),
             settings={k: str(v) for k, v in settings.model_dump().items() if k in _RECORDED_SETTINGS},
-            git_commit=_git_commit(),
+            git_commit=git.commit,
+            dirty=git.dirty,
+            dirty_files=git.dirty_files or [],
             selection={"sets": options.sets, "limit": options.limit, "cases": options.cases,
                        "subset": options.per_set_ids or None, "split": options.split},
         )  # fmt: skip
@@ -137,6 +125,7 @@ class EvalRun:
             if skipped:
                 self.summary.sets[name] = SetResult(name=name, skipped=skipped)
                 continue
+            self.summary.set_versions[name] = set_version(name, self.options.split, self.options.sets_dir)
             info = getattr(self, f"_run_{name}")()
             if not self.cases[name]:  # --cases named none of this set: nothing to score or gate
                 self.summary.sets[name] = SetResult(name=name, skipped="no case of this set was selected")

@@ -215,6 +215,14 @@ def split_paths(name: str, folder: Path | None = None, split: str = "dev") -> li
     return found
 
 
+def archive_of(name: str, path: Path) -> Path | None:
+    """The archive folder a set file names (retrieval, summaries), resolved from the repository root."""
+    if name not in ("retrieval", "summaries"):
+        return None
+    folder = (_read(path) or {}).get("archive")
+    return repo_root() / str(folder) if folder else None
+
+
 def forms_dir() -> Path:
     """Forms written for the eval sets (another municipality's forms, without keyword lists)."""
     return eval_dir() / "forms"
