@@ -1,8 +1,8 @@
 """The regression sets as typed data: loading eval/sets/*.yaml and choosing which cases run.
 
 Each set is a YAML file under eval/sets/ whose schema is documented in eval/sets/README.md. The
-models here validate what the runner and the scorers read; keys they do not read are allowed, so a
-set can carry notes for people without breaking the runner.
+models here validate every key of a set: an unknown key is an error, so a misspelt expectation
+("must_contian") cannot be silently ignored. Notes for people go in YAML comments or `description`.
 """
 
 from __future__ import annotations
@@ -32,12 +32,12 @@ def repo_root() -> Path:
     return _REPO_ROOT
 
 
-class _Lenient(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
 # --- drafting ---
-class ExpectedPeriod(_Lenient):
+class ExpectedPeriod(_Strict):
     """The trip's dates as the notes give them."""
 
     start: dt.date
@@ -46,7 +46,7 @@ class ExpectedPeriod(_Lenient):
     days_stated: float | None = None
 
 
-class ExpectedLeg(_Lenient):
+class ExpectedLeg(_Strict):
     """One transport leg as the notes give it."""
 
     mode: Literal["vliegtuig", "trein", "bus", "auto", "boot"]
@@ -56,14 +56,14 @@ class ExpectedLeg(_Lenient):
     return_trip: bool | None = None
 
 
-class ExpectedCO2(_Lenient):
+class ExpectedCO2(_Strict):
     """Total CO2-equivalent of one traveller's journey, with a tolerance in percent."""
 
     value: float
     tolerance_pct: float = 10.0
 
 
-class DraftingExpect(_Lenient):
+class DraftingExpect(_Strict):
     """What a faithful draft of the case must (not) say; every key is optional."""
 
     travellers: int | None = None
@@ -108,7 +108,7 @@ class DraftingExpect(_Lenient):
         return [str(s) for s in value] if isinstance(value, list) else value
 
 
-class DraftingCase(_Lenient):
+class DraftingCase(_Strict):
     """Rough notes, the form, and what the draft must (not) contain."""
 
     id: str
@@ -120,17 +120,22 @@ class DraftingCase(_Lenient):
 
 
 # --- grounding ---
-class PlantedError(_Lenient):
+# What a planted error changes; `generiek` (a generic claim the notes never make, appended after an
+# existing sentence) came with the held-out test split (eval/sets/README.md).
+ErrorKind = Literal["naam", "datum", "getal", "toezegging", "functie", "plaats", "bedrag", "generiek"]
+
+
+class PlantedError(_Strict):
     """One invention planted in an otherwise correct report."""
 
     id: str
     question: str
     find: str
     replace: str
-    kind: str
+    kind: ErrorKind
 
 
-class GroundingPair(_Lenient):
+class GroundingPair(_Strict):
     """Notes, a correct paraphrased report, and the errors planted in it one at a time."""
 
     id: str
@@ -140,15 +145,22 @@ class GroundingPair(_Lenient):
     errors: list[PlantedError] = Field(default_factory=list)
 
 
+class GroundingSet(_Strict):
+    """The grounding set: the pairs."""
+
+    version: int = 1
+    pairs: list[GroundingPair]
+
+
 # --- retrieval ---
-class ExpectedReport(_Lenient):
+class ExpectedReport(_Strict):
     """A report that a question must find, and the answers of it that should match."""
 
     report: str
     questions: list[str] = Field(default_factory=list)
 
 
-class RetrievalQuestion(_Lenient):
+class RetrievalQuestion(_Strict):
     """A question over the example archive with the reports it must find."""
 
     id: str
@@ -158,16 +170,17 @@ class RetrievalQuestion(_Lenient):
     expect: list[ExpectedReport]
 
 
-class RetrievalSet(_Lenient):
+class RetrievalSet(_Strict):
     """The retrieval set: an archive folder, k, and the questions."""
 
+    version: int = 1
     archive: str
     k: int = 5
     questions: list[RetrievalQuestion]
 
 
 # --- summaries ---
-class SummaryRequest(_Lenient):
+class SummaryRequest(_Strict):
     """A request for a summary over the archive and what the result must cite and say."""
 
     id: str
@@ -188,9 +201,10 @@ class SummaryRequest(_Lenient):
         return [str(s) for s in value] if isinstance(value, list) else value
 
 
-class SummariesSet(_Lenient):
+class SummariesSet(_Strict):
     """The summaries set: an archive folder and the requests."""
 
+    version: int = 1
     archive: str
     requests: list[SummaryRequest]
 
@@ -240,7 +254,7 @@ def load_drafting(path: Path | list[Path] | None = None) -> list[DraftingCase]:
 
 def load_grounding(path: Path | None = None) -> list[GroundingPair]:
     """The grounding pairs."""
-    return [GroundingPair.model_validate(p) for p in _read(path or set_path("grounding"))["pairs"]]
+    return GroundingSet.model_validate(_read(path or set_path("grounding"))).pairs
 
 
 def load_retrieval(path: Path | None = None) -> RetrievalSet:
@@ -275,7 +289,7 @@ def select(items: Sequence[Any], selection: Selection, *, key: str = "id") -> li
     return chosen
 
 
-class SmokeConfig(BaseModel):
+class SmokeConfig(_Strict):
     """eval/smoke.yaml: the case ids per set, the baseline, and settings for the tiny model."""
 
     model: str = "embedded:smollm2-135m"
