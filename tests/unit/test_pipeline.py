@@ -38,7 +38,7 @@ def test_code_writes_counts_dates_and_transport(settings: Settings) -> None:
     assert [s.number for s in personen.support] == [2]
     assert duur.text == "3 dagen: van zondag 27 april t/m dinsdag 29 april 2025"
     assert duur.computed[0].value == "3" and "plus 1" in duur.computed[0].how
-    assert vervoer.text == "Vliegtuig en trein"
+    assert vervoer.text == "Vliegtuig (KLM) en trein"  # the carrier is a fact of the notes too
 
 
 def test_model_words_the_other_answers_from_the_relevant_lines(settings: Settings) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from verslaghulp.facts import count_travellers, extract_period, extract_transport_legs
 from verslaghulp.facts.answers import flight_justification_answer, kilometres_co2_answer
+from verslaghulp.facts.transport import carriers_in
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.model import ComputedFact
 from verslaghulp.report.notes import NoteLine, Notes
@@ -70,10 +71,24 @@ def answer_dates(notes: Notes) -> CodeAnswer | None:
         f"{_dutch_date(end.day, end.month, end.year, end.weekday())}"
     )
     how = f"{end.isoformat()} min {start.isoformat()}, plus 1 (begin- en einddag tellen mee)"
+    if period.end_from_stated:
+        how = f"{start.isoformat()} plus de genoemde duur ('{period.stated_text}'): laatste dag {end.isoformat()}"
+    elif period.stated_text and period.stated_days != period.days:
+        # The notes' own count ("2,5 dag") is kept beside the calendar days, never replaced by them.
+        text += f" (volgens de aantekeningen {period.stated_text})"
     facts = [ComputedFact(label="aantal dagen", value=str(period.days), how=how)]
+    follow_up = None
+    if period.stated_conflict:
+        follow_up = (
+            f"De aantekeningen noemen '{period.stated_text}', maar de data geven {period.days} dagen. Wat klopt er?"
+        )
     if period.nights:
         facts.append(ComputedFact(label="aantal nachten", value=str(period.nights), how="aantal dagen min 1"))
-    return CodeAnswer(text=text, support=lines_containing(notes, period.evidence), computed=facts)
+    evidence = lines_containing(notes, period.evidence)
+    if period.stated_text:
+        evidence += [line for line in lines_containing(notes, period.stated_text) if line not in evidence]
+    support = sorted(evidence, key=lambda line: line.number)
+    return CodeAnswer(text=text, support=support, computed=facts, follow_up=follow_up)
 
 
 def answer_transport(notes: Notes) -> CodeAnswer | None:
@@ -81,12 +96,14 @@ def answer_transport(notes: Notes) -> CodeAnswer | None:
     legs = extract_transport_legs(notes.text)
     if not legs:
         return None
-    modes: list[str] = []
+    names: dict[str, list[str]] = {}
     for leg in legs:
-        if leg.mode.value not in modes:
-            modes.append(leg.mode.value)
-    text = modes[0].capitalize() if len(modes) == 1 else ", ".join(modes[:-1]).capitalize() + f" en {modes[-1]}"
-    return CodeAnswer(text=text, support=_transport_support(notes))
+        carriers = names.setdefault(leg.mode.value, [])
+        carriers += [c for c in carriers_in(leg.evidence) if c not in carriers]
+    # The notes' own carrier and train names ("Nightjet", "KLM") are facts the answer keeps.
+    modes = [f"{mode} ({', '.join(c)})" if c else mode for mode, c in names.items()]
+    text = modes[0] if len(modes) == 1 else ", ".join(modes[:-1]) + f" en {modes[-1]}"
+    return CodeAnswer(text=text[0].upper() + text[1:], support=_transport_support(notes))
 
 
 def _transport_support(notes: Notes) -> list[NoteLine]:
@@ -96,21 +113,31 @@ def _transport_support(notes: Notes) -> list[NoteLine]:
     return sorted(support, key=lambda line: line.number)
 
 
-def answer_travel_rule(question: Question, notes: Notes) -> CodeAnswer:
+def answer_travel_rule(question: Question, notes: Notes, lines: list[NoteLine] | None = None) -> CodeAnswer:
     """The 8-hours justification or the km/CO2 answer; text None (with a follow-up) when facts are missing."""
     if question.kind is AnswerKind.FLIGHT_JUSTIFICATION:
-        found = flight_justification_answer(notes.text)
+        found = flight_justification_answer(notes.text, [line.text for line in lines or []])
     else:
         found = kilometres_co2_answer(notes.text)
+    support = _transport_support(notes)
+    if found.text and "Toelichting: " in found.text:
+        reason = found.text.split("Toelichting: ", 1)[1]
+        support += [line for line in lines_containing(notes, reason) if line not in support]
     return CodeAnswer(
-        text=found.text, support=_transport_support(notes), computed=list(found.computed), follow_up=found.follow_up
+        text=found.text,
+        support=sorted(support, key=lambda line: line.number),
+        computed=list(found.computed),
+        follow_up=found.follow_up,
     )
 
 
-def answer_by_code(question: Question, notes: Notes) -> CodeAnswer | None:
-    """The code-written answer for a code kind; None (or text None) when the notes lack the fact."""
+def answer_by_code(question: Question, notes: Notes, lines: list[NoteLine] | None = None) -> CodeAnswer | None:
+    """The code-written answer for a code kind; None (or text None) when the notes lack the fact.
+
+    `lines` are the lines selected for the question; only the flight justification reads them.
+    """
     if question.kind in (AnswerKind.FLIGHT_JUSTIFICATION, AnswerKind.DISTANCE_EMISSIONS):
-        return answer_travel_rule(question, notes)
+        return answer_travel_rule(question, notes, lines)
     if question.kind is AnswerKind.COUNT:
         return answer_count(notes)
     if question.kind is AnswerKind.DATES:

@@ -252,12 +252,12 @@ def answer_question(
     """
     started = time.perf_counter()
     if question.kind in CODE_KINDS:
-        return _code_answer(question, notes, started)
+        return _code_answer(question, notes, started, lines or [])
     if lines is None:
         topical = with_topics(form, line_embedder(settings))
         lines = select_lines(topical, notes.lines, line_embedder(settings)).for_question(question.id)
     lines = [line for line in lines if not is_instruction(line.text)]
-    if not content_lines(lines):
+    if not content_lines(lines) and not (question.kind is AnswerKind.PLACES and trip_cities(notes, [])):
         return _not_mentioned(question, time.perf_counter() - started)
     if topic_of(question).id == "vervolg" and only_negations(lines):
         # "geen vervolgafspraken": code answers "Nee", resting on the line that says so.
@@ -281,8 +281,8 @@ def _by_code(question: Question, text: str, lines: list[NoteLine], how: str, sta
     )
 
 
-def _code_answer(question: Question, notes: Notes, started: float) -> Answer:
-    coded = answer_by_code(question, notes)
+def _code_answer(question: Question, notes: Notes, started: float, lines: list[NoteLine]) -> Answer:
+    coded = answer_by_code(question, notes, lines)
     if coded is None or coded.text is None or not coded.support:
         # Evidence or silence: a computed answer that no note line shows is not given.
         answer = _not_mentioned(question, time.perf_counter() - started)
@@ -340,7 +340,7 @@ def _list_answer(
     question: Question, notes: Notes, form: Form, model: BaseChatModel, prompts: DraftPrompts, meta: DraftMeta,
     settings: Settings, lines: list[NoteLine], started: float,
 ) -> Answer:  # fmt: skip
-    units = units_for(question, lines, notes)
+    units = units_for(question, lines, notes) if content_lines(lines) else []
     items: list[str] = []
     kept_verbatim = 0
     for first in range(0, len(units), MAX_ITEMS_PER_CALL):

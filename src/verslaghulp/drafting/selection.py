@@ -77,8 +77,6 @@ def select_lines(form: Form, lines: list[NoteLine], embedder: TextEmbedder | Non
         for line in chosen:
             claimed.setdefault(line.number, []).append(question_id)
     left = [line for line in usable if line.number not in claimed]
-    if not left:
-        return selection
     by_topic: dict[str, list[str]] = {}
     model_written = {q.id for q in form.questions if q.kind not in CODE_KINDS}
     for question in form.questions:
@@ -100,10 +98,10 @@ def select_lines(form: Form, lines: list[NoteLine], embedder: TextEmbedder | Non
                 for question_id in scope:
                     picked[question_id].append(line)
             continue
-        if route is None:
-            continue
-        # Inside a scope the heading decides; elsewhere the line's own route, when it is clear.
-        for question_id in scope or (by_topic.get(route.topic, []) if route.sure else []):
+        # Inside a scope the heading decides (a line may serve other questions as well); elsewhere an
+        # unclaimed line follows its own route, when that is clear.
+        targets = scope or (by_topic.get(route.topic, []) if route is not None and route.sure else [])
+        for question_id in targets:
             picked[question_id].append(line)
     for question_id, chosen in picked.items():
         picked[question_id] = sorted({line.number: line for line in chosen}.values(), key=lambda x: x.number)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from verslaghulp.facts.emissions import HOME, EmissionFactor, co2_for
-from verslaghulp.facts.rail import check_eight_hours, hours_nl
+from verslaghulp.facts.rail import RULE_HOURS, check_eight_hours, hours_nl, stated_train_hours
 from verslaghulp.facts.transport import Mode, TransportLeg, extract_transport_legs
 from verslaghulp.facts.travellers import count_travellers
 
@@ -36,12 +37,14 @@ class CodeAnswer:
     computed: list[ComputedFact] = field(default_factory=list)
 
 
-def flight_justification_answer(notes: str) -> CodeAnswer:
+def flight_justification_answer(notes: str, reason_lines: Sequence[str] = ()) -> CodeAnswer:
     """Answer "INDIEN VLIEGTUIG ... TOELICHTING UITZONDERLIJKE SITUATIE" from the notes.
 
-    "Nvt (niet gevlogen)" without a flight; "Nvt (treinreis naar Wenen duurt ca. 12,5 uur)" when the
-    train takes 8 hours or more; the notes' own justification when the rule applies and they give one;
-    otherwise no text and the follow-up question.
+    "Nvt (niet ... gereisd, maar met trein)" when the notes show other modes and no flight; "Nvt
+    (treinreis naar Wenen duurt ca. 12,5 uur)" when the train takes 8 hours or more (the notes' own
+    travel time first, else the table's); the notes' own justification when the rule applies and
+    they give one (a line with a reason, or one of `reason_lines`, the lines selected for this
+    question, e.g. under "waarom niet de trein:"); otherwise no text and the follow-up question.
     """
     rule = check_eight_hours(notes)
     if not rule.flown:
@@ -53,21 +56,51 @@ def flight_justification_answer(notes: str) -> CodeAnswer:
             )
         modes = " en ".join(dict.fromkeys(leg.mode.value for leg in legs))
         return CodeAnswer(f"Nvt (niet met het vliegtuig gereisd, maar met {modes}).")
-    if rule.destination is None:
-        return CodeAnswer(None, rule.follow_up)
+    stated = stated_train_hours(notes)
     dest = rule.destination
-    hours = hours_nl(dest.hours)
-    fact = _fact(
-        "reistijd per trein",
-        f"ca. {hours} uur naar {dest.dutch}",
-        f"tabel treinreistijden vanaf Den Haag ({dest.route}; {dest.checked}), benadering",
-    )
-    if not rule.applies:
-        return CodeAnswer(f"Nvt (treinreis naar {dest.dutch} duurt ca. {hours} uur).", None, [fact])
-    if rule.justification:
-        text = f"Gevlogen naar {dest.dutch} (treinreis ca. {hours} uur). Toelichting: {rule.justification}"
+    if dest is None and stated is None:
+        return CodeAnswer(None, rule.follow_up)
+    where = f" naar {dest.dutch}" if dest else ""
+    if stated is not None:
+        # The official's own figure is the fact; the table is only a fallback.
+        hours_value, written, clause = stated
+        hours = written.replace("hours", "uur").replace("hour", "uur")
+        fact = _fact("reistijd per trein", f"ca. {hours}", f"uit de aantekeningen: '{clause}'")
+    else:
+        assert dest is not None
+        hours_value = dest.hours
+        hours = f"{hours_nl(dest.hours)} uur"
+        fact = _fact(
+            "reistijd per trein",
+            f"ca. {hours_nl(dest.hours)} uur{where}",
+            f"tabel treinreistijden vanaf Den Haag ({dest.route}; {dest.checked}), benadering",
+        )
+    if hours_value >= RULE_HOURS:
+        return CodeAnswer(f"Nvt (treinreis{where} duurt ca. {hours}).", None, [fact])
+    justification = rule.justification or _reason_among(reason_lines)
+    if justification:
+        text = f"Gevlogen{where} (treinreis ca. {hours}). Toelichting: {justification}"
         return CodeAnswer(text, None, [fact])
-    return CodeAnswer(None, rule.follow_up, [fact])
+    follow_up = (
+        f"U bent{where} gevlogen, terwijl de treinreis ca. {hours} duurt (korter dan 8 uur). Welke "
+        "uitzonderlijke situatie maakte het vliegen noodzakelijk?"
+    )
+    return CodeAnswer(None, follow_up, [fact])
+
+
+# A reason given in so many words, or under a label ("waarom niet de trein: ...", "NB vliegen: ...").
+_REASON = re.compile(r"\b(?:want|omdat|vanwege|wegens|doordat|because|since|due\s+to|as\s+the)\b|:\s*\S", re.I)
+
+
+def _reason_among(lines: Sequence[str]) -> str | None:
+    """The first of the lines selected for the question that gives a reason."""
+    for line in lines:
+        text = line.strip(" -•*")
+        if _REASON.search(text) and len(text.split()) >= 3:
+            # "waarom niet de trein: Thalys vol" -> the reason itself, without its label.
+            label, sep, rest = text.partition(":")
+            return rest.strip() if sep and rest.strip() and len(label.split()) <= 5 else text
+    return None
 
 
 # A line that gives the whole distance of a mode ("totaal ca 890 km enkele reis volgens NS International").
@@ -95,6 +128,14 @@ def _legs_for_total(legs: list[TransportLeg]) -> tuple[list[TransportLeg], bool]
     return out, False
 
 
+def _remark(row: _ModeTotal, km: str) -> str:
+    """Return "(retour: 2 x 959 km)": the distances as the notes give them stay beside the total they add up to."""
+    noted = " + ".join(row.written) if row.written and row.written != [f"{km} km"] else ""
+    if row.retour:
+        return f" (retour: {noted})" if noted else " (retour)"
+    return f" ({noted})" if noted else ""
+
+
 def _fmt(value: float) -> str:
     # "1918 km" as the reports write it; a thousands dot only from 10.000 on.
     return f"{value:.0f}" if value < 10_000 else f"{value:,.0f}".replace(",", ".")
@@ -111,6 +152,8 @@ class _ModeTotal:
     retour: bool = True
     how_km: list[str] = field(default_factory=list)
     how_kg: list[str] = field(default_factory=list)
+    # The distances as the notes write them ("959 km enkele reis"), kept in the answer beside the total.
+    written: list[str] = field(default_factory=list)
 
 
 def kilometres_co2_answer(notes: str, *, table: tuple[EmissionFactor, ...] | None = None) -> CodeAnswer:
@@ -140,6 +183,12 @@ def kilometres_co2_answer(notes: str, *, table: tuple[EmissionFactor, ...] | Non
         row.estimated |= emission.km_estimated
         row.approximate |= leg.km_approximate
         row.retour &= leg.return_trip
+        if leg.km is not None:
+            row.written.append(
+                (f"2 x {_fmt(leg.km)} km" if leg.return_trip else f"{_fmt(leg.km)} km")
+                if leg.km_per_way
+                else f"{_fmt(leg.km)} km"
+            )
         km_how, _, kg_how = emission.how.rpartition("; ")
         row.how_km.append(km_how + ("; heen en terug aangenomen" if assumed_return else ""))
         row.how_kg.append(kg_how)
@@ -154,9 +203,11 @@ def kilometres_co2_answer(notes: str, *, table: tuple[EmissionFactor, ...] | Non
         # The party's total is the sum of the rounded figures shown, so that the published numbers add up.
         total += float(kg.replace(".", ""))
         prefix = "ca. " if row.estimated or row.approximate else ""
-        retour = " (retour)" if row.retour else ""
-        parts.append(f"{prefix}{km} km met {mode.value}{retour}, ca. {kg} kg CO2-equivalent")
+        remark = _remark(row, km)
+        parts.append(f"{prefix}{km} km met {mode.value}{remark}, ca. {kg} kg CO2-equivalent")
         computed.append(_fact(f"kilometers {mode.value}", f"{km} km", " + ".join(row.how_km)))
+        if any(w.startswith("2 x ") for w in row.written):
+            computed.append(_fact("heen en terug", "2", "de afstand enkele reis telt twee keer: heen en terug"))
         computed.append(_fact(f"CO2 {mode.value}", f"{kg} kg CO2-equivalent", " + ".join(row.how_kg)))
     text = "; ".join(parts)
     party = count_travellers(notes)

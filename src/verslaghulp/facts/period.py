@@ -44,6 +44,8 @@ class Period:
     end_from_stated: bool = False
     # The stated count and the dates disagree ("3 dagen" for 6 t/m 9 mei): a finding, never silently fixed.
     stated_conflict: bool = False
+    # The stated count as the notes write it ("2,5 dag"), kept in the answer.
+    stated_text: str | None = None
 
 
 _CLAUSE_END = re.compile(r"\n|;|\.\s")
@@ -101,6 +103,7 @@ def _make(text: str, first: DateMention, last: DateMention) -> Period:
         year_inferred=first.year_inferred or last.year_inferred,
         end_from_stated=from_stated,
         stated_conflict=stated_days is not None and not from_stated and math.ceil(stated_days) != days,
+        stated_text=stated[1] if stated else None,
     )
 
 

@@ -15,7 +15,7 @@ from importlib import resources
 
 from verslaghulp.facts.gazetteer import Place, find_places, lookup
 from verslaghulp.facts.normalise import fold
-from verslaghulp.facts.transport import Mode, TransportLeg, extract_transport_legs
+from verslaghulp.facts.transport import Mode, TransportLeg, extract_transport_legs, modes_named
 
 RULE_HOURS = 8.0
 # Words with which notes justify a flight ("uitzondering: staking bij DB", "vliegen noodzakelijk want").
@@ -78,6 +78,28 @@ def _flight_destination(notes: str, flights: list[TransportLeg]) -> TrainTime | 
         time = train_times().get(mention.place.name)
         if time:
             return time
+    return None
+
+
+# "trein duurt ca 12,5 uur", "12 hours by train", "Thalys 3u20": a travel time the notes give for the train.
+_HOURS = re.compile(r"(?<![\d,.:])(?P<h>\d{1,2}(?:[,.]\d)?)\s*(?:uur|u|h|hours?|hrs?)(?:\s*(?P<m>\d{2}))?\b", re.I)
+_CLAUSE = re.compile(r"[^.;\n]+")
+
+
+def stated_train_hours(notes: str) -> tuple[float, str, str] | None:
+    """The train's travel time as the notes state it (hours, as written, the clause it is in), or None.
+
+    Only a clause that names the train (or a train's name) and a number of hours counts, so a
+    flight's "1,5 uur" or a meeting's "2 uur" is not taken for it.
+    """
+    for clause in _CLAUSE.finditer(notes):
+        text = clause.group()
+        if not any(m is Mode.TREIN for m in modes_named(text)):
+            continue
+        found = _HOURS.search(text)
+        if found and not any(m is Mode.VLIEGTUIG for m in modes_named(text[found.start() - 12 : found.start()])):
+            hours = float(found["h"].replace(",", ".")) + (int(found["m"]) / 60 if found["m"] else 0.0)
+            return hours, found.group().strip(), text.strip(" -•*")
     return None
 
 

@@ -88,21 +88,48 @@ class TransportLeg:
     km_approximate: bool = False
 
 
-def mode_of(word: str) -> Mode | None:
-    """Return the mode a word or carrier name stands for ("KLM" -> vliegtuig), else None."""
-    return _WORD_TO_MODE.get(word.lower())
+# Words that only name a mode; everything else in MODE_WORDS is a carrier or a train's name.
+_GENERIC = {
+    "vliegtuig", "vlucht", "vluchten", "gevlogen", "vliegen", "vlieg", "vloog", "vlogen", "flight", "flights",
+    "flew", "fly", "plane", "trein", "treinen", "treinreis", "train", "rail", "nachttrein", "intercity", "sprinter",
+    "sleeper", "bus", "touringcar", "pendelbus", "auto", "dienstauto", "huurauto", "eigen auto", "gereden", "car",
+    "boot", "veerboot", "veerpont", "schip", "overtocht", "ferry",
+}  # fmt: skip
 
 
-def _modes_in(clause: str) -> list[tuple[Mode, int]]:
-    out: list[tuple[Mode, int]] = []
+def carriers_in(text: str) -> list[str]:
+    """The carriers and train names a text uses ("Nightjet", "KLM", "ICE"), as the notes write them."""
+    found: list[str] = []
+    for word, _ in _mode_words_in(text):
+        if word.lower() not in _GENERIC and word not in found:
+            found.append(word)
+    return found
+
+
+def _mode_words_in(clause: str) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
     for m in _MODE_RE.finditer(clause):
         word = m.group(1)
         if word.lower() in _CAPS_ONLY and not word.isupper():
             continue
         if word.lower() in _CAPITALISED and not word[0].isupper():
             continue
-        out.append((_WORD_TO_MODE[word.lower()], m.start()))
+        out.append((word, m.start()))
     return out
+
+
+def modes_named(text: str) -> list[Mode]:
+    """Every mode a text names, by word or carrier, travelled or not ("trein duurt 12 uur" names the train)."""
+    return [mode for mode, _ in _modes_in(text)]
+
+
+def mode_of(word: str) -> Mode | None:
+    """Return the mode a word or carrier name stands for ("KLM" -> vliegtuig), else None."""
+    return _WORD_TO_MODE.get(word.lower())
+
+
+def _modes_in(clause: str) -> list[tuple[Mode, int]]:
+    return [(_WORD_TO_MODE[word.lower()], start) for word, start in _mode_words_in(clause)]
 
 
 # --- Mentions that are not legs travelled --------------------------------------------------------
@@ -165,11 +192,16 @@ _CONTRAST = re.compile(r"\s(?=(?:maar|but|dus|so|daarom|therefore|toch|instead|i
 
 
 def _clauses(line: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the clauses of a sentence: parts between commas (not decimal commas), brackets and contrasts."""
+    """Spans of the clauses of a sentence: parts between commas (not decimal commas), brackets and contrasts.
+
+    A sentence about the 8-hours rule is not split at its contrasts: "trein ca 13 uur dus geen
+    uitzondering nodig" compares with the train as a whole.
+    """
     spans: list[tuple[int, int]] = []
+    split_contrasts = not _RULE_CUE.search(line[start:end])
     for m in re.finditer(r"(?:[^,()]|,(?=\d))+", line[start:end]):
         part_start = start + m.start()
-        cuts = [part_start + c.end() for c in _CONTRAST.finditer(m.group())]
+        cuts = [part_start + c.end() for c in _CONTRAST.finditer(m.group())] if split_contrasts else []
         bounds = [part_start, *cuts, start + m.end()]
         spans += [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
     return spans

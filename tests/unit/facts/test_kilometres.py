@@ -30,21 +30,21 @@ def test_wenen_example_counts_each_leg_one_way() -> None:
 
 NOTES_AND_ANSWERS = [
     ("alleen\nvliegtuig heen en terug Schiphol-Wenen, 959 km enkele reis",
-     "1918 km met vliegtuig (retour), ca. 384 kg CO2-equivalent."),
+     "1918 km met vliegtuig (retour: 2 x 959 km), ca. 384 kg CO2-equivalent."),
     ("alleen\ngevlogen RTM -> London City en terug, ca 370 km per vlucht",
-     "ca. 740 km met vliegtuig (retour), ca. 220 kg CO2-equivalent."),
+     "ca. 740 km met vliegtuig (retour: 2 x 370 km), ca. 220 kg CO2-equivalent."),
     # One way given, nothing said about the way back: counted both ways.
     ("met de dienstauto (elektrisch)\nca 390 km enkele reis, Den Haag - Luxemburg",
-     "ca. 780 km met auto (retour), ca. 152 kg CO2-equivalent."),
+     "ca. 780 km met auto (retour: 2 x 390 km), ca. 152 kg CO2-equivalent."),
     # A total for the train stands for the legs it adds up.
     ("reis, alles per trein:\n- IC Den Haag HS -> Amsterdam C\n- ICE Hamburg -> København H\n"
      "- totaal ca 890 km enkele reis volgens NS International",
-     "ca. 1780 km met trein (retour), ca. 62 kg CO2-equivalent."),
+     "ca. 1780 km met trein (retour: 2 x 890 km), ca. 62 kg CO2-equivalent."),
     ("3 personen\nheen: IC Amsterdam C -> Berlin Ostbahnhof, ca 650 km\nterug: vlucht BER -> AMS, ca 580 km",
      "ca. 650 km met trein, ca. 23 kg CO2-equivalent; ca. 580 km met vliegtuig, ca. 172 kg CO2-equivalent "
      "per persoon; voor 3 personen samen ca. 585 kg CO2-equivalent."),
     ("4 personen\nvlucht KLM Schiphol - Barcelona v.v., 1240 km enkele reis\nEurostar Londen v.v.",
-     "2480 km met vliegtuig (retour), ca. 496 kg CO2-equivalent; ca. 777 km met trein (retour), ca. 27 kg "
+     "2480 km met vliegtuig (retour: 2 x 1240 km), ca. 496 kg CO2-equivalent; ca. 777 km met trein (retour), ca. 27 kg "
      "CO2-equivalent per persoon; voor 4 personen samen ca. 2092 kg CO2-equivalent (kilometers met trein geschat)."),
 ]  # fmt: skip
 
