@@ -270,10 +270,20 @@ GROUNDING: tuple[M, ...] = (
     ),
     M(
         "catch_rate",
-        "planted errors caught",
+        "planted errors caught (recall)",
         (
             "Share of planted errors (wrong name, shifted date, extra number, invented promise) flagged where "
-            "they were planted, pooled."
+            "they were planted, pooled: the recall of the check's flags."
+        ),
+        D.HIGHER,
+        A.POOLED,
+    ),
+    M(
+        "flag_precision",
+        "flags at a planted error (precision)",
+        (
+            "Of the check's flags on the correct reports and on the reports with one planted error, the share "
+            "that overlap the planted text, pooled; a false alarm of a correct report counts once."
         ),
         D.HIGHER,
         A.POOLED,
@@ -413,11 +423,66 @@ SUMMARIES: tuple[M, ...] = (
     ),
 )
 
+CITATIONS: tuple[M, ...] = (
+    M(
+        "flag_precision",
+        "check: flagged that are not supported (precision)",
+        (
+            "Of the labelled sentences the summaries' citation check (summarising.citations.check_sentence, as "
+            "the pipeline calls it) flags, the share a reader judged not supported by the cited reports, pooled."
+        ),
+        D.HIGHER,
+        A.POOLED,
+    ),
+    M(
+        "flag_recall",
+        "check: not supported that are flagged (recall)",
+        "Of the labelled sentences a reader judged not supported by their cited reports, the share the check flags.",
+        D.HIGHER,
+        A.POOLED,
+    ),
+    M(
+        "agreement",
+        "check agrees with the reader",
+        "Share of labelled sentences on which the check's verdict (flagged or not) is the reader's.",
+        D.HIGHER,
+        A.MEAN,
+    ),
+    M(
+        "scorer_flag_precision",
+        "eval scorer: precision",
+        (
+            "The same precision for the evaluation's own scorer behind `summaries.citation_precision` (a sentence "
+            "fails when a name, number, date or place is not in its cited reports' stored text), pooled."
+        ),
+        D.HIGHER,
+        A.POOLED,
+    ),
+    M(
+        "scorer_flag_recall",
+        "eval scorer: recall",
+        "The same recall for the evaluation's scorer behind `summaries.citation_precision`, pooled.",
+        D.HIGHER,
+        A.POOLED,
+    ),
+    M(
+        "check_ms_p95",
+        "check time (p95, ms)",
+        "Milliseconds for the pipeline's check of one sentence, 95th percentile.",
+        D.LOWER,
+        A.P95,
+        U.NUMBER,
+        "check_ms",
+        timing=True,
+    ),
+)
+
 CATALOGUE: dict[str, tuple[M, ...]] = {
     "drafting": DRAFTING,
     "grounding": GROUNDING,
     "retrieval": RETRIEVAL,
     "summaries": SUMMARIES,
+    "citations": CITATIONS,
 }
 
 

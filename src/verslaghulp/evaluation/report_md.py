@@ -12,10 +12,12 @@ CASE_COLUMNS: dict[str, tuple[str, ...]] = {
     "drafting": ("schema_valid", "question_coverage", "exact_headings", "fact_recall", "forbidden_hits",
                  "unsupported_rate", "unflagged_unsupported", "niet_vermeld_precision", "niet_vermeld_recall",
                  "dutch_rate", "latency_s"),
-    "grounding": ("clean_reports", "false_flags", "catch_rate", "check_ms"),
+    "grounding": ("clean_reports", "false_flags", "catch_rate", "flag_precision", "check_ms"),
     "retrieval": ("recall_at_k", "reciprocal_rank", "first_hit", "answer_hit", "latency_ms"),
     "summaries": ("citation_precision", "citation_coverage", "uncited_fact_rate", "fact_recall",
                   "coverage_complete", "latency_s"),
+    "citations": ("flag_precision", "flag_recall", "agreement", "scorer_flag_precision", "scorer_flag_recall",
+                  "check_ms"),
 }  # fmt: skip
 
 

@@ -19,6 +19,7 @@ from verslaghulp.evaluation.metrics import CATALOGUE
 from verslaghulp.evaluation.modelspec import describe
 from verslaghulp.evaluation.provenance import git_state, set_version
 from verslaghulp.evaluation.results import CaseResult, RunSummary, SetResult, write_case, write_summary
+from verslaghulp.evaluation.runners.citations import pipeline_check, recall_by_change, run_citation_case, scorer_check
 from verslaghulp.evaluation.runners.drafting import Drafter, Judge, run_drafting_case
 from verslaghulp.evaluation.runners.grounding import run_grounding_case
 from verslaghulp.evaluation.runners.retrieval import archive_search, open_eval_archive, report_texts, run_retrieval_case
@@ -121,7 +122,7 @@ class EvalRun:
         self._check_case_ids()
         for name in self.options.sets:
             set_started = time.perf_counter()
-            skipped = unavailable_reason() if name == "summaries" else None
+            skipped = self._skip_reason(name)
             if skipped:
                 self.summary.sets[name] = SetResult(name=name, skipped=skipped)
                 continue
@@ -137,6 +138,16 @@ class EvalRun:
         write_summary(self.options.out_dir, self.summary)
         return self.summary
 
+    def _skip_reason(self, name: str) -> str | None:
+        """Why a set cannot run in this run (its use case is not installed, or it has no such split)."""
+        if name in ("summaries", "citations"):
+            reason = unavailable_reason()
+            if reason:
+                return reason
+        if not eval_sets.has_split(name, self.options.split, self.options.sets_dir):
+            return f"the {name} set has no {self.options.split} split"
+        return None
+
     def _set_file(self, name: str) -> Path:
         return eval_sets.set_path(name, self.options.sets_dir, self.options.split)
 
@@ -145,7 +156,7 @@ class EvalRun:
             return
         known: set[str] = set()
         for name in self.options.sets:
-            if name == "summaries" and unavailable_reason():
+            if self._skip_reason(name):
                 continue
             known |= {c.id for c in self._load(name)}
         unknown = [c for c in self.options.cases if c not in known]
@@ -160,6 +171,8 @@ class EvalRun:
             return eval_sets.load_grounding(path)
         if name == "retrieval":
             return eval_sets.load_retrieval(path).questions
+        if name == "citations":
+            return eval_sets.load_labelled(path).sentences
         return eval_sets.load_summaries(path).requests
 
     def _record(self, name: str, chosen: list[Any], run_one: Callable[[Any], CaseResult]) -> None:
@@ -213,7 +226,14 @@ class EvalRun:
 
         check_grounding(_Empty(), "opwarmen")  # load the gazetteer first, so the first pair's time is honest
         self._record("grounding", chosen, run_grounding_case)
-        return {"planted_errors": sum(len(p.errors) for p in chosen)}
+        by_kind: dict[str, list[int]] = {}
+        for case in self.cases["grounding"]:
+            for kind, (caught, planted) in (case.output or {}).get("by_kind", {}).items():
+                counts = by_kind.setdefault(kind, [0, 0])
+                counts[0] += caught
+                counts[1] += planted
+        return {"planted_errors": sum(len(p.errors) for p in chosen),
+                "caught_by_kind": {k: f"{c}/{n}" for k, (c, n) in sorted(by_kind.items())}}  # fmt: skip
 
     def _archive_for(self, folder: str) -> Any:
         if self._archive is None:
@@ -231,6 +251,20 @@ class EvalRun:
 
         self._record("retrieval", chosen, one)
         return {"k": data.k, "archive": data.archive}
+
+    def _run_citations(self) -> dict[str, Any]:
+        data = eval_sets.load_labelled(self._set_file("citations"))
+        chosen = self._chosen("citations", data.sentences)
+        archive = self._archive_for(data.archive) if chosen else None
+        check = pipeline_check(archive) if archive is not None else None
+        scorer = scorer_check(report_texts(archive)) if archive is not None else None
+
+        def one(item: eval_sets.LabelledSentence) -> CaseResult:
+            assert check is not None and scorer is not None
+            return run_citation_case(item, check=check, scorer=scorer)
+
+        self._record("citations", chosen, one)
+        return {"archive": data.archive, "flagged_by_change": recall_by_change(self.cases["citations"])}
 
     def _run_summaries(self) -> dict[str, Any]:
         data = eval_sets.load_summaries(self._set_file("summaries"))

@@ -15,10 +15,13 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SET_NAMES = ("drafting", "grounding", "retrieval", "summaries")
+SET_NAMES = ("drafting", "grounding", "retrieval", "summaries", "citations")
 # dev: the sets the code was developed on (<set>.yaml); test: held-out sets written without the code
 # (<set>-test*.yaml), never used for tuning.
 SPLITS = ("dev", "test")
+# Sets whose files do not follow <set>.yaml / <set>-test*.yaml: split -> file names (none: no such split).
+# The labelled summary sentences were written as a held-out file only, so `citations` has no dev split.
+_SPLIT_FILES: dict[str, dict[str, tuple[str, ...]]] = {"citations": {"dev": (), "test": ("labelled-sentences.yaml",)}}
 _REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -209,6 +212,35 @@ class SummariesSet(_Strict):
     requests: list[SummaryRequest]
 
 
+# --- citations (labelled summary sentences) ---
+class LabelledSentence(_Strict):
+    """A summary sentence, the report(s) it cites, and whether those reports support it (read by a person)."""
+
+    id: str
+    sentence: str
+    cites: list[str] = Field(min_length=1)
+    verdict: Literal["supported", "not_supported"]
+    change: Literal["none", "predicate", "actor", "number", "name", "place", "date", "invented"]
+    note: str = ""
+
+
+class LabelledSentences(_Strict):
+    """The labelled sentences: an archive folder and the sentences."""
+
+    version: int = 1
+    archive: str
+    sentences: list[LabelledSentence]
+
+
+def has_split(name: str, split: str, folder: Path | None = None) -> bool:
+    """Whether a set has files for this split."""
+    try:
+        split_paths(name, folder, split)
+    except ValueError:
+        return False
+    return True
+
+
 def set_path(name: str, folder: Path | None = None, split: str = "dev") -> Path:
     """The YAML file of a set (of the test split: the first of its files, see `split_paths`)."""
     return split_paths(name, folder, split)[0]
@@ -221,6 +253,11 @@ def split_paths(name: str, folder: Path | None = None, split: str = "dev") -> li
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; known: {', '.join(SPLITS)}")
     base = folder or eval_dir() / "sets"
+    if name in _SPLIT_FILES:
+        files = [base / f for f in _SPLIT_FILES[name][split]]
+        if not files:
+            raise ValueError(f"the {name} set has no {split} split")
+        return files
     if split == "dev":
         return [base / f"{name}.yaml"]
     found = sorted(base.glob(f"{name}-test*.yaml"))
@@ -231,7 +268,7 @@ def split_paths(name: str, folder: Path | None = None, split: str = "dev") -> li
 
 def archive_of(name: str, path: Path) -> Path | None:
     """The archive folder a set file names (retrieval, summaries), resolved from the repository root."""
-    if name not in ("retrieval", "summaries"):
+    if name not in ("retrieval", "summaries", "citations"):
         return None
     folder = (_read(path) or {}).get("archive")
     return repo_root() / str(folder) if folder else None
@@ -265,6 +302,11 @@ def load_retrieval(path: Path | None = None) -> RetrievalSet:
 def load_summaries(path: Path | None = None) -> SummariesSet:
     """The summaries set."""
     return SummariesSet.model_validate(_read(path or set_path("summaries")))
+
+
+def load_labelled(path: Path | None = None) -> LabelledSentences:
+    """The labelled summary sentences."""
+    return LabelledSentences.model_validate(_read(path or set_path("citations", split="test")))
 
 
 class Selection(BaseModel):
