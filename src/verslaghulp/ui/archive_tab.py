@@ -14,6 +14,7 @@ from typing import Any
 import gradio as gr
 
 from verslaghulp.access import Permission
+from verslaghulp.dutch import count, seconds
 from verslaghulp.ui import archive_views as views
 from verslaghulp.ui.common import ARCHIVE_QUEUE, error, handling, request_identity, search_filters, skip, uploaded_path
 from verslaghulp.ui.services import Services
@@ -110,7 +111,9 @@ def build_archive_tab(services: Services, tab: gr.Tab) -> None:
                 with handling(request, settings):
                     services.audit_archive("archive_add", outcome.report_id, f"upload {path.name}")
         failed = sum(1 for r in rows if r[1] == "fout")
-        done = f"Klaar: {len(rows)} bestanden verwerkt" + (f", {failed} met een fout." if failed else ".")
+        done = f"Klaar: {count(len(rows), 'bestand', 'bestanden')} verwerkt" + (
+            f", {failed} met een fout." if failed else "."
+        )
         yield [done, rows, *listing()]
 
     add.click(on_add, inputs=files, outputs=[add_status, outcomes, *listing_outputs], api_name="archief_toevoegen",
@@ -192,15 +195,17 @@ def build_archive_tab(services: Services, tab: gr.Tab) -> None:
         with handling(request, settings) as user:
             services.require(user, Permission.ARCHIVE_DELETE)
             removed = services.archive().remove_examples()
-            services.audit_archive("archive_delete", None, f"{len(removed)} voorbeeldverslagen")
-        return [f"{len(removed)} voorbeeldverslagen verwijderd.", *listing()]
+            removed_text = count(len(removed), "voorbeeldverslag", "voorbeeldverslagen")
+            services.audit_archive("archive_delete", None, removed_text)
+        return [f"{removed_text} verwijderd.", *listing()]
 
     def on_load_examples(request: gr.Request) -> list[Any]:
         with handling(request, settings) as user:
             services.require(user, Permission.ARCHIVE_ADD)
             summary = services.archive().load_examples()
-            services.audit_archive("archive_add", None, f"{len(summary.outcomes)} voorbeeldverslagen")
-        return [f"{len(summary.outcomes)} voorbeeldverslagen geladen ({summary.seconds:.0f} s).", *listing()]
+            loaded = count(len(summary.outcomes), "voorbeeldverslag", "voorbeeldverslagen")
+            services.audit_archive("archive_add", None, loaded)
+        return [f"{loaded} geladen ({seconds(summary.seconds)}).", *listing()]
 
     for button, fn in ((remove_examples, on_remove_examples), (load_examples, on_load_examples)):
         button.click(fn, outputs=[examples_status, *listing_outputs], concurrency_id=ARCHIVE_QUEUE,

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from verslaghulp.dutch import count, number
+
 if TYPE_CHECKING:  # the archive imports chromadb; the page imports it only when the tab is used
     from verslaghulp.archive import IngestOutcome, ReportHit, ReportSummary, StoredReport
 
@@ -20,7 +22,7 @@ def _date(value: dt.date | None) -> str:
 def period(report: ReportSummary) -> str:
     """The trip's dates as "14-11-2021 t/m 18-11-2021 (5 dagen)", or its year, or "onbekend"."""
     if report.start and report.end:
-        days = f" ({report.days} dagen)" if report.days else ""
+        days = f" ({count(report.days, 'dag', 'dagen')})" if report.days else ""
         return f"{_date(report.start)} t/m {_date(report.end)}{days}"
     return str(report.year) if report.year else "onbekend"
 
@@ -60,11 +62,11 @@ def hits_markdown(query: str, hits: list[ReportHit]) -> str:
     """Search results: per report the best matching answers with a snippet."""
     if not hits:
         return f"Geen verslagen gevonden voor “{query}”. Probeer andere woorden of minder filters."
-    lines = [f"**{len(hits)} verslagen gevonden voor “{query}”** (beste eerst):", ""]
+    lines = [f"**{count(len(hits), 'verslag', 'verslagen')} gevonden voor “{query}”** (beste eerst):", ""]
     for n, hit in enumerate(hits, start=1):
         report = hit.report
         lines.append(f"**{n}. {report.title}** – {period(report)}; {destination(report) or 'bestemming onbekend'} "
-                     f"(score {hit.score:.2f})")  # fmt: skip
+                     f"(score {number(hit.score, 2)})")  # fmt: skip
         for answer in hit.answers[:2]:
             snippet = " ".join(answer.snippet.split())
             lines.append(f"  - _{answer.heading.capitalize()}_: {snippet}")
@@ -77,7 +79,7 @@ def report_markdown(report: StoredReport) -> str:
     facts = [
         f"**Periode**: {period(report)}",
         f"**Bestemming**: {destination(report) or 'onbekend'}",
-        f"**Reizigers**: {report.travellers if report.travellers is not None else 'onbekend'}",
+        f"**Reizigers**: {number(report.travellers) if report.travellers is not None else 'onbekend'}",
         f"**Thema's**: {', '.join(report.themes) or '–'}",
         f"**Personen**: {'; '.join(report.people) or '–'}",
         f"**Bron**: {report.source_name} ({report.source_kind}); formulier {report.form_id or 'niet herkend'}; "

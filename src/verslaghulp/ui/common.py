@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from verslaghulp.concepts import ConceptError
 from verslaghulp.config import Settings
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # Every event that calls the language model shares this concurrency id with limit 1: the embedded
 # model serves one request at a time, and Gradio's queue shows the others their place in line.
@@ -78,16 +80,23 @@ def request_user(request: gr.Request | None, settings: Settings) -> str:
 
 @contextmanager
 def handling(request: gr.Request | None, settings: Settings) -> Iterator[User]:
-    """Run a handler as the request's user (for the audit log); refusals become Dutch error toasts.
+    """Run a handler as the request's user (for the audit log); every failure becomes a Dutch error toast.
 
-    Not for generators: Gradio may resume them in another context (see `as_user`).
+    Refusals and concept errors keep their (Dutch) message; anything unexpected says so, in Dutch and
+    with a Dutch title, instead of Gradio's "Error". Not for generators: Gradio may resume them in
+    another context (see `as_user`).
     """
     user = request_identity(request, settings)
     with acting_as(user.audit_name):
         try:
             yield user
+        except gr.Error:
+            raise
         except (ConceptError, AccessDeniedError) as exc:
             raise error(str(exc)) from exc
+        except Exception as exc:
+            log.exception("handler failed")
+            raise error(f"Er ging iets mis ({type(exc).__name__}: {exc}). Probeer het opnieuw.") from exc
 
 
 def as_user(user: str, steps: Iterator[T]) -> Iterator[T]:

@@ -6,6 +6,7 @@ from typing import Any
 
 import gradio as gr
 
+from verslaghulp.dutch import count, seconds
 from verslaghulp.ui.common import skip
 from verslaghulp.ui.services import Services
 
@@ -52,13 +53,13 @@ def build_evaluation_tab(services: Services, tab: gr.Tab) -> None:
         gate = "" if latest.gate is None else (" – gate gehaald" if latest.gate.passed else " – **gate niet gehaald**")
         message = (
             f"Laatste run **{latest.run_id}** ({latest.model or latest.model_spec}, "
-            f"{latest.created_at.astimezone():%d-%m-%Y %H:%M}, {latest.seconds:.0f} s){gate}. "
-            f"{len(found)} runs in `{services.eval_runs_dir}`."
+            f"{latest.created_at.astimezone():%d-%m-%Y %H:%M}, {seconds(latest.seconds)}){gate}. "
+            f"{count(len(found), 'run', 'runs')} in `{services.eval_runs_dir}`."
         )
         rows = [[r.set, r.label, r.value, r.previous, r.trend, r.gate] for r in scorecard.scorecard(found)]
         run_rows = [
             [str(n), r.summary.run_id, r.summary.model or r.summary.model_spec,
-             f"{r.summary.created_at.astimezone():%d-%m-%Y %H:%M}", f"{r.summary.seconds:.0f} s",
+             f"{r.summary.created_at.astimezone():%d-%m-%Y %H:%M}", seconds(r.summary.seconds),
              "–" if r.summary.gate is None else ("gehaald" if r.summary.gate.passed else "niet gehaald")]
             for n, r in enumerate(found, start=1)
         ]  # fmt: skip

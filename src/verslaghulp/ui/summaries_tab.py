@@ -14,6 +14,7 @@ from typing import Any
 
 import gradio as gr
 
+from verslaghulp.dutch import count, seconds
 from verslaghulp.ui import summary_views as views
 from verslaghulp.ui.common import MODEL_QUEUE, as_user, error, request_user, search_filters, skip, slug
 from verslaghulp.ui.services import Services
@@ -113,17 +114,21 @@ def build_summaries_tab(services: Services) -> None:
         try:
             for event in as_user(user, s.iter_summary(req, archive, services.model(), services.settings)):
                 if isinstance(event, s.SelectionReady):
-                    yield [f"{len(event.selection.reports)} verslagen gekozen; ze worden gelezen…", "", "", None]
+                    chosen = count(len(event.selection.reports), "verslag", "verslagen")
+                    yield [f"{chosen} gekozen; {'het wordt' if len(event.selection.reports) == 1 else 'ze worden'} "
+                           "gelezen…", "", "", None]  # fmt: skip
                 elif isinstance(event, s.ReportMapped):
                     yield [f"Verslag {event.index + 1} van {event.total} gelezen…", skip(), skip(), skip()]
                 elif isinstance(event, s.WritingStarted):
-                    yield [f"De tekst wordt geschreven uit {event.facts} feiten van {event.reports} verslagen…",
+                    yield [f"De tekst wordt geschreven uit {count(event.facts, 'feit', 'feiten')} van "
+                           f"{count(event.reports, 'verslag', 'verslagen')}…",
                            skip(), skip(), skip()]  # fmt: skip
                 elif isinstance(event, s.SummaryDone):
                     summary = event.summary
                     reports = {src.report_id: archive.get_report(src.report_id) for src in summary.sources}
                     found = {rid: r for rid, r in reports.items() if r is not None}
-                    done = f"Klaar in {summary.meta.total_seconds:.0f} s ({summary.meta.words} woorden)."
+                    words = count(summary.meta.words, "woord", "woorden")
+                    done = f"Klaar in {seconds(summary.meta.total_seconds)} ({words})."
                     yield [done, views.body_markdown(summary), views.sources_html(summary, found), _files(s, summary)]
         except s.SummaryError as exc:
             raise error(str(exc)) from exc

@@ -6,6 +6,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
+from verslaghulp.dutch import count
 from verslaghulp.facts.policy import MARK_CLOSE, MARK_OPEN
 
 if TYPE_CHECKING:  # the summaries use case imports the archive (chromadb); loaded when the tab is used
@@ -30,12 +31,14 @@ def selection_rows(selection: Selection) -> list[list[str]]:
 
 def selection_markdown(selection: Selection) -> str:
     """How the reports were chosen, and those that matched but were passed over."""
-    lines = [f"**{len(selection.reports)} verslagen gekozen** ({'; '.join(selection.criteria) or 'alle verslagen'})."]
+    chosen = count(len(selection.reports), "verslag", "verslagen")
+    lines = [f"**{chosen} gekozen** ({'; '.join(selection.criteria) or 'alle verslagen'})."]
     lines.append("Vink verslagen uit om ze weg te laten, of voeg er hieronder een toe.")
     for passed in selection.passed_over[:_PASSED_SHOWN]:
         lines.append(f"- Niet gekozen: {passed.title} – {passed.reason}")
     if len(selection.passed_over) > _PASSED_SHOWN:
-        lines.append(f"- … en {len(selection.passed_over) - _PASSED_SHOWN} andere verslagen die niet passen.")
+        rest = len(selection.passed_over) - _PASSED_SHOWN
+        lines.append(f"- … en {count(rest, 'ander verslag dat niet past', 'andere verslagen die niet passen')}.")
     return "\n".join(lines)
 
 
@@ -79,7 +82,7 @@ def sources_html(summary: Summary, reports: dict[str, StoredReport]) -> str:
         parts.append(f"<p>Weggelaten (met reden):</p><ul>{items}</ul>")
     failed = summary.check.failed
     ok = len(summary.check.in_text) - len(failed)
-    parts.append(f"<p>Bronnencontrole: {ok} van {len(summary.check.in_text)} zinnen in orde.</p>")
+    parts.append(f"<p>Bronnencontrole: {ok} van de {count(len(summary.check.in_text), 'zin', 'zinnen')} in orde.</p>")
     rewritten = [s for s in summary.check.sentences if s.original]  # only a rewrite keeps an original
     if rewritten:
         items = "".join(f"<li><s>{e(s.original)}</s> → {e(s.text)}</li>" for s in rewritten)

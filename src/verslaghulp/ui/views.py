@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from verslaghulp.concepts.checks import TripChecks
 from verslaghulp.concepts.model import ArchiveRecord, Concept
 from verslaghulp.concepts.review import outermost
+from verslaghulp.dutch import count, seconds
 from verslaghulp.facts import Severity
 from verslaghulp.facts.rail import hours_nl
 from verslaghulp.report.model import Answer, AnswerStatus, WrittenBy
@@ -130,10 +131,10 @@ def summary_text(concept: Concept) -> str:
     missing = sum(1 for a in concept.answers if a.status is AnswerStatus.NIET_VERMELD)
     made = ""
     if concept.meta and concept.meta.total_seconds:
-        made = f"Opgesteld in {concept.meta.total_seconds:.1f} s met {concept.meta.model}. "
+        made = f"Opgesteld in {seconds(concept.meta.total_seconds)} met {concept.meta.model}. "
     notices = "".join(f"\n\n**Let op:** {w}" for w in (concept.meta.warnings if concept.meta else []))
     return (
-        f"{made}{len(concept.answers)} vragen: {concept.answered} beantwoord, {missing} niet vermeld"
+        f"{made}{count(len(concept.answers), 'vraag', 'vragen')}: {concept.answered} beantwoord, {missing} niet vermeld"
         + (f", bij {flagged} nog feiten te controleren (⟦…⟧)" if flagged else "")
         + f". Alles wordt automatisch bewaard.{notices}"
     )
@@ -144,7 +145,8 @@ def archive_record_markdown(record: ArchiveRecord) -> str:
     changed = [c for c in record.changes if c.changed]
     lines = [
         f"**Opgeslagen in het archief** ({record.outcome}; verslag-id `{record.report_id}`). "
-        f"U heeft {len(changed)} van de {len(record.changes)} antwoorden aangepast; dat is vastgelegd."
+        f"U heeft {len(changed)} van de {count(len(record.changes), 'antwoord', 'antwoorden')} aangepast; "
+        "dat is vastgelegd."
     ]
     for change in changed:
         lines.append(f"- {change.heading.capitalize()}: {round((1 - change.similarity) * 100)}% gewijzigd")
@@ -179,5 +181,6 @@ def version_choices(concept: Concept | None) -> list[tuple[str, str]]:
         first = next((line.strip() for line in version.notes.splitlines() if line.strip()), "")
         first = first if len(first) <= 40 else first[:39].rstrip() + "…"
         when = f"{version.saved_at.astimezone():%d-%m %H:%M}"
-        choices.append((f"{when} ({version.reason}, {len(version.notes)} tekens): {first}", str(index)))
+        choices.append((f"{when} ({version.reason}, {count(len(version.notes), 'teken', 'tekens')}): {first}",
+                        str(index)))  # fmt: skip
     return choices

@@ -32,6 +32,9 @@ def test_hits_list_the_best_answers_with_snippets() -> None:
     text = views.hits_markdown("tweeling", [hit])
     assert "**1. Dienstreis Wenen, april 2025**" in text and "digitale tweeling voor hitte" in text
     assert "Geen verslagen gevonden" in views.hits_markdown("x", [])
+    # Dutch: one report in the singular, a decimal comma in the score.
+    assert text.startswith("**1 verslag gevonden voor “tweeling”**") and "(score 0,90)" in text
+    assert views.period(_summary(end=dt.date(2025, 4, 27), days=1)).endswith("(1 dag)")
 
 
 def test_a_report_is_shown_under_the_forms_headings() -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import gradio as gr
+import pytest
 from starlette.requests import Request
 
 from verslaghulp.audit import current_user
+from verslaghulp.concepts import ConceptError
 from verslaghulp.config import Settings
-from verslaghulp.ui.common import as_user, request_identity, request_user
+from verslaghulp.ui.common import as_user, handling, request_identity, request_user
 
 
 def _request(headers: dict[str, str], username: str | None = None) -> gr.Request:
@@ -53,3 +55,12 @@ def test_groups_come_from_the_trusted_groups_header_only() -> None:
     assert user.name == "p.devries" and user.groups == {"medewerkers", "archiefbeheer"}
     assert request_identity(request, Settings(backend="fake", trusted_user_header="X-Forwarded-User")).groups == set()
     assert request_identity(_request({"X-Forwarded-User": "  "}), trusted).name is None  # an empty name is nobody
+
+
+def test_every_failure_in_a_handler_becomes_a_dutch_toast() -> None:
+    settings = Settings(backend="fake")
+    for failure, message in ((ConceptError("Dit concept bestaat niet (meer)."), "Dit concept bestaat niet (meer)."),
+                             (OSError("schijf vol"), "Er ging iets mis (OSError: schijf vol)")):  # fmt: skip
+        with pytest.raises(gr.Error) as caught, handling(None, settings):
+            raise failure
+        assert caught.value.title == "Fout" and str(caught.value.message).startswith(message)
