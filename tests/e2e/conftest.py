@@ -2,7 +2,7 @@
 
 The app runs with the tiny real model (SmolLM2-135M) and a real archive with the example reports.
 Chromium is never downloaded by a test tool: `scripts/setup.sh dev` installs Debian's package, and
-without it these tests skip with the reason.
+without it these tests skip with the reason (and fail when CI is set: tests/required_tools.py).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.integration.page_calls import serve
+from tests.required_tools import require
 from verslaghulp.config import Settings
 from verslaghulp.ui.services import Services
 
@@ -35,8 +36,7 @@ class RunningApp:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed; run scripts/setup.sh dev (needs apt)")
+    require(CHROMIUM.exists(), f"Debian's Chromium ({CHROMIUM})", "run scripts/setup.sh dev (needs apt)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -9,8 +9,9 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
+
+from tests.required_tools import missing_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = ROOT / "docker-compose.yml"
@@ -19,7 +20,7 @@ COMPOSE = ROOT / "docker-compose.yml"
 def _compose(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     binary = shutil.which("docker-compose")
     if binary is None:
-        pytest.skip("docker-compose is not installed (scripts/install-compose.sh installs Debian's)")
+        missing_tool("docker-compose", "scripts/install-compose.sh installs Debian's")
     return subprocess.run(
         [binary, "-f", str(COMPOSE), *args],
         capture_output=True,

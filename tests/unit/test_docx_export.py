@@ -7,10 +7,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
 
+from tests.required_tools import require
 from verslaghulp.report.docx_export import to_docx
 from verslaghulp.report.model import Answer, AnswerStatus, DraftMeta, ReportDraft, WrittenBy
 
@@ -59,8 +59,9 @@ def test_unconfirmed_facts_are_highlighted() -> None:
     assert [r.text for r in runs] == ["⟦Jan de Vries⟧"]
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_opens_the_file(tmp_path: Path) -> None:
+    require(shutil.which("soffice") is not None, "LibreOffice (soffice)", "scripts/setup.sh dev installs "
+            "libreoffice-writer-nogui")  # fmt: skip
     source = tmp_path / "verslag.docx"
     source.write_bytes(to_docx(_draft()))
     subprocess.run(
