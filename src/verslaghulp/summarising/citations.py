@@ -4,6 +4,10 @@ It reuses the facts layer's grounding check with the cited reports' text as "the
 report that supports none of a sentence's facts is dropped from its citations (a citation must
 point at its evidence); a sentence with a fact none of its reports contain is flagged in place or
 removed, as `settings.unsupported_facts` says.
+
+A model's sentence is also checked claim by claim (`claims`: its predicate, modality and subject
+against the source sentences it restates) and for two plain grammar errors (`grammar`); what they
+find counts as unsupported in the same way, so it is rewritten once, then flagged or removed.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from verslaghulp.facts.grounding import check_answer
 from verslaghulp.facts.grounding_model import FactKind, FactStatus, UnsupportedFact
 from verslaghulp.facts.notes_index import NotesIndex, build_index
 from verslaghulp.facts.policy import MARK_CLOSE, MARK_OPEN
+from verslaghulp.summarising.claims import SourceSentences, check_claims
+from verslaghulp.summarising.grammar import grammar_issues
 from verslaghulp.summarising.result import CheckAction, CitedSentence, SentenceCheck
 
 _NOTES = "in de aantekeningen"
@@ -28,6 +34,7 @@ class SourceIndexes:
         self._texts = texts
         self.names = names
         self._cache: dict[tuple[int, ...], NotesIndex] = {}
+        self._sentences: dict[tuple[int, ...], SourceSentences] = {}
 
     def known(self, number: int) -> bool:
         """Whether a source number belongs to a selected report."""
@@ -44,6 +51,13 @@ class SourceIndexes:
         if key not in self._cache:
             self._cache[key] = build_index("\n\n".join(self._texts[n] for n in key))
         return self._cache[key]
+
+    def sentences(self, sources: tuple[int, ...]) -> SourceSentences:
+        """The sentences of these sources, for the claim-level check."""
+        key = tuple(sorted(set(sources)))
+        if key not in self._sentences:
+            self._sentences[key] = SourceSentences("\n\n".join(self._texts[n] for n in key))
+        return self._sentences[key]
 
 
 def _for_reports(item: UnsupportedFact) -> UnsupportedFact:
@@ -71,14 +85,28 @@ def check_sentence(sentence: CitedSentence, indexes: SourceIndexes) -> SentenceC
         if len(dropped) == len(sources):
             dropped = []  # only the union supports it: keep every citation
     kept = [n for n in sources if n not in dropped]
+    unsupported = [_for_reports(u) for u in checked.unsupported]
+    findings: list[str] = []
+    if sentence.written_by == "model":  # code's sentences are the archive's own words or its metadata
+        for claim in check_claims(sentence.text, indexes.sentences(tuple(sources))):
+            findings.append(claim.kind)
+            unsupported.append(_finding(claim.text, claim.start, claim.end, claim.reason))
+        for issue in grammar_issues(sentence.text):
+            findings.append("grammatica")
+            unsupported.append(_finding(issue.text, issue.start, issue.end, issue.reason))
     return SentenceCheck(
         text=sentence.text,
         sources=kept,
         reports=[indexes.names[n] for n in kept],
         dropped_reports=[indexes.names[n] for n in dropped],
         facts=checked.facts,
-        unsupported=[_for_reports(u) for u in checked.unsupported],
+        unsupported=unsupported,
+        findings=findings,
     )
+
+
+def _finding(text: str, start: int, end: int, reason: str) -> UnsupportedFact:
+    return UnsupportedFact(question_id="zin", text=text, kind=FactKind.CLAIM, start=start, end=end, reason=reason)
 
 
 def flag_inline(text: str, unsupported: list[UnsupportedFact]) -> str:

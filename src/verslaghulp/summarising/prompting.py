@@ -117,10 +117,10 @@ class SummaryPrompts:
             raise ValueError("this style has no title prompt")
         return self._messages(self.title.render(request=_one_line(request), paragraphs=paragraphs))
 
-    def repair_messages(self, sentence: str, unsupported: Sequence[str], facts: str) -> list[BaseMessage]:
-        """Rewrite of a sentence that failed the citation check, without the words its reports lack."""
-        missing = ", ".join(f'"{_one_line(u)}"' for u in dict.fromkeys(unsupported))
-        return self._messages(self.repair.render(sentence=_one_line(sentence), unsupported=missing, facts=facts))
+    def repair_messages(self, sentence: str, problems: Sequence[tuple[str, str]], facts: str) -> list[BaseMessage]:
+        """Rewrite of a sentence that failed the check: each problem is the words concerned and why (Dutch)."""
+        lines = "\n".join(f'- "{_one_line(words)}": {_one_line(why)}' for words, why in dict.fromkeys(problems))
+        return self._messages(self.repair.render(sentence=_one_line(sentence), problems=lines, facts=facts))
 
     def condense_messages(self, request: str, facts: str, sentences: int) -> list[BaseMessage]:
         """Hierarchical reduce: one group's facts condensed into a few cited sentences."""

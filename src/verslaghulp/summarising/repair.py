@@ -1,8 +1,9 @@
 """Repair of a sentence that failed the citation check: one rewrite by the model, checked again by code.
 
 The check names the words of the sentence (a name, number, date, place or promise) that the cited
-reports do not contain. The model is asked once to write the sentence again from those reports'
-facts, without those words; the rewrite goes through the same check and is used only when every
+reports do not contain, a predicate or actor they do not state, or words that are not grammatical,
+each with the reason. The model is asked once to write the sentence again from those reports'
+facts, without those problems; the rewrite goes through the same check and is used only when every
 fact in it is found and it still states at least one. Code keeps deciding what is true: the model
 only rewords, and a rewrite that invents again is discarded (the policy then flags or removes the
 original sentence).
@@ -45,7 +46,7 @@ class Repairer:
         if not numbers:
             return None
         facts = render_mapped([self.mapped[n] for n in numbers])
-        messages = self.prompts.repair_messages(sentence.text, [u.text for u in check.unsupported], facts)
+        messages = self.prompts.repair_messages(sentence.text, [(u.text, u.reason) for u in check.unsupported], facts)
         value = call_model(
             self.model,
             messages,

@@ -59,6 +59,9 @@ class SentenceCheck(BaseModel):
     )
     facts: list[CheckedFact] = Field(default_factory=list)
     unsupported: list[UnsupportedFact] = Field(default_factory=list)
+    findings: list[str] = Field(
+        default_factory=list, description="Claim-level findings among `unsupported`: predicaat, actor, grammatica."
+    )
     action: CheckAction = CheckAction.OK
     original: str = Field(default="", description="What the model first wrote, when the sentence was rewritten.")
 

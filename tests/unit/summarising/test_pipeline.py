@@ -133,7 +133,7 @@ def test_a_failing_sentence_is_rewritten_once_and_kept_only_when_the_rewrite_pas
     summary = summarise(DRONES, archive, model, settings, style="vraag")
 
     repair_prompts = [str(call[-1].content) for call in model.calls[1:]]
-    assert 'Staat niet in de verslagen: "45"' in repair_prompts[0]
+    assert '- "45": ' in repair_prompts[0]
     assert "Dublin inspecteert 40 bruggen per jaar met drones." in repair_prompts[0]  # the report's facts
     assert "dronedetectie" not in repair_prompts[0]  # only the cited report's facts
     actions = [c.action for c in summary.check.sentences]
@@ -141,7 +141,7 @@ def test_a_failing_sentence_is_rewritten_once_and_kept_only_when_the_rewrite_pas
     assert summary.check.sentences[0].original == "Dublin inspecteert 45 bruggen per jaar met drones."
     assert "Dublin inspecteert elk jaar 40 bruggen met drones [" in summary.text
     assert "45" not in summary.text and "⟦Johann Gruber⟧" in summary.text  # a second invention is not used
-    assert "summary-herstel@1" in summary.meta.prompts
+    assert "summary-herstel@2" in summary.meta.prompts
     assert [c.step for c in summary.meta.calls].count("herstellen") == 2
     assert 'Herschreven: "Dublin inspecteert 45' in to_markdown(summary)
 

@@ -1,0 +1,169 @@
+"""Who does what in a sentence: the parties it names (Den Haag, cities, organisations, people) and its subject.
+
+Den Haag's reports speak of themselves as "we", "ons team", "de gemeente" or "Den Haag"; a summary
+says "Den Haag", "de gemeente" or "medewerkers van de gemeente". All of them are one party, `HAAG`.
+Other parties are names: runs of capitalised words ("Austro Control", "Greater London Authority"),
+acronyms ("VNG") and "de gemeente Madrid" / "de stad Madrid" (Madrid).
+
+The subject is found without a parser, by a rule that holds for Dutch main clauses: the first party
+that no preposition governs ("In Wenen deelt Austro Control ... met Den Haag": Wenen follows "in",
+Den Haag follows "met", so Austro Control), with the parties coordinated to it ("Madrid en Den
+Haag"). "door X" in a passive sentence names the one who acts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from verslaghulp.facts.lexicon import STOPWORDS
+from verslaghulp.facts.normalise import fold
+
+HAAG = "den haag"
+_TOKEN = re.compile(r"[^\W_][\w'’\-]*|[.,;:!?()\"]")
+_HAAG_PHRASE = re.compile(
+    r"(?:(?:de|het|een|één) )?(?:haagse|haags) (?:\w+ )?(?:delegatie|ambtenaar|ambtenaren|medewerkers?|team|"
+    r"collega's|collegas|bestuurders?|wethouder|burgemeester|programma)"
+    r"|(?:de )?(?:medewerkers|ambtenaren|collega's|delegatie|vertegenwoordigers?) van (?:de gemeente(?: den haag)?|den "
+    r"haag)|(?:de )?gemeente den haag|den haag|'?s-gravenhage|ons team|onze gemeente|onze stad",
+    re.IGNORECASE,
+)
+_HAAG_WORDS = frozenset({"we", "wij", "ik", "ons", "onze", "haagse", "haags", "mij", "our", "us"})
+# A preposition before a party: it is not the subject. "als": "net als Londen".
+PREPOSITIONS = frozenset(
+    """
+    aan bij in met naar op over van voor uit tot tussen namens volgens dankzij zoals via binnen buiten rond
+    rondom onder tegen sinds vanuit richting per als tegenover naast achter langs from with to of at in by
+    for
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+_PASSIVE = frozenset({"wordt", "werd", "worden", "werden", "is", "zijn", "was", "waren"})
+_SKIP_BEFORE = frozenset({"de", "het", "een", "gemeente", "stad", "regio", "provincie", "haven", "land", "the"})
+_PARTICLES = frozenset({"van", "de", "der", "den", "la", "del", "von", "y", "of", "for"})
+_HEADS = frozenset({"gemeente", "stad"})  # "de gemeente Madrid": the party is Madrid
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party named in a sentence: its key (folded name, or HAAG), span, and whether it is the subject."""
+
+    key: str
+    start: int
+    end: int
+    subject: bool = False
+
+    def same(self, other: Party) -> bool:
+        """Whether two mentions name the same party ("Austro Control" and "Control" do)."""
+        a, b = self.key.split(), other.key.split()
+        return self.key == other.key or ((set(a) <= set(b) or set(b) <= set(a)) and HAAG not in (self.key, other.key))
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _capital(tok: _Tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _governed(tokens: list[_Tok], index: int, passive: bool) -> bool:
+    """Whether the word before a party (articles and heads skipped) is a preposition."""
+    n = index - 1
+    while n >= 0 and tokens[n].folded in _SKIP_BEFORE:
+        n -= 1
+    if n < 0:
+        return False
+    word = tokens[n].folded
+    if word == "door":
+        return not passive
+    return word in PREPOSITIONS
+
+
+def parties(text: str, known: Iterable[str] = ()) -> list[Party]:
+    """The parties a sentence names, in order, with the subject marked.
+
+    `known` are folded names that count also as a sentence's first word ("Madrid werkt ...").
+    """
+    names = set(known)
+    tokens = _tokens(text)
+    passive = any(t.folded in _PASSIVE for t in tokens)
+    haag_spans = [(m.start(), m.end()) for m in _HAAG_PHRASE.finditer(text)]
+    found: list[tuple[int, int, str, int]] = []  # start, end, key, first token index
+    n = 0
+    while n < len(tokens):
+        tok = tokens[n]
+        span = next(((s, e) for s, e in haag_spans if s <= tok.start < e), None)
+        if span is not None:
+            found.append((span[0], span[1], HAAG, n))
+            while n < len(tokens) and tokens[n].start < span[1]:
+                n += 1
+            continue
+        if tok.folded in _HAAG_WORDS:
+            found.append((tok.start, tok.end, HAAG, n))
+            n += 1
+            continue
+        first = n == 0 or tokens[n - 1].text in '.!?:"('
+        multiword = n + 1 < len(tokens) and _capital(tokens[n + 1])  # "Stefan Gruber deelt ..."
+        if (
+            _capital(tok)
+            and tok.text[:1].isalpha()
+            and tok.folded not in STOPWORDS
+            and (not first or tok.folded in names or tok.text.isupper() or multiword)
+        ):
+            end = n
+            while end + 1 < len(tokens) and (
+                _capital(tokens[end + 1])
+                or (tokens[end + 1].folded in _PARTICLES and end + 2 < len(tokens) and _capital(tokens[end + 2]))
+            ):
+                end += 1
+            key = " ".join(t.folded for t in tokens[n : end + 1])
+            found.append((tok.start, tokens[end].end, key, n))
+            n = end + 1
+            continue
+        alone = n + 1 == len(tokens) or not _capital(tokens[n + 1])
+        if tok.folded == "gemeente" and alone and (n == 0 or tokens[n - 1].folded in {"de", "het"}):
+            found.append((tok.start, tok.end, HAAG, n))  # "de gemeente" alone: Den Haag
+        n += 1
+    out: list[Party] = []
+    subject_found = False
+    for start, end, key, index in found:
+        is_subject = False
+        if not subject_found and not _governed(tokens, index, passive):
+            is_subject = subject_found = True
+        elif subject_found and out and out[-1].subject and _coordinated(text, out[-1].end, start):
+            is_subject = True
+        out.append(Party(key, start, end, is_subject))
+    return out
+
+
+def _coordinated(text: str, end: int, start: int) -> bool:
+    between = fold(text[end:start]).strip(" ,")
+    return between in {"en", "", "and"}
+
+
+def subjects(text: str, known: Iterable[str] = ()) -> list[Party]:
+    """The parties in subject position."""
+    return [p for p in parties(text, known) if p.subject]
+
+
+def known_names(texts: Iterable[str]) -> set[str]:
+    """Folded words that the texts write with a capital inside a sentence: names, also at a sentence's start."""
+    names: set[str] = set()
+    for text in texts:
+        tokens = _tokens(text)
+        for n, tok in enumerate(tokens):
+            if n and tokens[n - 1].text not in '.!?:"(' and _capital(tok):
+                names.add(tok.folded)
+    return names

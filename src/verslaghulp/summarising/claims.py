@@ -1,0 +1,244 @@
+"""Claim-level check: each summary sentence against the source sentence(s) it restates.
+
+The facts layer checks the names, numbers, dates and places of a sentence. That passes "Den Haag
+organiseerde het evenement" where the report says the event was approved, or "Den Haag won de award"
+where it was nominated. So each sentence is first aligned to the sentences of its cited reports that
+share the most content words (stemmed, so "digitale tweeling" meets "digitale tweelingen"), and then:
+- **predicate**: every predicate class the sentence states (see `predicates`) must be stated, or
+  included by a stronger one, in an aligned source sentence; a class no aligned sentence and nowhere
+  the report states, or where the aligned sentence says something else, is a finding;
+- **modality**: a sentence that states as done or certain what its aligned source clause only calls
+  possible or intended, or still to come, is a finding;
+- **actor**: the subject of the sentence must be the one who acts in the aligned source sentence: a
+  different party ("Den Haag" for "Madrid") or a reversed hand-over ("A deelt met B" for "B deelt
+  met A") is a finding.
+A finding flags the words concerned, with the source sentence in the reason, and goes through the
+same rewrite-or-flag route as an unsupported name or number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from verslaghulp.facts.lexicon import STOPWORDS
+from verslaghulp.facts.people import extract_people
+from verslaghulp.summarising.actors import HAAG, Party, known_names, parties
+from verslaghulp.summarising.passages import split_sentences
+from verslaghulp.summarising.predicates import (
+    FUTURE,
+    HEDGES,
+    STRONGER,
+    classes,
+    entailed,
+    folded_words,
+    hedged,
+    past,
+    predicates,
+)
+
+MIN_ALIGNMENT = 0.34  # share of a sentence's content words an aligned source sentence must have
+STRONG_ALIGNMENT = 0.5  # ... to hold the sentence to that source sentence's subject and modality
+RESTATED = 0.8  # a source sentence with this share says the sentence almost word for word
+NEAR_BEST = 0.75  # source sentences this close to the best one count as aligned too
+CLAUSE_COVERED = 0.5  # share of a hedged source clause the sentence must restate for its hedge to count
+_CLAUSE = re.compile(r"[,;:()]|\s(?:en|maar|omdat|zodat|want|terwijl|waarna|waarbij|als|and|but)\s")
+_ENDINGS = ("heden", "ingen", "ing", "eren", "ende", "den", "ten", "en", "de", "te", "es", "s", "e", "t", "d")
+_NOT_CONTENT = STOPWORDS | HEDGES | FUTURE | {"den", "haag", "haagse", "gemeente", "stad", "medewerkers"}
+
+
+@dataclass(frozen=True)
+class ClaimFinding:
+    """A part of a sentence that its source sentence does not say: kind, span, words and reason (Dutch)."""
+
+    kind: str  # "predicaat" | "actor"
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@cache
+def stem(word: str) -> str:
+    """A light Dutch stem: the longest common inflection ending removed, a doubled last consonant undone."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            word = word[: -len(ending)]
+            break
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]
+    return word
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of a text's content words (function words, hedges and Den Haag's own names left out)."""
+    return {stem(w) for w in folded_words(text) if len(w) > 2 and w not in _NOT_CONTENT and not w.isdigit()}
+
+
+def _covers(stems: set[str], other: set[str]) -> float:
+    """Share of `stems` that `other` has (a compound counts: "tweeling" in "tweelingaanpak")."""
+    if not stems:
+        return 0.0
+    hits = sum(1 for s in stems if s in other or any(len(s) >= 5 and (o.startswith(s) or s.startswith(o))
+                                                    and min(len(o), len(s)) >= 5 for o in other))  # fmt: skip
+    return hits / len(stems)
+
+
+class SourceSentences:
+    """The sentences of one set of cited reports, with their content stems, for alignment."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.sentences = [s for s in split_sentences(text) if len(folded_words(s)) >= 3]
+        self._stems = [content_stems(s) for s in self.sentences]
+        self.classes = entailed(classes(text))
+        self.names = known_names(self.sentences)
+        # Who belongs to whom: "Stefan Gruber – coördinator bij de stad Wenen" acts for Wenen.
+        self.affiliations: dict[str, set[str]] = {}
+        for person in extract_people(text):
+            if person.organisation:
+                words = set(folded_words(person.organisation)) - _NOT_CONTENT
+                self.affiliations.setdefault(" ".join(folded_words(person.name)), set()).update(words)
+
+    def same_side(self, a: Party, b: Party) -> bool:
+        """Whether two parties are one, or a person and the organisation they work for."""
+        if a.same(b):
+            return True
+        return bool(set(a.key.split()) & self._employers(b)) or bool(set(b.key.split()) & self._employers(a))
+
+    def _employers(self, party: Party) -> set[str]:
+        words = set(party.key.split())
+        return {w for person, org in self.affiliations.items() if words & set(person.split()) for w in org}
+
+    def scored(self, sentence: str) -> list[tuple[float, str]]:
+        """The source sentences that share enough of the sentence's content words, best first."""
+        own = content_stems(sentence)
+        scored = [(_covers(own, st), s) for st, s in zip(self._stems, self.sentences, strict=True)]
+        return sorted((x for x in scored if x[0] >= MIN_ALIGNMENT), key=lambda x: -x[0])
+
+    def aligned(self, sentence: str) -> list[tuple[float, str]]:
+        """The source sentences the sentence restates, best first: the best and those near it."""
+        scored = self.scored(sentence)
+        return [(score, s) for score, s in scored if score >= NEAR_BEST * scored[0][0]][:3] if scored else []
+
+
+def _quote(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _predicate_findings(
+    sentence: str, aligned: Sequence[tuple[float, str]], source: SourceSentences
+) -> list[ClaimFinding]:
+    out: list[ClaimFinding] = []
+    said = [(s, entailed(classes(s))) for _, s in aligned]
+    for p in predicates(sentence):
+        if any(p.name in found for _, found in said):
+            continue
+        weaker = STRONGER.get(p.name, frozenset())
+        other = next(((s, found) for s, found in said if found & weaker), None)
+        words = sentence[p.start : p.end]
+        if other is not None:
+            reason = f"het verslag zegt iets anders: '{_quote(other[0])}'"
+        elif p.name not in source.classes:
+            reason = f"het verslag zegt nergens dat dit gebeurde ('{words}')"
+        else:
+            continue  # the report says it somewhere, and the aligned sentence says nothing else
+        out.append(ClaimFinding("predicaat", p.start, p.end, words, reason))
+    return out
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSE.split(text) if c and c.strip()]
+
+
+def _modality_findings(sentence: str, scored: Sequence[tuple[float, str]]) -> list[ClaimFinding]:
+    """A source clause the sentence restates (half its content words or more) that is hedged or future."""
+    if not scored or scored[0][0] < STRONG_ALIGNMENT or hedged(sentence, modals=True):
+        return []
+    own = content_stems(sentence)
+    words = set(folded_words(sentence))
+    best_score, best = scored[0]
+    if best_score >= RESTATED and not set(folded_words(best)) & (HEDGES | FUTURE):
+        return []  # one source sentence says nearly all of it, as a fact
+    for _, source_sentence in scored:
+        for clause in _clauses(source_sentence):
+            stems = content_stems(clause)
+            if len(stems) < 2 or _covers(stems, own) < CLAUSE_COVERED:
+                continue
+            clause_words = set(folded_words(clause))
+            if clause_words & HEDGES:
+                reason = f"het verslag noemt dit alleen als mogelijkheid of voornemen: '{_quote(source_sentence)}'"
+                return [ClaimFinding("predicaat", 0, len(sentence), sentence, reason)]
+            if clause_words & FUTURE and not words & FUTURE and past(sentence):
+                reason = f"volgens het verslag moet dit nog gebeuren: '{_quote(source_sentence)}'"
+                return [ClaimFinding("predicaat", 0, len(sentence), sentence, reason)]
+    return []
+
+
+def _same(party: Party, others: Sequence[Party], source: SourceSentences | None = None) -> bool:
+    return any(source.same_side(party, o) if source else party.same(o) for o in others)
+
+
+# Verbs that report a meeting, a conversation or what was seen or learnt: their subject is the one who
+# met, heard or saw, not the one who did what the rest of the sentence tells (folded words).
+REPORTING = frozenset(
+    """
+    sprak spraken spreekt spreken gesproken besprak bespraken besproken bespreekt praatte praatten overlegde
+    overlegden ontmoette ontmoetten ontmoet hoorde hoorden gehoord zag zagen gezien ziet leerde leerden
+    geleerd leert kennis kennismaking bezocht bezochten bezoekt bekeek bekeken bekijkt informeerde
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+_COMPLEMENT = re.compile(r"\b(?:hoe|dat|wat|welke|waarom|waar|of|how|that|what)\s", re.IGNORECASE)
+
+
+def _complement(sentence: str) -> str:
+    """The clause after "hoe", "dat", ... ("Den Haag zag hoe Madrid ..."): what the sentence reports."""
+    m = _COMPLEMENT.search(sentence)
+    return sentence[m.end() :] if m else ""
+
+
+def _actor_findings(sentence: str, aligned: Sequence[tuple[float, str]], source: SourceSentences) -> list[ClaimFinding]:
+    strong = [s for score, s in aligned if score >= STRONG_ALIGNMENT]
+    if not strong:
+        return []
+    names = source.names | known_names([sentence])
+    mine = parties(sentence, names)
+    subjects = [p for p in mine if p.subject]
+    if not subjects:
+        return []
+    around = set(folded_words(sentence[subjects[-1].end :])) | set(folded_words(sentence[: subjects[0].start]))
+    if around & REPORTING:
+        return []  # "Den Haag sprak met ... over ...", "In Wenen zag de gemeente ...": who met, not who did
+    theirs_all = [parties(s, names) for s in strong]
+    if any(_same(p, [q for q in theirs if q.subject], source) for theirs in theirs_all for p in subjects):
+        return []  # some aligned sentence has the same one acting
+    theirs = theirs_all[0]
+    acting = [q for q in theirs if q.subject]
+    if not acting:
+        return []  # the source sentence names nobody acting ("Presentatie gegeven over ...")
+    who = " en ".join(dict.fromkeys(sentence[p.start : p.end] for p in subjects))
+    them = " en ".join(dict.fromkeys(strong[0][q.start : q.end] for q in acting))
+    if acting[0].key == HAAG:
+        them = "Den Haag" if them.lower() in {"we", "wij", "ik", "ons"} else them
+    inner = _complement(sentence)
+    if inner and any(_same(q, [p for p in parties(inner, names) if p.subject], source) for q in acting):
+        return []  # "Den Haag zag hoe Madrid ...": the claim is Madrid's, as in the source
+    named_there = any(_same(p, theirs, source) for p in subjects)
+    if named_there and not any(_same(q, mine, source) for q in acting):
+        return []  # the source's actor is not in the sentence: it may say something else about the same party
+    reason = f"volgens het verslag is het {them} die dit doet, niet {who}: '{_quote(strong[0])}'"
+    first = subjects[0]
+    return [ClaimFinding("actor", first.start, subjects[-1].end, sentence[first.start : subjects[-1].end], reason)]
+
+
+def check_claims(sentence: str, source: SourceSentences) -> list[ClaimFinding]:
+    """What the sentence claims that its aligned source sentences do not: predicate, modality, actor."""
+    aligned = source.aligned(sentence)
+    findings = _predicate_findings(sentence, aligned, source)
+    if not findings:
+        findings = _modality_findings(sentence, source.scored(sentence))
+    findings += _actor_findings(sentence, aligned, source)
+    return findings
