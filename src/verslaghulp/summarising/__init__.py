@@ -3,7 +3,8 @@
 selection = select_reports(SummaryRequest(text="..."), archive)   # which reports and why
 for event in iter_summary(request, archive, model, settings, selection=selection): ...
 summary = summarise(request, archive, model, settings)             # Summary
-to_markdown(summary), to_json(summary)
+to_markdown(summary), to_json(summary)                               # full export, with the accountability
+to_publication(summary)                                              # for the newsletter; refused while flagged
 """
 
 from verslaghulp.summarising.calls import SummaryError
@@ -19,6 +20,7 @@ from verslaghulp.summarising.pipeline import (
     style_for,
     summarise,
 )
+from verslaghulp.summarising.publication import PublicationRefusedError, publication_problems, to_publication
 from verslaghulp.summarising.rendering import selection_lines, to_json, to_markdown
 from verslaghulp.summarising.result import (
     Block,
@@ -47,6 +49,7 @@ __all__ = [
     "MappedReport",
     "NothingSelectedError",
     "PassedOver",
+    "PublicationRefusedError",
     "ReportMapped",
     "SelectedReport",
     "Selection",
@@ -66,10 +69,12 @@ __all__ = [
     "available_styles",
     "iter_summary",
     "load_style",
+    "publication_problems",
     "select_reports",
     "selection_lines",
     "style_for",
     "summarise",
     "to_json",
     "to_markdown",
+    "to_publication",
 ]
