@@ -129,6 +129,12 @@ def build_summaries_tab(services: Services) -> None:
                     found = {rid: r for rid, r in reports.items() if r is not None}
                     words = count(summary.meta.words, "woord", "woorden")
                     done = f"Klaar in {seconds(summary.meta.total_seconds)} ({words})."
+                    problems = s.publication_problems(summary)
+                    done += (
+                        " Publicatieversie nog niet beschikbaar: " + " ".join(problems)
+                        if problems
+                        else " De publicatieversie (zonder markeringen en verantwoording) staat bij de downloads."
+                    )
                     yield [done, views.body_markdown(summary), views.sources_html(summary, found), _files(s, summary)]
         except s.SummaryError as exc:
             raise error(str(exc)) from exc
@@ -147,4 +153,11 @@ def _files(s: Any, summary: Any) -> list[str]:
     md_path, docx_path = folder / f"{name}.md", folder / f"{name}.docx"
     md_path.write_text(markdown, encoding="utf-8")
     docx_path.write_bytes(markdown_to_docx(markdown, title=summary.title or summary.request.text))
-    return [str(docx_path), str(md_path)]
+    files = [str(docx_path), str(md_path)]
+    if not s.publication_problems(summary):  # refused while anything is flagged or made up
+        published = s.to_publication(summary)
+        pub_md, pub_docx = folder / f"{name}-publicatie.md", folder / f"{name}-publicatie.docx"
+        pub_md.write_text(published, encoding="utf-8")
+        pub_docx.write_bytes(markdown_to_docx(published, title=summary.title or summary.request.text))
+        files += [str(pub_docx), str(pub_md)]
+    return files
