@@ -19,7 +19,12 @@ def ground_answer(answer: Answer, question: Question, index: NotesIndex, policy:
     if answer.status is AnswerStatus.NIET_VERMELD:
         return answer
     checked = check_answer(
-        answer.question_id, answer.text, index, computed=answer.computed, by_code=answer.written_by is WrittenBy.CODE
+        answer.question_id,
+        answer.text,
+        index,
+        computed=answer.computed,
+        by_code=answer.written_by is WrittenBy.CODE,
+        context=question.heading,
     )
     grounded = answer.model_copy(update={"grounding": checked})
     if not checked.unsupported:

@@ -10,12 +10,14 @@ the items it knows better than the model: the trip's city or cities with their c
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from verslaghulp.drafting.cleanup import traveller_lines, with_country
 from verslaghulp.drafting.relevance import HEADER, fold, people_in_line
 from verslaghulp.drafting.selection import is_heading
 from verslaghulp.facts.gazetteer import find_places
+from verslaghulp.facts.people import extract_people
 from verslaghulp.facts.transport import extract_transport_legs
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.notes import NoteLine, Notes
@@ -64,6 +66,15 @@ def units_for(question: Question, lines: list[NoteLine], notes: Notes) -> list[U
     return units
 
 
+def traveller_names(notes: Notes) -> list[str]:
+    """The names of fellow travellers ("mee: Femke de Groot, Joost Bakker"), as the notes write them."""
+    names: list[str] = []
+    for line in notes.lines:
+        if fold(line.text) in traveller_lines(notes):
+            names += [p.name for p in extract_people(line.text)] or people_in_line(line.text)
+    return names
+
+
 def is_negation(text: str) -> bool:
     """Whether a short line only says that nothing was (agreed, planned): "geen vervolgafspraken"."""
     return bool(_NO.search(text)) and not _BUT.search(text) and len(text.split()) <= _NEGATION_MAX_WORDS
@@ -88,13 +99,15 @@ def trip_cities(notes: Notes, lines: list[NoteLine]) -> list[tuple[str, NoteLine
     ("presentaties Praag en Dublin") are not the trip's.
     """
     found: dict[str, tuple[str, NoteLine]] = {}
+    # A city the notes spell two ways ("Wien Hbf", "Wenen") is named as they name it most often.
+    spellings = Counter((m.place.name, m.text) for m in find_places(notes.text))
 
     def add(text: str, line: NoteLine) -> None:
         for mention in find_places(text):
             place = mention.place
             if not place.is_country and place.country_code != "NL":
-                # The city as the notes spell it ("Wien" or "Wenen"), with its country in Dutch.
-                found.setdefault(place.name, (with_country(mention.text), line))
+                usual = max((n for (p, n) in spellings if p == place.name), key=lambda n: spellings[(place.name, n)])
+                found.setdefault(place.name, (with_country(usual), line))
 
     for leg in extract_transport_legs(notes.text):
         if leg.destination:

@@ -90,17 +90,23 @@ def train(vectors: Vectors, labels: list[set[str]], source: str) -> Centroids:
     return Centroids(tuple(names), _normalise(np.asarray(rows, dtype=np.float32)), mean.astype(np.float32), source)
 
 
+def scores(vectors: Vectors, centroids: Centroids) -> Vectors:
+    """Centred cosine of each line vector with each topic centroid (rows: lines, columns: topics)."""
+    return np.asarray(_normalise(vectors - centroids.mean) @ centroids.matrix.T, dtype=np.float32)
+
+
+def route_of(row: Vectors, centroids: Centroids) -> Route:
+    """The best topic of one row of scores, with its lead over the second."""
+    order = np.argsort(row)[::-1]
+    best, second = float(row[order[0]]), float(row[order[1]]) if len(order) > 1 else -1.0
+    return Route(centroids.topics[int(order[0])], best, best - second)
+
+
 def classify(vectors: Vectors, centroids: Centroids) -> list[Route]:
     """The nearest topic of each line vector."""
     if len(vectors) == 0:
         return []
-    scores = _normalise(vectors - centroids.mean) @ centroids.matrix.T
-    routes = []
-    for row in scores:
-        order = np.argsort(row)[::-1]
-        best, second = float(row[order[0]]), float(row[order[1]]) if len(order) > 1 else -1.0
-        routes.append(Route(centroids.topics[int(order[0])], best, best - second))
-    return routes
+    return [route_of(row, centroids) for row in scores(vectors, centroids)]
 
 
 def data_path() -> Path:
@@ -117,9 +123,18 @@ def stored_centroids() -> Centroids | None:
     return Centroids.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
-def route_texts(texts: list[str], embedder: TextEmbedder, centroids: Centroids | None = None) -> list[Route | None]:
-    """The route of each text (None for all when no centroids are available)."""
-    centroids = centroids or stored_centroids()
+def score_texts(texts: list[str], embedder: TextEmbedder) -> tuple[Centroids, Vectors] | None:
+    """The stored centroids and each text's scores against them (None when no centroids are shipped)."""
+    centroids = stored_centroids()
     if centroids is None or not texts:
+        return None
+    return centroids, scores(embedder.passages(texts), centroids)
+
+
+def route_texts(texts: list[str], embedder: TextEmbedder) -> list[Route | None]:
+    """The route of each text (None for all when no centroids are available)."""
+    scored = score_texts(texts, embedder)
+    if scored is None:
         return [None] * len(texts)
-    return list(classify(embedder.passages(texts), centroids))
+    centroids, rows = scored
+    return [route_of(row, centroids) for row in rows]

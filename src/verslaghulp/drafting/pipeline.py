@@ -26,9 +26,11 @@ from verslaghulp.drafting.items import (
     content_lines,
     is_empty_item,
     only_negations,
+    traveller_names,
     trip_cities,
     units_for,
 )
+from verslaghulp.drafting.omissions import lost_facts
 from verslaghulp.drafting.prompting import (
     LIST_KINDS,
     DraftPrompts,
@@ -37,6 +39,7 @@ from verslaghulp.drafting.prompting import (
     list_schema,
     token_budget,
 )
+from verslaghulp.drafting.relevance import fold
 from verslaghulp.drafting.selection import select_lines
 from verslaghulp.drafting.topics import topic_of, with_topics
 from verslaghulp.facts.grounding_model import GroundingReport
@@ -333,7 +336,7 @@ def _text_answer(
     if _is_empty(text):
         # The model cannot empty an answer that has lines: they are shown as they are instead.
         return _verbatim(question, content_lines(lines), time.perf_counter() - started)
-    return _model_answer(question, text, lines, started)
+    return _model_answer(question, text, lines, started, notes)
 
 
 def _list_answer(
@@ -361,7 +364,7 @@ def _list_answer(
         return _not_mentioned(question, time.perf_counter() - started)
     by_number = {line.number: line for line in [*lines, *(line for _, line in cities)]}
     support = sorted(by_number.values(), key=lambda x: x.number)
-    answer = _model_answer(question, "\n".join(f"- {item}" for item in items), support, started)
+    answer = _model_answer(question, "\n".join(f"- {item}" for item in items), support, started, notes)
     if cities:
         answer.computed.append(
             ComputedFact(
@@ -381,7 +384,10 @@ def _list_answer(
     return answer
 
 
-def _model_answer(question: Question, text: str, lines: list[NoteLine], started: float) -> Answer:
+def _model_answer(
+    question: Question, text: str, lines: list[NoteLine], started: float, notes: Notes | None = None
+) -> Answer:
+    travellers = {fold(t) for t in traveller_names(notes)} if notes is not None else set()
     return Answer(
         question_id=question.id,
         heading=question.heading,
@@ -390,4 +396,5 @@ def _model_answer(question: Question, text: str, lines: list[NoteLine], started:
         written_by=WrittenBy.MODEL,
         support=_support(lines),
         seconds=time.perf_counter() - started,
+        missing=lost_facts(text, content_lines(lines), question.kind, ignore=travellers),
     )

@@ -60,8 +60,10 @@ def relevant_lines(question: Question, lines: list[NoteLine], all_questions: tup
     picked: list[NoteLine] = []
     in_scope = False
     bullets_only = False
-    if question.include_title and len(lines) > 2 and header_label(lines[0].text) is None:
-        # Notes usually open with a title line ("Wenen - CGCC najaarsmeeting") that names the purpose.
+    title_label = header_label(lines[0].text) if lines else None
+    if question.include_title and len(lines) > 2 and not _is_question_header(title_label or "", all_questions):
+        # Notes usually open with a title line ("Wenen - CGCC najaarsmeeting") that names the purpose; a
+        # place before a dash ("Londen – werksessie LOTI") is part of the title, not a question's header.
         picked.append(lines[0])
         lines = lines[1:]
     for line in lines:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from verslaghulp.archive.embeddings import TextEmbedder
 from verslaghulp.drafting.code_answers import CODE_KINDS
 from verslaghulp.drafting.injection import PLACEHOLDER, is_instruction
-from verslaghulp.drafting.line_router import Route, route_texts
+from verslaghulp.drafting.line_router import Route, route_of, score_texts
 from verslaghulp.drafting.relevance import header_label, relevant_lines
 from verslaghulp.drafting.topics import topic_of
 from verslaghulp.facts.lexicon import MONTH_RE, WEEKDAY_RE
@@ -70,39 +70,49 @@ def select_lines(form: Form, lines: list[NoteLine], embedder: TextEmbedder | Non
     usable = [line for line in lines if not is_instruction(line.text) and line.text != PLACEHOLDER]
     picked = {q.id: relevant_lines(q, usable, form.questions) for q in form.questions}
     selection = LineSelection(lines=picked)
-    if embedder is None:
+    scored = score_texts([line.text for line in usable], embedder) if embedder is not None else None
+    if scored is None:
         return selection
+    centroids, rows = scored
     claimed: dict[int, list[str]] = {}
     for question_id, chosen in picked.items():
         for line in chosen:
             claimed.setdefault(line.number, []).append(question_id)
-    left = [line for line in usable if line.number not in claimed]
     by_topic: dict[str, list[str]] = {}
     model_written = {q.id for q in form.questions if q.kind not in CODE_KINDS}
     for question in form.questions:
         if question.id in model_written:
             by_topic.setdefault(topic_of(question).id, []).append(question.id)
-    routes = dict(zip((line.number for line in left), route_texts([line.text for line in left], embedder), strict=True))
     scope: list[str] = []
-    for line in usable:
-        route = routes.get(line.number)
-        if route is not None:
-            selection.routed[line.number] = route
+    for i, line in enumerate(usable):
+        if line.number not in claimed:
+            selection.routed[line.number] = route_of(rows[i], centroids)
         if is_heading(line.text):
-            # A heading opens a scope: of the questions that claim it, else of the topic it is surely
-            # about ("wat hebben we eraan:"), else of none (a day heading ends the previous scope).
+            # A heading opens a scope: of the questions that claim it; else of the topic that the heading
+            # and the lines below it are about together ("wat hebben we eraan:" over three outcomes);
+            # else of none (a day heading ends the previous scope).
             if line.number in claimed:
                 scope = [q for q in claimed[line.number] if q in model_written]
             else:
-                scope = by_topic.get(route.topic, []) if route is not None and route.sure else []
+                route = route_of(rows[i : _scope_end(usable, i)].mean(axis=0), centroids)
+                scope = by_topic.get(route.topic, []) if route.sure else []
                 for question_id in scope:
                     picked[question_id].append(line)
             continue
         # Inside a scope the heading decides (a line may serve other questions as well); elsewhere an
         # unclaimed line follows its own route, when that is clear.
-        targets = scope or (by_topic.get(route.topic, []) if route is not None and route.sure else [])
+        own = selection.routed.get(line.number)
+        targets = scope or (by_topic.get(own.topic, []) if own is not None and own.sure else [])
         for question_id in targets:
             picked[question_id].append(line)
     for question_id, chosen in picked.items():
         picked[question_id] = sorted({line.number: line for line in chosen}.values(), key=lambda x: x.number)
     return selection
+
+
+def _scope_end(lines: list[NoteLine], heading: int) -> int:
+    """The index after the last line of a heading's scope (up to the next heading)."""
+    end = heading + 1
+    while end < len(lines) and not is_heading(lines[end].text):
+        end += 1
+    return end

@@ -28,7 +28,7 @@ from verslaghulp.facts.notes_index import NotesIndex, build_index, word_supporte
 from verslaghulp.facts.people import extract_people
 from verslaghulp.facts.quantities import extract_amounts, extract_times
 from verslaghulp.facts.roles import role_supported
-from verslaghulp.facts.wording import claim_findings
+from verslaghulp.facts.wording import claim_findings, generic_findings
 
 
 class ComputedLike(Protocol):
@@ -405,10 +405,26 @@ def _check_claims(a: _Answer) -> None:
         )
 
 
+def _check_generic(a: _Answer, context: str) -> None:
+    supported = [(f.start, f.end) for f in a.facts if f.status is not FactStatus.UNSUPPORTED]
+    flagged = [(f.start, f.end) for f in a.bad]
+    for kind, start, end, reason in generic_findings(a.index, a.text, supported + flagged, context):
+        a.add(kind, start, end, FactStatus.UNSUPPORTED, reason=reason)
+
+
 def check_answer(
-    question_id: str, text: str, index: NotesIndex, *, computed: Iterable[ComputedLike] = (), by_code: bool = False
+    question_id: str,
+    text: str,
+    index: NotesIndex,
+    *,
+    computed: Iterable[ComputedLike] = (),
+    by_code: bool = False,
+    context: str = "",
 ) -> AnswerGrounding:
-    """Check one answer's text against indexed notes (see `check_grounding`)."""
+    """Check one answer's text against indexed notes (see `check_grounding`).
+
+    `context` is text whose words an answer may use without the notes (the question's heading).
+    """
     a = _Answer(question_id, text, index, _computed_values(computed), by_code)
     _check_dates(a)
     _check_numbers(a)
@@ -417,6 +433,7 @@ def check_answer(
     _check_roles(a)
     if not by_code:  # code writes no free claims; its wording is fixed
         _check_claims(a)
+        _check_generic(a, context)
     a.facts.sort(key=lambda f: f.start)
     a.bad.sort(key=lambda f: f.start)
     return AnswerGrounding(question_id=question_id, facts=a.facts, unsupported=a.bad)

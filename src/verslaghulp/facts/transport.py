@@ -40,7 +40,9 @@ MODE_WORDS: dict[Mode, tuple[str, ...]] = {
     Mode.TREIN: (
         "trein", "treinen", "treinreis", "train", "rail", "ns", "ns international", "eurostar", "ice", "thalys", "tgv",
         "nightjet", "nachttrein", "intercity", "ic", "ic direct", "ec", "eurocity", "db", "sncf", "öbb", "obb",
-        "renfe", "ave", "frecciarossa", "sprinter", "ouigo", "sleeper", "european sleeper",
+        "renfe", "ave", "frecciarossa", "sprinter", "ouigo", "sleeper", "european sleeper", "railjet", "westbahn",
+        "italo", "avlo", "alvia", "regiojet", "flixtrain", "eurocity", "nmbs", "sncb", "sbb", "cfl", "pkp",
+        "intercity direct", "ice sprinter", "tgv inoui", "snälltåget", "sj",
     ),
     Mode.BUS: ("bus", "touringcar", "flixbus", "blablabus", "pendelbus"),
     # Local taxis are left out on purpose: the form asks about the journey there and back.
@@ -52,7 +54,8 @@ _MODE_RE = re.compile(
     r"(?<![\w&])(" + "|".join(re.escape(w) for w in sorted(_WORD_TO_MODE, key=len, reverse=True)) + r")(?![\w&])", re.I
 )
 # Carriers that are also ordinary words are only taken in capitals ("ICE", "LOT", "SAS", "TAP", "NS", "IC").
-_CAPS_ONLY = {"ice", "lot", "sas", "tap", "ns", "db", "ave", "car", "rail", "fly", "ic", "ec"}
+_CAPS_ONLY = {"ice", "lot", "sas", "tap", "ns", "db", "ave", "car", "rail", "fly", "ic", "ec", "sj", "cfl", "sbb",
+              "pkp"}  # fmt: skip
 _CAPITALISED = {"swiss", "austrian", "norwegian"}  # names, not the adjectives "swiss cheese", "norwegian"
 _RETURN = re.compile(
     r"(?<!\w)(retour|heen\s+en\s+terug|heen\s+en\s+weer|en\s+terug|h/t|v\.v\.?|vice\s+versa|return|round[\s-]?trip|"
@@ -154,7 +157,8 @@ _HYPOTHETICAL = re.compile(
 )
 # "trein duurt ca 12,5 uur", "trein + ferry kost meer dan een dag": a travel time, not a ticket price.
 _TRAVEL_TIME = re.compile(
-    r"\b(?:duurt|duren|duurde|kost|kosten|takes?|took|was|is|ben)\b.*?(?:\d\s*(?:uur|u|h|hours?)\b|\b(?:dag|dagen|day|days)\b)",
+    r"\b(?:duurt|duren|duurde|kost|kosten|takes?|took|was|is|ben)\b.*?(?:\d\s*(?:uur|u|h|hours?)\b|\b(?:dag|dagen|day|days)\b)"
+    r"|^\W*(?:ca\.?|circa|ongeveer|about|~)?\s*\d+(?:[,.]\d+)?\s*(?:uur|u|h|hours?)\b",
     re.I,
 )
 _NOT_RUN = re.compile(

@@ -27,6 +27,9 @@ CLAIM_MAX_COVERAGE = 0.5
 # and still the kind of invention officials fear most.
 PROMISE_MIN_WORDS = 2
 CLAIM_MIN_WORDS = 3
+# A generic item is short ("Inspiratie voor de gemeente"); a longer sentence with one unknown word is
+# a paraphrase, which the claim rule judges.
+GENERIC_MAX_WORDS = 6
 
 
 def _content_words(unit: str) -> list[str]:
@@ -73,5 +76,36 @@ def claim_findings(index: NotesIndex, text: str) -> list[tuple[FactKind, int, in
             findings.append((FactKind.PROMISE, start, end, reason))
         elif len(missing) >= CLAIM_MIN_MISSING and coverage < CLAIM_MAX_COVERAGE:
             reason = f"bewering die niet in de aantekeningen staat (onbekend: {', '.join(missing[:4])})"
+            findings.append((FactKind.CLAIM, start, end, reason))
+    return findings
+
+
+def generic_findings(
+    index: NotesIndex, text: str, supported_spans: list[tuple[int, int]], context: str = ""
+) -> list[tuple[FactKind, int, int, str]]:
+    """Short sentences or list items that state nothing of the notes: "Inspiratie voor de gemeente".
+
+    A short unit (at most GENERIC_MAX_WORDS words, one or two content words) is generic when none of its content
+    words is in the notes or in `context` (the question's heading, which a faithful answer may echo)
+    and it holds no supported name, place, date or number (`supported_spans`). The question's guidance
+    is not context: it lists what answers could say, not what the notes say.
+    """
+    allowed = set(_content_words(context.lower()))
+    findings: list[tuple[FactKind, int, int, str]] = []
+    for m in _UNIT.finditer(text):
+        unit = m.group()
+        start = m.start() + (len(unit) - len(unit.lstrip(" -•*\n")))
+        end = m.start() + len(unit.rstrip())
+        # The unit's first word is capitalised because it starts the item, not because it is a name.
+        body = text[start:end]
+        lead = _WORD.match(body)
+        unit_text = (lead.group().lower() + body[lead.end() :]) if lead else body
+        words = [w for w in _content_words(unit_text) if w not in allowed]
+        if not words or len(words) >= CLAIM_MIN_WORDS or len(body.split()) > GENERIC_MAX_WORDS:
+            continue
+        if any(s < end and start < e for s, e in supported_spans):
+            continue
+        if not any(_known(index, w) for w in words):
+            reason = f"algemene bewering die niet in de aantekeningen staat (onbekend: {', '.join(words)})"
             findings.append((FactKind.CLAIM, start, end, reason))
     return findings

@@ -42,6 +42,13 @@ class ComputedFact(BaseModel):
     how: str
 
 
+class MissingFact(BaseModel):
+    """A fact of a note line selected for a question that the answer leaves out."""
+
+    text: str
+    line: int = Field(ge=1)
+
+
 class ModelCall(BaseModel):
     """Token counts and timings of one model call."""
 
@@ -69,6 +76,8 @@ class Answer(BaseModel):
     # The grounding check of this answer, and the text before unsupported facts were flagged or removed.
     grounding: AnswerGrounding | None = None
     original_text: str | None = None
+    # Facts of the supporting lines that the answer does not contain (the nothing-lost check).
+    missing: list[MissingFact] = Field(default_factory=list)
 
 
 class DraftMeta(BaseModel):

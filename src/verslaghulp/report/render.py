@@ -19,12 +19,29 @@ def to_markdown(draft: ReportDraft, *, with_follow_ups: bool = True) -> str:
         for question_id, question in follow_ups:
             lines.append(f"- **{_short(headings[question_id])}**: {question}")
         lines.append("")
+    if with_follow_ups:
+        lines += _not_carried_over(draft)
     missing = sum(1 for a in draft.answers if a.status is AnswerStatus.NIET_VERMELD)
     lines.append(
         f"<!-- formulier {draft.meta.form_id}; model {draft.meta.model}; "
         f"prompts {', '.join(draft.meta.prompts) or '-'}; niet vermeld: {missing} -->"
     )
     return "\n".join(lines) + "\n"
+
+
+def _not_carried_over(draft: ReportDraft) -> list[str]:
+    """The facts answers left out and the note lines no answer used: nothing of the notes is lost unseen."""
+    out: list[str] = []
+    lost = [(a, m) for a in draft.answers for m in a.missing]
+    if lost:
+        out += ["---", "", "### Niet overgenomen uit de aantekeningen", ""]
+        out += [f"- **{_short(a.heading)}**: {m.text} (regel {m.line})" for a, m in lost]
+        out.append("")
+    if draft.meta.unused_lines:
+        out += ["---", "", "### Regels die in geen antwoord zijn gebruikt", ""]
+        out += [f"- {line.number}. {line.text}" for line in draft.meta.unused_lines]
+        out.append("")
+    return out
 
 
 def to_json(draft: ReportDraft) -> str:

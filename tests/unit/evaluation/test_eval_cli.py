@@ -33,7 +33,8 @@ def test_gate_exit_codes_name_the_failing_metric(tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     baseline.write_text(json.dumps({"metrics": {
         "drafting.question_coverage": {"value": 1.0, "tolerance": 0.0},
-        "drafting.fact_recall": {"value": 1.0, "tolerance": 0.0},
+        # Above what any run can reach, so that the gate must fail on it whatever the drafts say.
+        "drafting.fact_recall": {"value": 1.5, "tolerance": 0.0},
     }}), encoding="utf-8")  # fmt: skip
     code, output = _run(tmp_path, "a", "--gate", "--baseline", str(baseline))
     assert code == 1

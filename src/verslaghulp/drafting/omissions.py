@@ -1,0 +1,78 @@
+"""Nothing lost: the facts of a question's note lines that its answer leaves out.
+
+The grounding check asks whether everything an answer says is in the notes; this is its twin. Every
+name, organisation, place, date and number in the lines selected for a question should appear in the
+answer. What does not is listed with the answer (the page shows it and can add it back), so a model
+that drops "Siobhán Kelly" or "1 juli" cannot do so unseen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verslaghulp.drafting.relevance import fold
+from verslaghulp.facts.dates import find_dates
+from verslaghulp.facts.gazetteer import find_places
+from verslaghulp.facts.people import extract_organisations, extract_people, extract_venues
+from verslaghulp.report.forms import AnswerKind
+from verslaghulp.report.model import MissingFact
+from verslaghulp.report.notes import NoteLine
+
+# A number worth keeping: amounts, distances, counts of two digits or more, with thousands separators.
+_NUMBER = re.compile(r"(?<![\w.,:/-])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\w.,:/-])\d{2,}(?:[.,]\d+)?(?![\w:/])")
+_DIGITS = re.compile(r"\d+")
+
+
+def _digits(text: str) -> str:
+    return "".join(_DIGITS.findall(text))
+
+
+def _facts_of(line: str, kind: AnswerKind) -> list[str]:
+    facts: list[str] = [p.name for p in extract_people(line)]
+    if kind is AnswerKind.PEOPLE:
+        return facts + [m.text for m in extract_organisations(line)]
+    facts += [m.text for m in extract_organisations(line)]
+    facts += [m.text for m in find_places(line) if m.place.country_code != "NL"]
+    if kind is AnswerKind.PLACES:
+        return facts + [m.text for m in extract_venues(line)]
+    facts += [m.text for m in find_dates(line)]
+    facts += [m.group() for m in _NUMBER.finditer(line)]
+    return facts
+
+
+def _kept(fact: str, answer: str, answer_places: set[str], answer_dates: set[object]) -> bool:
+    folded = fold(answer)
+    if fold(fact) in folded:
+        return True
+    places = {m.place.name for m in find_places(fact)}
+    if places and places <= answer_places:
+        return True  # "Wien" in the notes, "Wenen" in the answer
+    dates = {m.date for m in find_dates(fact)}
+    if dates and dates <= answer_dates:
+        return True  # "1/7" in the notes, "1 juli" in the answer
+    digits = _digits(fact)
+    if digits and fact.strip()[:1].isdigit() and digits in _digits(answer):
+        return True  # "1.150" and "1150"
+    words = [w for w in re.findall(r"\w+", fold(fact)) if len(w) > 2]
+    # A name kept without a middle part or an organisation without its article still counts.
+    return bool(words) and words[-1] in folded and sum(w in folded for w in words) >= max(1, len(words) - 1)
+
+
+def lost_facts(answer: str, lines: list[NoteLine], kind: AnswerKind, *, ignore: set[str]) -> list[MissingFact]:
+    """The facts of the lines that the answer does not contain, each with its line (in note order).
+
+    `ignore` holds folded names that must not be asked back (fellow travellers under "people met").
+    """
+    answer_places = {m.place.name for m in find_places(answer)}
+    answer_dates: set[object] = {m.date for m in find_dates(answer)}
+    lost: list[MissingFact] = []
+    seen: set[str] = set()
+    for line in lines:
+        for fact in _facts_of(line.text, kind):
+            key = fold(fact)
+            if key in seen or key in ignore or any(key in i for i in ignore):
+                continue
+            seen.add(key)
+            if not _kept(fact, answer, answer_places, answer_dates):
+                lost.append(MissingFact(text=fact, line=line.number))
+    return lost

@@ -1,0 +1,99 @@
+"""Which note lines each question gets: headings, keywords, and routing by meaning (real e5 model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from verslaghulp.archive.embeddings import default_embedder
+from verslaghulp.drafting.line_router import MIN_MARGIN, MIN_SCORE, stored_centroids
+from verslaghulp.drafting.selection import is_heading, select_lines
+from verslaghulp.drafting.topics import topic_of, with_topics
+from verslaghulp.report.forms import AnswerKind, Form, Question, load_form
+from verslaghulp.report.notes import parse_notes
+
+
+def _texts(form: Form, notes: str, question_id: str) -> list[str]:
+    selection = select_lines(form, parse_notes(notes).lines, default_embedder())
+    return [line.text for line in selection.for_question(question_id)]
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("vervolg", True),
+        ("Wat hebben we eraan:", True),
+        ("=== di 14/10 ===", True),
+        ("Tuesday 16 Sept", True),
+        ("doel: overleg met de stad Gent", False),
+        ("Tomas Novak (CTO Bratislava)", False),
+        ("- Lars stuurt hun inkoopvoorwaarden", False),
+    ],
+)
+def test_headings_label_the_lines_below_them(text: str, heading: bool) -> None:
+    assert is_heading(text) is heading
+
+
+def test_a_heading_no_keyword_knows_takes_the_lines_of_its_scope_to_its_topic() -> None:
+    notes = (
+        "Kopenhagen, Eurocities forum\n"
+        "wat hebben we eraan:\n"
+        "- hun aanpak bij aanbestedingen kunnen we één op één overnemen\n"
+        "- een netwerk van steden dat hetzelfde probleem heeft\n"
+        "di 3/6\n"
+        "- plenaire sessie in het stadhuis\n"
+    )
+    form = load_form("denhaag-2025")
+    opbrengst = _texts(form, notes, "opbrengst")
+    assert "- hun aanpak bij aanbestedingen kunnen we één op één overnemen" in opbrengst
+    assert "- een netwerk van steden dat hetzelfde probleem heeft" in opbrengst
+    assert "- plenaire sessie in het stadhuis" not in opbrengst  # the day heading ended the scope
+
+
+def test_a_claimed_heading_reaches_lines_another_question_also_claims() -> None:
+    notes = "vervolg\n- Noor zet een kennissessie op met Andres Kask (okt)\n"
+    assert "- Noor zet een kennissessie op met Andres Kask (okt)" in _texts(load_form("denhaag-2025"), notes, "vervolg")
+
+
+def test_lines_without_any_signal_are_routed_by_meaning() -> None:
+    # No header, no keyword of the purpose question: only the meaning of the line says it.
+    notes = "Stockholm\nUrban Future Days, panels over klimaatadaptatie en stedelijk groen\nhotel bij het station\n"
+    form = load_form("denhaag-2025")
+    routed = select_lines(form, parse_notes(notes).lines, default_embedder()).routed
+    assert routed, "no line was routed"
+    assert "Urban Future Days, panels over klimaatadaptatie en stedelijk groen" in _texts(form, notes, "doel")
+
+
+def test_routing_can_be_turned_off() -> None:
+    notes = "Stockholm\nUrban Future Days, panels over klimaatadaptatie\n"
+    selection = select_lines(load_form("denhaag-2025"), parse_notes(notes).lines, None)
+    assert not selection.routed
+
+
+def test_the_stored_centroids_come_from_the_dev_split() -> None:
+    centroids = stored_centroids()
+    assert centroids is not None
+    assert centroids.source.startswith("eval/sets/drafting.yaml")  # never the held-out test split
+    assert {"doel", "locaties", "ontmoet", "opbrengst", "vervolg"} <= set(centroids.topics)
+    assert 0 < MIN_MARGIN < MIN_SCORE < 1
+
+
+def test_a_form_without_keywords_inherits_them_from_its_topics() -> None:
+    def q(qid: str, heading: str, kind: AnswerKind, guidance: str = "") -> Question:
+        return Question(id=qid, heading=heading, kind=kind, guidance=guidance, follow_up="?")
+
+    form = Form(
+        id="almere-test",
+        title="Verslag",
+        organisation="Gemeente Almere",
+        questions=(
+            q("deelnemers", "Aantal meereizende ambtenaren", AnswerKind.COUNT),
+            q("reisdoel", "Reisdoel", AnswerKind.FREE_TEXT, "Waarom werd de reis gemaakt?"),
+            q("opbrengst_almere", "Wat levert het op voor Almere", AnswerKind.LIST, "Kennis en contacten"),
+            q("afspraken", "Afspraken en vervolgstappen", AnswerKind.LIST, "Welke afspraken zijn gemaakt?"),
+        ),
+    )
+    topical = with_topics(form)
+    assert [topic_of(x).id for x in topical.questions] == ["personen", "doel", "opbrengst", "vervolg"]
+    assert all(x.keywords for x in topical.questions)
+    notes = "Almere naar Lyon\nafspraken:\n- Lyon stuurt hun handleiding voor 1 juli\n"
+    assert "- Lyon stuurt hun handleiding voor 1 juli" in _texts(topical, notes, "afspraken")

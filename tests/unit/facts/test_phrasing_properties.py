@@ -1,0 +1,182 @@
+"""Facts by code that hold on any phrasing: generated variants of how officials write them.
+
+Each test composes a note line from parts (Dutch and English, digits and number words, fillers
+before and after, other lines around it) and checks the extracted value, so that a change of a
+pattern that breaks one way of writing fails here rather than on an official's notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from verslaghulp.facts import count_travellers, extract_period, extract_transport_legs
+from verslaghulp.facts.lexicon import MONTH_NAMES_NL
+from verslaghulp.facts.rail import stated_train_hours
+from verslaghulp.facts.transport import Mode, carriers_in
+
+NUMBER_WORDS_NL = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes"}
+NUMBER_WORDS_EN = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+FILLER_BEFORE = st.sampled_from(["", "NB: ", "- ", "reis: ", "Dienstreis Lyon. "])
+FILLER_AFTER = st.sampled_from(["", ".", ", hotel bij station", " (zie ook agenda)", "; verder niets"])
+OTHER_LINES = st.lists(
+    st.sampled_from(["doel: kennisdeling open data", "gesproken met de CIO", "geleerd: klein beginnen", "lunch"]),
+    max_size=3,
+)
+
+
+def _number(n: int, words: dict[int, str], as_word: bool) -> str:
+    return words[n] if as_word else str(n)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    n=st.integers(2, 6),
+    as_word=st.booleans(),
+    template=st.sampled_from(
+        [
+            "we waren met {nl}",
+            "met z'n {nl}en",
+            "{nl} personen",
+            "{en} of us went",
+            "we were {en}",
+            "there were {en} of us",
+            "delegatie van {nl} personen",
+        ]
+    ),
+    before=FILLER_BEFORE,
+    after=FILLER_AFTER,
+    others=OTHER_LINES,
+)
+def test_a_stated_party_size_is_read_in_any_wording(
+    n: int, as_word: bool, template: str, before: str, after: str, others: list[str]
+) -> None:
+    nl, en = _number(n, NUMBER_WORDS_NL, as_word), _number(n, NUMBER_WORDS_EN, as_word)
+    if "z'n" in template and not as_word:
+        return  # "met z'n 3en" is not written; "met z'n drieën" is (covered by the next test)
+    line = before + template.format(nl=nl, en=en) + after
+    found = count_travellers("\n".join([*others, line]))
+    assert found is not None and found.count == n, line
+    assert found.evidence in line
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    phrase=st.sampled_from(
+        ["alleen ik", "ik alleen", "in mijn eentje", "solo", "reisde alleen", "travelled alone", "just me"]
+    ),
+    before=FILLER_BEFORE,
+    after=FILLER_AFTER,
+    others=OTHER_LINES,
+)
+def test_travelling_alone_is_one_person(phrase: str, before: str, after: str, others: list[str]) -> None:
+    found = count_travellers("\n".join([*others, before + phrase + after]))
+    assert found is not None and found.count == 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    n=st.integers(1, 4),
+    as_word=st.booleans(),
+    lead=st.sampled_from(["ik en", "ik +", "ik met", "me and", "I and"]),
+)
+def test_the_writer_and_colleagues_count_the_writer_too(n: int, as_word: bool, lead: str) -> None:
+    if n == 1:
+        line = f"{lead} collega" if lead.startswith(("ik", "me")) else f"{lead} a colleague"
+    else:
+        noun = "collega's" if lead.startswith("ik") else "colleagues"
+        words = NUMBER_WORDS_NL if lead.startswith("ik") else NUMBER_WORDS_EN
+        line = f"{lead} {_number(n, words, as_word)} {noun}"
+    found = count_travellers(line)
+    assert found is not None and found.count == n + 1, line
+
+
+dates = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2030, 12, 31))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    start=dates,
+    days=st.integers(2, 6),
+    template=st.sampled_from(
+        [
+            "vertrek {date}, {n} dagen",
+            "{n}-daagse vanaf {date}",
+            "{date}, {n} days",
+            "heen {date}\n{n} dagen",
+        ]
+    ),
+)
+def test_one_date_and_a_stated_duration_give_the_period(start: dt.date, days: int, template: str) -> None:
+    written = f"{start.day} {MONTH_NAMES_NL[start.month - 1]} {start.year}"
+    text = template.format(date=written, n=days)
+    period = extract_period(text)
+    assert period is not None, text
+    assert period.start == start and period.days == days and period.end_from_stated
+    assert period.end == start + dt.timedelta(days=days - 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(start=dates, length=st.integers(1, 5), stated=st.integers(2, 8))
+def test_a_stated_count_that_contradicts_the_dates_is_a_finding(start: dt.date, length: int, stated: int) -> None:
+    end = start + dt.timedelta(days=length)
+    text = (
+        f"{start.day} {MONTH_NAMES_NL[start.month - 1]} {start.year} t/m "
+        f"{end.day} {MONTH_NAMES_NL[end.month - 1]} {end.year}, {stated} dagen"
+    )
+    period = extract_period(text)
+    assert period is not None and (period.start, period.end) == (start, end)
+    assert period.stated_conflict is (stated != length + 1)
+
+
+TRAINS = ["ICE", "Thalys", "Eurostar", "Nightjet", "TGV", "Railjet", "intercity", "trein"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    train=st.sampled_from(TRAINS),
+    route=st.sampled_from(["naar Berlijn", "via Köln naar Frankfurt", "Den Haag - Parijs", "Amsterdam C -> Wien Hbf"]),
+    km=st.sampled_from(["", ", ca. 850 km", " (1700 km retour)"]),
+)
+def test_a_train_by_its_name_is_a_train(train: str, route: str, km: str) -> None:
+    legs = extract_transport_legs(f"heen met de {train} {route}{km}")
+    assert [leg.mode for leg in legs] == [Mode.TREIN]
+    if train != "trein" and train != "intercity":
+        assert train in carriers_in(legs[0].evidence)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    not_taken=st.sampled_from(
+        [
+            "vliegen kon ook maar we namen de {t}",
+            "vliegen was ook een optie, toch de {t} genomen",
+            "geen vliegtuig, met de {t}",
+            "flying was an option but we took the {t}",
+        ]
+    ),
+    train=st.sampled_from(["Thalys", "ICE", "Eurostar", "trein"]),
+)
+def test_a_flight_named_only_as_the_alternative_is_no_leg(not_taken: str, train: str) -> None:
+    legs = extract_transport_legs(not_taken.format(t=train) + " naar Parijs")
+    assert {leg.mode for leg in legs} == {Mode.TREIN}
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    hours=st.sampled_from(["12", "12,5", "9", "13"]),
+    template=st.sampled_from(
+        [
+            "trein zou {h} uur duren dus toch gevlogen naar Rome",
+            "gevlogen want trein duurt ca {h} uur",
+            "KLM naar Rome; per trein {h} uur, te lang",
+        ]
+    ),
+)
+def test_a_flight_justified_by_the_train_time_is_a_flight_and_the_time_is_read(hours: str, template: str) -> None:
+    text = template.format(h=hours)
+    assert [leg.mode for leg in extract_transport_legs(text)] == [Mode.VLIEGTUIG]
+    stated = stated_train_hours(text)
+    assert stated is not None and stated[0] == float(hours.replace(",", "."))
