@@ -1,30 +1,32 @@
-"""A news item written report by report: code states who went where and when, the model words the yield.
+"""A news item planned by code and worded by the model section by section, structured by theme.
 
-Asked for a whole article over many reports in one call, a 1.5B model stops early (news items of
-90-130 words where the style asks for 250-400), repeats itself and mixes reports up (a building of
-one trip turns up in another; a lead restates the request's period as a fact). So the item is built
-in parts:
-- the lead and the first sentence of each paragraph are code: the trips' months, years and
-  destinations from the archive's metadata, cited to their reports, true by construction;
-- each paragraph's further sentences are one short, focused model call per report: it sees only that
-  report's facts, its schema lets it cite only that report, and it writes one sentence per fact
-  (within the style's word budget);
-- the title is the model's, written last from the paragraphs (the citation check still applies).
-The shared prefix (instructions and request) is the same for every call, so llama.cpp evaluates it once.
+Asked for a whole article over many reports in one call, a 1.5B model stops early, repeats itself
+and mixes reports up; written report by report, it reads as a list of trips ("In oktober reisden
+... naar ..."), not as journalism. So code plans the item (see `sections`):
+- the headline: the model's words, spelled from the facts and within budget, else code's (`titles`);
+- the lead: code, from the archive's metadata (who, when, where, about what), citing every report;
+- two to four subheaded sections by theme, each combining the facts of several reports, and a
+  closing one on what was agreed; one model call per section writes one sentence per fact, citing
+  only the reports of that section (its schema cannot cite another);
+- code then drops sentences that repeat an earlier one, varies the sections' openings and keeps the
+  text within the length budget.
+The shared prefix (instructions) is the same for every call, so llama.cpp evaluates it once.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 
 from verslaghulp.facts.lexicon import MONTH_NAMES_NL
 from verslaghulp.summarising.calls import call_model
-from verslaghulp.summarising.coverage import own_sentence, word_count
+from verslaghulp.summarising.coverage import word_count
 from verslaghulp.summarising.models import SelectedReport
-from verslaghulp.summarising.prompting import FactLine, render_facts, render_mapped
-from verslaghulp.summarising.result import Block, CitedSentence, MappedReport
+from verslaghulp.summarising.prompting import FactLine, render_facts
+from verslaghulp.summarising.result import Block, CitedSentence, Fact, MappedReport
 from verslaghulp.summarising.schemas import sentences_budget, sentences_model, title_budget, title_model
+from verslaghulp.summarising.sections import Section, drop_repeats, plan_sections, vary_openers
 from verslaghulp.summarising.styles import Style
 from verslaghulp.summarising.titles import Vocabulary, code_title, spelled_title
 from verslaghulp.summarising.writing import CONTEXT_MARGIN, Writer, Written, sentences_of
@@ -34,23 +36,29 @@ from verslaghulp.summarising.writing import CONTEXT_MARGIN, Writer, Written, sen
 WORDS_PER_SENTENCE = 15
 LONG_SENTENCE_WORDS = 20
 LEAD_WORDS = 30
+HEADING_WORDS = 4
 LEAD_PLACES = 5
-MAX_PARAGRAPH_SENTENCES = 8
+MAX_SECTION_SENTENCES = 6
+MAX_FACTS_PER_REPORT = 8
 WHO = "medewerkers van de gemeente"
 
 
-def paragraph_bounds(style: Style, facts: int, reports: int, max_words: int) -> tuple[int, int]:
-    """How many model sentences one report's paragraph gets: one per fact, within the word budget."""
-    room = max(1, (max_words - LEAD_WORDS) // (LONG_SENTENCE_WORDS * max(1, reports)) - 1)  # -1: the opener
-    count = max(1, min(facts, room, style.sentences[1], MAX_PARAGRAPH_SENTENCES))
-    # Small models write the fewest sentences a schema allows, so the minimum is the number we want.
-    return count, count
+def section_bounds(style: Style, sections: Sequence[Section], max_words: int) -> list[tuple[int, int]]:
+    """How many model sentences each section gets: one per fact, shared out within the word budget."""
+    room = max(len(sections), (max_words - LEAD_WORDS - HEADING_WORDS * len(sections)) // LONG_SENTENCE_WORDS)
+    total = sum(len(s.facts) for s in sections) or 1
+    out = []
+    for section in sections:
+        share = max(1, round(room * len(section.facts) / total))
+        count = max(1, min(len(section.facts), share, style.sentences[1], MAX_SECTION_SENTENCES))
+        out.append((count, count))  # small models write the fewest sentences a schema allows
+    return out
 
 
 def facts_needed(style: Style, reports: int) -> int:
     """Facts per report the map step should keep so that the text can reach the style's minimum length."""
-    wanted = math.ceil((style.words[0] - LEAD_WORDS) / (WORDS_PER_SENTENCE * max(1, reports))) - 1
-    return max(style.facts_per_report, min(MAX_PARAGRAPH_SENTENCES, wanted))
+    wanted = math.ceil((style.words[0] - LEAD_WORDS) / (WORDS_PER_SENTENCE * max(1, reports)))
+    return max(style.facts_per_report, min(MAX_FACTS_PER_REPORT, wanted))
 
 
 def _month(report: SelectedReport) -> str:
@@ -64,18 +72,6 @@ def _places(report: SelectedReport) -> str:
 def _join(items: Sequence[str]) -> str:
     items = list(dict.fromkeys(items))
     return ", ".join(items[:-1]) + f" en {items[-1]}" if len(items) > 1 else "".join(items)
-
-
-def trip_opener(mapped: MappedReport) -> CitedSentence:
-    """A paragraph's first sentence, by code: when and where the trip went."""
-    report = mapped.report
-    when = _month(report)
-    text = (
-        f"In {when} reisden {WHO} naar {_places(report)}."
-        if when
-        else f"{WHO.capitalize()} reisden naar {_places(report)}."
-    )
-    return CitedSentence(text=text, sources=[mapped.number], written_by="code")
 
 
 def code_lead(mapped: Sequence[MappedReport], topics: Sequence[str]) -> CitedSentence:
@@ -99,31 +95,48 @@ def code_lead(mapped: Sequence[MappedReport], topics: Sequence[str]) -> CitedSen
     return CitedSentence(text=text, sources=[m.number for m in mapped], written_by="code")
 
 
-def _paragraph(writer: Writer, request: str, style: Style, report: MappedReport, bounds: tuple[int, int]) -> Block:
+def _verbatim(number: int, fact: Fact) -> CitedSentence:
+    text = fact.text.rstrip()
+    return CitedSentence(text=text if text[-1:] in ".!?" else text + ".", sources=[number], written_by="code")
+
+
+def _section(
+    writer: Writer, request: str, style: Style, section: Section, labels: dict[int, str], bounds: tuple[int, int]
+) -> Block:
+    numbers = section.reports
+    facts = render_facts([FactLine(f.text, (n,)) for n, f in section.facts], {n: labels[n] for n in numbers})
     value = call_model(
         writer.model,
-        writer.prompts.paragraph_messages(request, render_mapped([report]), bounds),
-        sentences_model("zinnen", [report.number], style.sentence_chars, bounds),
+        writer.prompts.section_messages(request, section.heading, facts, bounds),
+        sentences_model("zinnen", numbers, style.sentence_chars, bounds),
         max_tokens=min(sentences_budget(bounds[1], style.sentence_chars[1]), writer.max_tokens),
-        step=f"schrijven:{report.report.source_name}",
+        step=f"schrijven:{section.heading}",
         calls=writer.calls,
     )
-    sentences = sentences_of(getattr(value, "zinnen", None), {report.number}) if value is not None else []
-    # Unusable output: the report's own most relevant sentence, verbatim, so the report is still there.
-    return Block(kind="alinea", sentences=[trip_opener(report), *(sentences or [own_sentence(report)])])
+    sentences = sentences_of(getattr(value, "zinnen", None), set(numbers)) if value is not None else []
+    # Unusable output: the section's facts, verbatim, one per report, so every report is still there.
+    fallback = [_verbatim(n, f) for n, f in {n: f for n, f in reversed(section.facts)}.items()][::-1]
+    return Block(kind="alinea", heading=section.heading, sentences=sentences or fallback)
 
 
-def trim_to_budget(paragraphs: Sequence[Block], max_words: int) -> list[Block]:
-    """The paragraphs within the word budget: the last sentence of the longest paragraph goes first.
+def trim_to_budget(blocks: Sequence[Block], max_words: int) -> list[Block]:
+    """The sections within the word budget: the last sentence of the longest section goes first.
 
-    A paragraph keeps its opener and at least one sentence of the model, so every trip stays in.
+    A sentence that is the only one citing a report stays, and so does a section's last sentence.
     """
-    out = [b.model_copy(update={"sentences": list(b.sentences)}) for b in paragraphs]
-    while sum(word_count(s.text) for b in out for s in b.sentences) > max_words:
-        longest = max(out, key=lambda b: (len(b.sentences), sum(word_count(s.text) for s in b.sentences)))
-        if len(longest.sentences) <= 2:
+    out = [b.model_copy(update={"sentences": list(b.sentences)}) for b in blocks]
+
+    def words() -> int:
+        return sum(word_count(s.text) for b in out for s in b.sentences) + sum(word_count(b.heading) for b in out)
+
+    while words() > max_words:
+        cited = Counter(n for b in out for s in b.sentences for n in set(s.sources))
+        removable = [(b, s) for b in out if len(b.sentences) > 1 for s in b.sentences
+                     if all(cited[n] > 1 for n in s.sources)]  # fmt: skip
+        if not removable:
             break
-        longest.sentences.pop()
+        block, sentence = max(removable, key=lambda bs: (len(bs[0].sentences), bs[0].sentences.index(bs[1])))
+        block.sentences.remove(sentence)
     return out
 
 
@@ -141,7 +154,7 @@ def _title(
     fallback = code_title(topics, places)
     vocabulary = Vocabulary([f.text for m in mapped for f in m.facts], names=[*places, *topics])
     # The whole paragraphs when they fit, else their first model sentences.
-    for take in (MAX_PARAGRAPH_SENTENCES + 1, 2):
+    for take in (MAX_SECTION_SENTENCES + 1, 2):
         lines = [FactLine(s.text, tuple(s.sources)) for b in paragraphs for s in b.sentences[:take] if s.sources]
         messages = writer.prompts.title_messages(request, render_facts(lines, labels))
         if writer.count(messages) + budget + CONTEXT_MARGIN <= writer.context:
@@ -160,18 +173,17 @@ def write_article(
     labels: dict[int, str],
     max_words: int,
     topics: Sequence[str] = (),
+    themes: Sequence[str] = (),
 ) -> Written:
-    """Title (model), lead (code) and one paragraph per report, each citing only its own report."""
-    # Oldest trip first: a news item tells what the trips brought in the order they were made.
+    """Title (model, checked by code), lead (code) and subheaded sections by theme (model, planned by code)."""
     useful = sorted((m for m in mapped if m.facts), key=lambda m: (m.report.start is None, m.report.start or 0))
     if not useful:
         return Written()
-    paragraphs = [
-        _paragraph(writer, request, style, m, paragraph_bounds(style, len(m.facts), len(useful), max_words))
-        for m in useful
-    ]
-    paragraphs = trim_to_budget(paragraphs, max_words - word_count(code_lead(useful, topics).text))
-    title = _title(writer, request, paragraphs, labels, useful, topics)
-    lead = Block(kind="inleiding", sentences=[code_lead(useful, topics)])
-    fallback = all(s.written_by == "code" for b in paragraphs for s in b.sentences)
-    return Written(title=title, blocks=[lead, *paragraphs], fallback=fallback)
+    sections = plan_sections(useful, themes)
+    bounds = section_bounds(style, sections, max_words)
+    blocks = [_section(writer, request, style, s, labels, b) for s, b in zip(sections, bounds, strict=True)]
+    lead = code_lead(useful, topics)
+    blocks = trim_to_budget(vary_openers(drop_repeats(blocks)), max_words - word_count(lead.text))
+    title = _title(writer, request, blocks, labels, useful, topics)
+    fallback = all(s.written_by == "code" for b in blocks for s in b.sentences)
+    return Written(title=title, blocks=[Block(kind="inleiding", sentences=[lead]), *blocks], fallback=fallback)

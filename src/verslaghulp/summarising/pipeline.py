@@ -161,7 +161,8 @@ def iter_summary(
         labels = {m.number: m.report.label for m in mapped}
         if chosen_style.shape is Shape.ARTICLE:
             topics = [t.phrase for t in terms.topics]
-            written = write_article(writer, req.text, chosen_style, useful, labels, max_words, topics)
+            themes = list(dict.fromkeys([*terms.themes, *([req.filters.theme] if req.filters.theme else [])]))
+            written = write_article(writer, req.text, chosen_style, useful, labels, max_words, topics, themes)
         else:
             written = write_piece(writer, req.text, chosen_style, useful, labels)
     reduce_seconds = time.perf_counter() - reduce_started

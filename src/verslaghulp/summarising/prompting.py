@@ -107,9 +107,11 @@ class SummaryPrompts:
             values |= {"sentences": _range(style.sentences)}
         return self._messages(self.write.render(**values))
 
-    def paragraph_messages(self, request: str, facts: str, sentences: tuple[int, int]) -> list[BaseMessage]:
-        """An article's paragraph about one report, from that report's facts (the style's prompt)."""
-        return self._messages(self.write.render(request=_one_line(request), facts=facts, sentences=_range(sentences)))
+    def section_messages(self, request: str, heading: str, facts: str, sentences: tuple[int, int]) -> list[BaseMessage]:
+        """An article's section under its subheading, from the facts code grouped into it (the style's prompt)."""
+        return self._messages(
+            self.write.render(request=_one_line(request), heading=heading, facts=facts, sentences=_range(sentences))
+        )
 
     def title_messages(self, request: str, paragraphs: str) -> list[BaseMessage]:
         """An article's title, written from its paragraphs."""

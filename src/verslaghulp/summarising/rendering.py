@@ -72,6 +72,8 @@ def body_text(blocks: Sequence[Block], rows: Sequence[TripRow]) -> str:
     """The text with citation marks: paragraphs, bullets or the table."""
     parts: list[str] = []
     for block in blocks:
+        if block.heading:
+            parts.append(f"### {block.heading}")
         if block.kind == "punten":
             parts.append("\n".join(f"- {with_mark(s)}" for s in block.sentences))
         else:

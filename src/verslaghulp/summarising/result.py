@@ -111,6 +111,7 @@ class Block(BaseModel):
 
     kind: Literal["inleiding", "alinea", "punten", "antwoord"]
     sentences: list[CitedSentence] = Field(default_factory=list)
+    heading: str = Field(default="", description="A section's subheading (news items), written by code.")
 
 
 class TripRow(BaseModel):

@@ -237,32 +237,30 @@ def test_unusable_model_output_falls_back_to_the_reports_own_sentences(
     assert any("geen bruikbare tekst" in n for n in summary.notes)
 
 
-def test_a_newsletter_item_has_title_lead_and_paragraphs(
+def test_a_newsletter_item_has_title_lead_and_sections_by_theme(
     archive: MemoryArchive, model: FakeChatModel, settings: Settings
 ) -> None:
     summary = summarise("Schrijf een nieuwsbericht over de reizen in 2025", archive, model, settings)
     assert summary.title and summary.blocks[0].kind == "inleiding"
-    paragraphs = summary.blocks[1:]
-    assert [b.kind for b in paragraphs] == ["alinea"] * len(summary.coverage.included)
-    # Written report by report: each paragraph cites its own report only and opens with code's
-    # when and where; the lead is code's; the title comes last.
-    assert all(len({n for s in b.sentences for n in s.sources}) == 1 for b in paragraphs)
-    assert [b.sentences[0].text for b in paragraphs] == [
-        "In februari 2025 reisden medewerkers van de gemeente naar Madrid.",
-        "In oktober 2025 reisden medewerkers van de gemeente naar Brussel.",
-    ]
+    sections = summary.blocks[1:]
+    # Planned by theme, not by trip: a subheading per theme, and what was agreed, from both trips, last.
+    assert [b.heading for b in sections] == ["De digitale tweeling", "Kunstmatige intelligentie", "Hoe het verder gaat"]
+    assert {n for s in sections[-1].sentences for n in s.sources} == {1, 2}
+    assert not any(s.text.startswith("In februari 2025 reisden") for b in sections for s in b.sentences)
     lead = summary.blocks[0].sentences
     assert [s.written_by for s in lead] == ["code"] and len(lead[0].sources) == 2
     assert lead[0].text == (
         "Tussen februari 2025 en oktober 2025 maakten medewerkers van de gemeente dienstreizen naar Madrid en Brussel."
     )
     steps = [c.step for c in summary.meta.calls]
-    assert steps[-1] == "schrijven:titel" and len([s for s in steps if s.startswith("schrijven:2025")]) == 2
-    paragraph_prompt = str(model.calls[-2][-1].content)
-    assert "Feiten uit één verslag" in paragraph_prompt and paragraph_prompt.count("\n[") == 1
-    assert {"summary-nieuwsbericht@2", "summary-titel@2"} <= set(summary.meta.prompts)
+    assert steps == ["schrijven:De digitale tweeling", "schrijven:Kunstmatige intelligentie",
+                     "schrijven:Hoe het verder gaat", "schrijven:titel"]  # fmt: skip
+    section_prompt = str(model.calls[-2][-1].content)
+    assert "Tussenkop van deze alinea: Hoe het verder gaat" in section_prompt and section_prompt.count("\n[") == 2
+    assert {"summary-nieuwsbericht@3", "summary-titel@2"} <= set(summary.meta.prompts)
     markdown = to_markdown(summary)
-    assert markdown.startswith(f"# {summary.title}\n") and "## Bronnen" in markdown and "## Verantwoording" in markdown
+    assert markdown.startswith(f"# {summary.title}\n") and "### De digitale tweeling" in markdown
+    assert "## Bronnen" in markdown and "## Verantwoording" in markdown
 
 
 def test_json_carries_text_citations_sources_coverage_check_and_meta(

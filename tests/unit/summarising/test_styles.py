@@ -50,20 +50,25 @@ def test_an_unknown_style_lists_the_known_ones() -> None:
 
 
 def test_a_news_item_asks_enough_facts_and_sentences_to_reach_its_length() -> None:
-    from verslaghulp.summarising.article import LEAD_WORDS, WORDS_PER_SENTENCE, facts_needed, paragraph_bounds
+    from verslaghulp.summarising.article import LEAD_WORDS, WORDS_PER_SENTENCE, facts_needed, section_bounds
+    from verslaghulp.summarising.result import Fact
+    from verslaghulp.summarising.sections import Section
+
+    def section(facts: int) -> Section:
+        return Section("Kop", None, [(n, Fact(report_id="r", question_id="opbrengst", heading="", text="x"))
+                                     for n in range(facts)])  # fmt: skip
 
     style = load_style("nieuwsbericht")
     low, high = style.words
     # Few reports: more facts each, so that the item can still reach its minimum length.
     for reports in (2, 3, 5):
-        sentences = paragraph_bounds(style, facts_needed(style, reports), reports, high)[1]
-        assert reports * (sentences + 1) * WORDS_PER_SENTENCE + LEAD_WORDS >= low
+        assert reports * facts_needed(style, reports) * WORDS_PER_SENTENCE + LEAD_WORDS >= low
     assert facts_needed(style, 10) == style.facts_per_report
-    # A paragraph has one model sentence per fact of its report ...
-    assert paragraph_bounds(style, facts=3, reports=2, max_words=high) == (3, 3)
-    # ... and many reports share the maximum length.
-    per_report = paragraph_bounds(style, facts=4, reports=12, max_words=high)[1]
-    assert 12 * (per_report + 1) * WORDS_PER_SENTENCE + LEAD_WORDS <= high + 12 * WORDS_PER_SENTENCE
+    # A section has one model sentence per fact ...
+    assert section_bounds(style, [section(3), section(2)], max_words=high) == [(3, 3), (2, 2)]
+    # ... and many facts share the maximum length.
+    bounds = section_bounds(style, [section(12), section(12), section(12)], max_words=high)
+    assert sum(b[1] for b in bounds) * WORDS_PER_SENTENCE + LEAD_WORDS <= high + 3 * WORDS_PER_SENTENCE
 
 
 def test_two_sentences_in_one_item_become_two_cited_sentences() -> None:
@@ -84,13 +89,13 @@ def test_a_news_item_is_trimmed_to_its_maximum_but_keeps_every_trip() -> None:
     from verslaghulp.summarising.coverage import word_count
     from verslaghulp.summarising.result import Block, CitedSentence
 
-    def paragraph(number: int, sentences: int) -> Block:
+    def section(sources: list[int]) -> Block:
         words = " ".join(["woord"] * 19)
         return Block(kind="alinea", sentences=[CitedSentence(text=f"{words} {n}.", sources=[number])
-                                               for n in range(sentences)])  # fmt: skip
+                                               for n, number in enumerate(sources)])  # fmt: skip
 
-    trimmed = trim_to_budget([paragraph(1, 8), paragraph(2, 3), paragraph(3, 2)], max_words=200)
+    trimmed = trim_to_budget([section([1] * 8), section([2, 2, 3]), section([3, 4])], max_words=200)
     assert sum(word_count(s.text) for b in trimmed for s in b.sentences) <= 200
-    assert [len(b.sentences) for b in trimmed] == [5, 3, 2]  # 20 words each: the longest paragraph gave way
-    tiny = trim_to_budget([paragraph(1, 5), paragraph(2, 5)], max_words=10)
-    assert [len(b.sentences) for b in tiny] == [2, 2]  # opener and one sentence stay
+    assert [len(b.sentences) for b in trimmed] == [5, 3, 2]  # 20 words each: the longest section gave way
+    tiny = trim_to_budget([section([1, 1, 1]), section([2, 3])], max_words=10)
+    assert [len(b.sentences) for b in tiny] == [1, 2]  # a report's only sentence stays
