@@ -60,7 +60,19 @@ def _figures(summary: Summary, size: int) -> dict[str, object]:
         "left_out": len(summary.coverage.left_out),
         "precision": summary.check.precision,
         "reduce_levels": summary.meta.reduce_levels,
+        "title": summary.title,
+        "lead": any(b.kind == "inleiding" for b in summary.blocks),
+        "subheadings": sum(bool(b.heading) for b in summary.blocks),
+        "same_openings": _same_openings(summary),
+        "flagged": len(summary.check.failed),
+        "calls_s": [round(c.seconds, 1) for c in calls],
     }
+
+
+def _same_openings(summary: Summary) -> int:
+    """Sections whose first two words open another section too."""
+    firsts = [tuple(b.sentences[0].text.lower().split()[:2]) for b in summary.blocks if b.heading and b.sentences]
+    return sum(firsts.count(f) > 1 for f in firsts)
 
 
 def main() -> None:

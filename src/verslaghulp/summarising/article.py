@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from verslaghulp.facts.lexicon import MONTH_NAMES_NL
 from verslaghulp.summarising.calls import call_model
 from verslaghulp.summarising.coverage import word_count
-from verslaghulp.summarising.models import SelectedReport
+from verslaghulp.summarising.models import SelectedReport, join_nl
 from verslaghulp.summarising.prompting import FactLine, render_facts
 from verslaghulp.summarising.result import Block, CitedSentence, Fact, MappedReport
 from verslaghulp.summarising.schemas import sentences_budget, sentences_model, title_budget, title_model
@@ -66,23 +66,18 @@ def _month(report: SelectedReport) -> str:
 
 
 def _places(report: SelectedReport) -> str:
-    return _join(report.cities or report.countries) or report.title
-
-
-def _join(items: Sequence[str]) -> str:
-    items = list(dict.fromkeys(items))
-    return ", ".join(items[:-1]) + f" en {items[-1]}" if len(items) > 1 else "".join(items)
+    return join_nl(report.cities or report.countries) or report.title
 
 
 def code_lead(mapped: Sequence[MappedReport], topics: Sequence[str]) -> CitedSentence:
     """The lead, by code: the period, the destinations and the topic of the trips, citing every report."""
     dated = sorted((m for m in mapped if m.report.start), key=lambda m: (m.report.start, m.number))
-    about = f" over {_join(list(topics))}" if topics else ""
+    about = f" over {join_nl(list(topics))}" if topics else ""
     # One place per trip (its first city), each once: "naar Kopenhagen, Antwerpen en Madrid"; a long
     # list is cut ("... en andere bestemmingen": no number, which the citation check would have to find).
     firsts = list(dict.fromkeys((m.report.cities or m.report.countries or [m.report.title])[0] for m in mapped))
     places = (
-        _join(firsts) if len(firsts) <= LEAD_PLACES else f"{', '.join(firsts[:LEAD_PLACES])} en andere bestemmingen"
+        join_nl(firsts) if len(firsts) <= LEAD_PLACES else f"{', '.join(firsts[:LEAD_PLACES])} en andere bestemmingen"
     )
     first, last = (_month(dated[0].report), _month(dated[-1].report)) if dated else ("", "")
     if len(mapped) == 1:

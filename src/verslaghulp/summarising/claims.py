@@ -23,7 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from verslaghulp.archive.places import find_places
 from verslaghulp.facts.lexicon import STOPWORDS
+from verslaghulp.facts.normalise import fold
 from verslaghulp.facts.people import extract_people
 from verslaghulp.summarising.actors import HAAG, Party, known_names, parties
 from verslaghulp.summarising.passages import split_sentences
@@ -44,6 +46,9 @@ STRONG_ALIGNMENT = 0.5  # ... to hold the sentence to that source sentence's sub
 RESTATED = 0.8  # a source sentence with this share says the sentence almost word for word
 NEAR_BEST = 0.75  # source sentences this close to the best one count as aligned too
 CLAUSE_COVERED = 0.5  # share of a hedged source clause the sentence must restate for its hedge to count
+_HEADING = re.compile(r"^[^a-z]*[A-Z]{3}[^a-z]*$")  # a form heading: capitals only
+# What a sentence says was agreed or promised is still to come, like its source (folded words).
+AGREED = frozenset({"afgesproken", "afspraak", "afspraken", "toegezegd", "belooft", "beloofd", "beloofde", "agreed"})
 _CLAUSE = re.compile(r"[,;:()]|\s(?:en|maar|omdat|zodat|want|terwijl|waarna|waarbij|als|and|but)\s")
 _ENDINGS = ("heden", "ingen", "ing", "eren", "ende", "den", "ten", "en", "de", "te", "es", "s", "e", "t", "d")
 _NOT_CONTENT = STOPWORDS | HEDGES | FUTURE | {"den", "haag", "haagse", "gemeente", "stad", "medewerkers"}
@@ -91,7 +96,19 @@ class SourceSentences:
 
     def __init__(self, text: str):
         self.text = text
-        self.sentences = [s for s in split_sentences(text) if len(folded_words(s)) >= 3]
+        self.sentences: list[str] = []
+        # Sentences under a report's follow-up heading ("ZIJN ER VERVOLGAFSPRAKEN?") tell what is to come.
+        self.to_come: set[str] = set()
+        heading = ""
+        for line in text.splitlines():
+            if _HEADING.match(line.strip()):
+                heading = fold(line)
+                continue
+            for sentence in split_sentences(line):
+                if len(folded_words(sentence)) >= 3:
+                    self.sentences.append(sentence)
+                    if "vervolg" in heading:
+                        self.to_come.add(sentence)
         self._stems = [content_stems(s) for s in self.sentences]
         self.classes = entailed(classes(text))
         self.names = known_names(self.sentences)
@@ -154,8 +171,10 @@ def _clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE.split(text) if c and c.strip()]
 
 
-def _modality_findings(sentence: str, scored: Sequence[tuple[float, str]]) -> list[ClaimFinding]:
-    """A source clause the sentence restates (half its content words or more) that is hedged or future."""
+def _modality_findings(
+    sentence: str, scored: Sequence[tuple[float, str]], source: SourceSentences
+) -> list[ClaimFinding]:
+    """A source clause the sentence restates (half its content words or more) that is hedged or still to come."""
     if not scored or scored[0][0] < STRONG_ALIGNMENT or hedged(sentence, modals=True):
         return []
     own = content_stems(sentence)
@@ -172,7 +191,8 @@ def _modality_findings(sentence: str, scored: Sequence[tuple[float, str]]) -> li
             if clause_words & HEDGES:
                 reason = f"het verslag noemt dit alleen als mogelijkheid of voornemen: '{_quote(source_sentence)}'"
                 return [ClaimFinding("predicaat", 0, len(sentence), sentence, reason)]
-            if clause_words & FUTURE and not words & FUTURE and past(sentence):
+            to_come = bool(clause_words & FUTURE) or source_sentence in source.to_come
+            if to_come and not words & (FUTURE | AGREED) and past(sentence):
                 reason = f"volgens het verslag moet dit nog gebeuren: '{_quote(source_sentence)}'"
                 return [ClaimFinding("predicaat", 0, len(sentence), sentence, reason)]
     return []
@@ -218,7 +238,7 @@ def _actor_findings(sentence: str, aligned: Sequence[tuple[float, str]], source:
     theirs = theirs_all[0]
     acting = [q for q in theirs if q.subject]
     if not acting:
-        return []  # the source sentence names nobody acting ("Presentatie gegeven over ...")
+        return _elsewhere(sentence, strong[0], subjects, theirs, mine)
     who = " en ".join(dict.fromkeys(sentence[p.start : p.end] for p in subjects))
     them = " en ".join(dict.fromkeys(strong[0][q.start : q.end] for q in acting))
     if acting[0].key == HAAG:
@@ -234,11 +254,26 @@ def _actor_findings(sentence: str, aligned: Sequence[tuple[float, str]], source:
     return [ClaimFinding("actor", first.start, subjects[-1].end, sentence[first.start : subjects[-1].end], reason)]
 
 
+def _elsewhere(
+    sentence: str, source_sentence: str, subjects: Sequence[Party], theirs: Sequence[Party], mine: Sequence[Party]
+) -> list[ClaimFinding]:
+    """Den Haag said to do what the source sentence, naming nobody acting, places in another city."""
+    if not any(p.key == HAAG for p in subjects) or any(q.key == HAAG for q in theirs):
+        return []
+    places = [q for q in theirs if find_places(source_sentence[q.start : q.end])[0]]
+    if not places or any(_same(q, mine) for q in places):
+        return []
+    where = source_sentence[places[0].start : places[0].end]
+    first = subjects[0]
+    reason = f"volgens het verslag gebeurt dit in {where}, niet bij Den Haag: '{_quote(source_sentence)}'"
+    return [ClaimFinding("actor", first.start, subjects[-1].end, sentence[first.start : subjects[-1].end], reason)]
+
+
 def check_claims(sentence: str, source: SourceSentences) -> list[ClaimFinding]:
     """What the sentence claims that its aligned source sentences do not: predicate, modality, actor."""
     aligned = source.aligned(sentence)
     findings = _predicate_findings(sentence, aligned, source)
     if not findings:
-        findings = _modality_findings(sentence, source.scored(sentence))
+        findings = _modality_findings(sentence, source.scored(sentence), source)
     findings += _actor_findings(sentence, aligned, source)
     return findings

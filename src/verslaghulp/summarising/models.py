@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -81,6 +81,12 @@ def format_period(start: dt.date | None, end: dt.date | None) -> str:
     if start.year == end.year:
         return f"{day_month(start)} - {day_month(end)} {end.year}"
     return f"{day_month(start)} {start.year} - {day_month(end)} {end.year}"
+
+
+def join_nl(items: Sequence[str]) -> str:
+    """Items the Dutch way, each once: "Gent", "Gent en Lyon", "Gent, Lyon en Porto"."""
+    unique = list(dict.fromkeys(items))
+    return ", ".join(unique[:-1]) + f" en {unique[-1]}" if len(unique) > 1 else "".join(unique)
 
 
 def destination_of(report: ReportSummary | SelectedReport) -> str:

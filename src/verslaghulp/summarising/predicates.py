@@ -39,6 +39,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
         r"organi[sz]ed?\b",
         r"organi[sz]ing",
         r"hosted",
+        r"(?:ontving|ontvingen|ontvangt|ontvangen) (?:\w+ ){0,4}(?:bezoekers|delegatie\w*|gasten|deelnemers)",
     ),
     "deelnemen": (
         r"deelname\w*",
@@ -59,6 +60,8 @@ _CLASSES: dict[str, tuple[str, ...]] = {
         r"(?:deed|deden|doet) "
         r".{0,30}\bmee\b",
         r"meedoen",
+        r"mee te doen",
+        r"deel te nemen",
         r"attended",
         r"visit\w*",
         r"took part",
@@ -271,15 +274,16 @@ STRONGER: dict[str, frozenset[str]] = {
     "financieren": frozenset({"verkennen", "voorstellen"}),
 }
 
-# Words that leave open whether something happens (folded). Not "kan"/"kunnen": they mostly say what
-# is possible for someone ("waar bezoekers kunnen zien"), not that it is uncertain.
+# Words that leave open whether something happens (folded); an invitation too, as it is not yet an
+# acceptance. Not "kan"/"kunnen": they mostly say what is possible for someone ("waar bezoekers
+# kunnen zien"), not that it is uncertain.
 HEDGES = frozenset(
     """
     misschien mogelijk mogelijke mogelijkerwijs wellicht eventueel eventuele zou zouden wil willen wilde
     wilden hoopt hopen hoop hoopte overweegt overwegen overwoog verkent verkennen idee ideeen onderzoekt
     bekijkt denkt nadenken onzeker onduidelijk indien mits afhankelijk voorstel voornemen intentie ambitie
     streeft might may could would perhaps possibly maybe consider considers considering explore explores
-    exploring
+    exploring uitgenodigd uitnodiging uitnodigingen nodigde nodigden nodigt verzoek verzocht invited invitation
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 # Words that put something in the future (folded).

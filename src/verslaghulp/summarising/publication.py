@@ -13,6 +13,7 @@ import re
 
 from verslaghulp.facts.policy import MARK_CLOSE, MARK_OPEN
 from verslaghulp.summarising.calls import SummaryError
+from verslaghulp.summarising.models import join_nl
 from verslaghulp.summarising.rendering import body_text
 from verslaghulp.summarising.result import CheckAction, Summary
 
@@ -59,9 +60,5 @@ def to_publication(summary: Summary) -> str:
     out += [_plain(body_text(summary.blocks, summary.rows)), ""]
     trips = [f"{s.destination} ({s.dates})" for s in summary.sources]
     if trips:
-        out.append(f"_Gebaseerd op de verslagen van de dienstreizen naar {_join(trips)}._")
+        out.append(f"_Gebaseerd op de verslagen van de dienstreizen naar {join_nl(trips)}._")
     return "\n".join(out).rstrip() + "\n"
-
-
-def _join(items: list[str]) -> str:
-    return ", ".join(items[:-1]) + f" en {items[-1]}" if len(items) > 1 else "".join(items)

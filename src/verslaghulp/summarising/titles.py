@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from verslaghulp.facts.lexicon import STOPWORDS
 from verslaghulp.facts.normalise import fold
+from verslaghulp.summarising.models import join_nl
 
 TITLE_WORDS = (3, 9)
 TITLE_WORD_CHARS = 24
@@ -81,19 +82,15 @@ def spelled_title(words: Sequence[str], vocabulary: Vocabulary) -> str:
     return title[0].upper() + title[1:]
 
 
-def _join(items: Sequence[str]) -> str:
-    return ", ".join(items[:-1]) + f" en {items[-1]}" if len(items) > 1 else "".join(items)
-
-
 def code_title(topics: Sequence[str], places: Sequence[str], max_chars: int = TITLE_MAX_CHARS) -> str:
     """Code's title from the topic and the destinations; places are dropped whole until it fits the budget."""
-    about = _join(list(dict.fromkeys(topics[:2])))
+    about = join_nl(list(dict.fromkeys(topics[:2])))
     head = f"{about[0].upper()}{about[1:]}: wat" if about else "Wat"
     unique = list(dict.fromkeys(places))
     for count in range(len(unique), -1, -1):
         shown = unique[:count]
         rest = " en andere steden" if count < len(unique) and count else ""
-        where = f" naar {', '.join(shown)}{rest}" if count < len(unique) and count else f" naar {_join(shown)}"
+        where = f" naar {', '.join(shown)}{rest}" if count < len(unique) and count else f" naar {join_nl(shown)}"
         title = f"{head} dienstreizen{where if shown else ''} opleverden"
         if len(title) <= max_chars:
             return title

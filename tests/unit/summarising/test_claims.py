@@ -93,7 +93,7 @@ def test_every_sentence_of_the_archive_passes_against_its_own_report() -> None:
     for path in sorted(REPORTS.iterdir()):
         text = read_document(path, max_bytes=10**7, max_chars=10**6).text
         own = SourceSentences(text)
-        failing = [s for s in split_sentences(text) if check_claims(s, own)]
+        failing = [s for s in split_sentences(text) if not s.isupper() and check_claims(s, own)]  # headings skipped
         assert failing == [], path.name
 
 
@@ -115,3 +115,19 @@ def test_the_subject_is_the_first_party_no_preposition_governs() -> None:
 def test_a_person_acts_for_the_organisation_the_report_says_they_work_for() -> None:
     wenen = source(WENEN)
     assert check_claims("De stad Wenen deelt het Weense protocol voor drones bij de brandweer.", wenen) == []
+
+
+def test_what_happens_in_another_city_is_not_den_haags_doing_and_a_follow_up_is_still_to_come() -> None:
+    text = (
+        "WAT HEEFT DE REIS DE GEMEENTE OPGELEVERD?\n\n"
+        "- In Madrid werkt een team van 12 medewerkers aan de digitale tweeling van de stad.\n\n"
+        "ZIJN ER VERVOLGAFSPRAKEN? ZO JA, WELKE?\n\nMadrid stuurt in mei de handleiding voor de hittekaarten."
+    )
+    madrid = SourceSentences(text)
+    moved = check_claims("Den Haag werkt met een team van 12 medewerkers aan een digitale tweeling.", madrid)
+    assert [f.kind for f in moved] == ["actor"] and "Madrid" in moved[0].reason
+    assert check_claims("In Madrid werkt een team van 12 medewerkers aan de digitale tweeling.", madrid) == []
+    done = check_claims("Madrid heeft de handleiding voor de hittekaarten gestuurd.", madrid)
+    assert [f.kind for f in done] == ["predicaat"] and "nog gebeuren" in done[0].reason
+    assert check_claims("Madrid stuurt in mei de handleiding voor de hittekaarten.", madrid) == []
+    assert check_claims("Afgesproken is dat Madrid de handleiding voor de hittekaarten heeft gestuurd.", madrid) == []
