@@ -53,7 +53,8 @@ def body_markdown(summary: Summary) -> str:
     text = _CITATION.sub(link, html.escape(summary.text, quote=False))
     text = _MARKED.sub(lambda m: f"<mark>{m[0]}</mark>", text)
     warnings = "".join(f"> **{html.escape(w, quote=False)}**\n\n" for w in getattr(summary, "warnings", []))
-    return warnings + (f"### {html.escape(summary.title, quote=False)}\n\n" if summary.title else "") + text
+    # The title one level above the sections' subheadings ("### ..." in the text).
+    return warnings + (f"## {html.escape(summary.title, quote=False)}\n\n" if summary.title else "") + text
 
 
 def sources_html(summary: Summary, reports: dict[str, StoredReport]) -> str:
