@@ -101,6 +101,9 @@ class Settings(BaseSettings):
     max_notes_chars: int = Field(default=60_000, ge=1_000)
     # Route the note lines that no header or keyword selects by meaning (e5, drafting/line_router.py).
     semantic_routing: bool = True
+    # Where code finds no travellers, period or transport, ask the model which line says it; its
+    # reading is used only when code finds the value in that line (drafting/fact_fallback.py).
+    fact_fallback: bool = True
 
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)

@@ -115,3 +115,23 @@ def test_every_example_notes_file_drafts(path, tiny_model: EmbeddedChatModel, ti
         # Every unanswered question asks a follow-up (an answered one may still ask for a missing detail).
         if answer.status is AnswerStatus.NIET_VERMELD:
             assert answer.follow_up
+
+
+def test_the_model_fallback_with_a_real_model_is_verified_or_rejected(
+    tiny_model: EmbeddedChatModel, tiny_settings: Settings
+) -> None:
+    # Code reads no count, period or transport here, so the real model is asked. Whatever the tiny
+    # model answers (it reads poorly), an answer is only ever given with the line that holds it.
+    from verslaghulp.drafting.fact_fallback import CHECKED
+    from verslaghulp.report.model import WrittenBy
+
+    notes = "Werkbezoek Lyon\nDaan reed, verder Femke de Groot en ik\nwe vertrokken op 12 maart 2025\n"
+    draft = draft_report(notes, load_form("denhaag-2025"), tiny_model, tiny_settings)
+    asked = [c for c in draft.meta.calls if c.question_id in {"personen", "duur", "vervoer"}]
+    assert asked, "the model was not asked for the facts code could not read"
+    for qid in ("personen", "duur", "vervoer"):
+        answer = draft.answer(qid)
+        if answer.status is AnswerStatus.BEANTWOORD:
+            assert answer.written_by is WrittenBy.CODE
+            assert answer.computed and answer.computed[0].label == CHECKED
+            assert answer.support

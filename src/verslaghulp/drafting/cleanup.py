@@ -10,6 +10,7 @@ import re
 
 from verslaghulp.drafting.relevance import TRAVELLER_LABELS, fold, header_label, people_in_line
 from verslaghulp.facts.gazetteer import country_name_nl, lookup
+from verslaghulp.facts.travellers import count_travellers
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.notes import Notes
 
@@ -27,6 +28,38 @@ def traveller_lines(notes: Notes) -> list[str]:
     return [fold(line.text) for line in notes.lines if header_label(line.text) in TRAVELLER_LABELS]
 
 
+_CAPITALISED_NAME = re.compile(
+    r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:(?:van|de|der|den|ter|ten|el|al|da|di|von|le|la)[ \t]+)*[A-ZÀ-Ý][\w'’-]+)*"
+)
+
+
+def fellow_travellers(notes: Notes) -> set[str]:
+    """Folded names of the people who travelled with the writer: never people met.
+
+    They come from the lines that list them ("mee: Femke de Groot") and from the words with which the
+    notes say who travelled ("samen met collega Piet Jansen", "Wessel en ik"): the same text the
+    travellers count rests on.
+    """
+    texts = [line.text for line in notes.lines if header_label(line.text) in TRAVELLER_LABELS]
+    found = count_travellers(notes.text)
+    if found is not None and found.count > 1:
+        texts.append(found.evidence)
+    names: set[str] = set()
+    for text in texts:
+        body = text.split(":", 1)[1] if header_label(text) in TRAVELLER_LABELS and ":" in text else text
+        for m in _CAPITALISED_NAME.finditer(body):
+            name = m.group()
+            if lookup(name) is None and fold(name) not in {"ik", "i", "mee", "samen", "met", "with"}:
+                names.add(fold(name))
+    return names
+
+
+def is_fellow_traveller(item: str, travellers: set[str]) -> bool:
+    """Whether a "people met" item names a fellow traveller (full name, or the first name alone)."""
+    name = _item_name(item)
+    return bool(name) and any(name == t or name == t.split()[0] or t == name.split()[0] for t in travellers)
+
+
 def person_names(notes: Notes) -> set[str]:
     """Folded names of the people the notes name with a role, line by line, after any "label:" prefix."""
     return {fold(name) for line in notes.lines for name in people_in_line(line.text)}
@@ -34,9 +67,14 @@ def person_names(notes: Notes) -> set[str]:
 
 def clean_items(question: Question, items: list[str], notes: Notes) -> list[str]:
     """Drop items that belong to another question: travellers among people met, people among places."""
-    travellers = traveller_lines(notes)
     if question.kind is AnswerKind.PEOPLE:
-        return [i for i in items if not any(_item_name(i) and _item_name(i) in t for t in travellers)]
+        travellers = fellow_travellers(notes)
+        lines = traveller_lines(notes)
+        return [
+            i
+            for i in items
+            if not is_fellow_traveller(i, travellers) and not any(_item_name(i) and _item_name(i) in t for t in lines)
+        ]
     if question.kind is AnswerKind.PLACES:
         people = person_names(notes)
         kept = [

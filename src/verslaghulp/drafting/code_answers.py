@@ -6,6 +6,8 @@ facts layer, and every computed value says how it was computed.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from verslaghulp.facts import count_travellers, extract_period, extract_transport_legs
@@ -32,6 +34,15 @@ class CodeAnswer:
     support: list[NoteLine]
     computed: list[ComputedFact] = field(default_factory=list)
     follow_up: str | None = None
+    # Part of the fact is missing (a departure date without a return or a duration): worth a second opinion.
+    partial: bool = False
+
+
+# Words that say the trip took one day, so that a single date is the whole period.
+_DAY_TRIP = re.compile(
+    r"\b(?:dagreis|dagje|dagtrip|day[\s-]?trip|op\s+en\s+neer|dezelfde\s+dag|same\s+day|een\s+dag\s+heen\s+en\s+terug)\b",
+    re.I,
+)
 
 
 def lines_containing(notes: Notes, evidence: str) -> list[NoteLine]:
@@ -46,6 +57,17 @@ def _dutch_date(day: int, month: int, year: int | None, weekday: int | None) -> 
     if year is not None:
         parts.append(str(year))
     return " ".join(parts)
+
+
+def dutch_period(start: dt.date, end: dt.date) -> str:
+    """'3 dagen: van woensdag 6 februari t/m vrijdag 8 februari 2019' (both ends counted)."""
+    days = (end - start).days + 1
+    start_year = start.year if start.year != end.year else None
+    return (
+        f"{days} {'dag' if days == 1 else 'dagen'}: van "
+        f"{_dutch_date(start.day, start.month, start_year, start.weekday())} t/m "
+        f"{_dutch_date(end.day, end.month, end.year, end.weekday())}"
+    )
 
 
 def answer_count(notes: Notes) -> CodeAnswer | None:
@@ -64,12 +86,16 @@ def answer_dates(notes: Notes) -> CodeAnswer | None:
     if period is None:
         return None
     start, end = period.start, period.end
-    start_year = start.year if start.year != end.year else None
-    text = (
-        f"{period.days} {'dag' if period.days == 1 else 'dagen'}: van "
-        f"{_dutch_date(start.day, start.month, start_year, start.weekday())} t/m "
-        f"{_dutch_date(end.day, end.month, end.year, end.weekday())}"
-    )
+    if period.days == 1 and not period.end_from_stated and not _DAY_TRIP.search(notes.text):
+        # One date and no duration: the departure is a fact, a one-day trip would be an invention.
+        departure = _dutch_date(start.day, start.month, start.year, start.weekday())
+        return CodeAnswer(
+            text=f"Vertrek op {departure}; de terugkomst staat niet in de aantekeningen.",
+            support=lines_containing(notes, period.evidence),
+            follow_up="Op welke datum bent u teruggekomen, of was het een dagreis?",
+            partial=True,
+        )
+    text = dutch_period(start, end)
     how = f"{end.isoformat()} min {start.isoformat()}, plus 1 (begin- en einddag tellen mee)"
     if period.end_from_stated:
         how = f"{start.isoformat()} plus de genoemde duur ('{period.stated_text}'): laatste dag {end.isoformat()}"

@@ -13,11 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from verslaghulp.drafting.cleanup import traveller_lines, with_country
+from verslaghulp.drafting.cleanup import fellow_travellers, is_fellow_traveller, traveller_lines, with_country
 from verslaghulp.drafting.relevance import HEADER, fold, people_in_line
 from verslaghulp.drafting.selection import is_heading
 from verslaghulp.facts.gazetteer import find_places
-from verslaghulp.facts.people import extract_people
 from verslaghulp.facts.transport import extract_transport_legs
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.notes import NoteLine, Notes
@@ -56,23 +55,18 @@ def units_for(question: Question, lines: list[NoteLine], notes: Notes) -> list[U
     lines = content_lines(lines)
     if question.kind is not AnswerKind.PEOPLE:
         return [Unit(line) for line in lines]
-    travellers = traveller_lines(notes)
+    listing = traveller_lines(notes)
+    travellers = fellow_travellers(notes)
     units: list[Unit] = []
     for line in lines:
-        if any(fold(line.text) == t for t in travellers):
+        if any(fold(line.text) == t for t in listing):
             continue  # "mee: Femke de Groot" names a fellow traveller, not someone met
-        people = [p for p in people_in_line(line.text) if not any(fold(p) in t for t in travellers)]
+        named = people_in_line(line.text)
+        people = [p for p in named if not is_fellow_traveller(p, travellers)]
+        if named and not people:
+            continue  # the line is about a colleague who travelled along ("Lotte: voorbereiding presentatie")
         units += [Unit(line, p) for p in people] or [Unit(line)]
     return units
-
-
-def traveller_names(notes: Notes) -> list[str]:
-    """The names of fellow travellers ("mee: Femke de Groot, Joost Bakker"), as the notes write them."""
-    names: list[str] = []
-    for line in notes.lines:
-        if fold(line.text) in traveller_lines(notes):
-            names += [p.name for p in extract_people(line.text)] or people_in_line(line.text)
-    return names
 
 
 def is_negation(text: str) -> bool:

@@ -8,7 +8,7 @@ schema-constrained call per question, over notes it has already evaluated for th
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,8 +17,9 @@ from langchain_core.language_models import BaseChatModel
 from verslaghulp.archive.embeddings import TextEmbedder, default_embedder
 from verslaghulp.audit import record_draft
 from verslaghulp.config import Settings
-from verslaghulp.drafting.cleanup import clean_items
-from verslaghulp.drafting.code_answers import CODE_KINDS, answer_by_code
+from verslaghulp.drafting.cleanup import clean_items, fellow_travellers
+from verslaghulp.drafting.code_answers import CODE_KINDS, CodeAnswer, answer_by_code
+from verslaghulp.drafting.fact_fallback import FALLBACK_KINDS, FactPrompts, ask_model, worth_asking
 from verslaghulp.drafting.grounding_step import ground_answer
 from verslaghulp.drafting.injection import PLACEHOLDER, instruction_lines, is_instruction, mask_instructions
 from verslaghulp.drafting.items import (
@@ -26,7 +27,6 @@ from verslaghulp.drafting.items import (
     content_lines,
     is_empty_item,
     only_negations,
-    traveller_names,
     trip_cities,
     units_for,
 )
@@ -39,7 +39,6 @@ from verslaghulp.drafting.prompting import (
     list_schema,
     token_budget,
 )
-from verslaghulp.drafting.relevance import fold
 from verslaghulp.drafting.selection import select_lines
 from verslaghulp.drafting.topics import topic_of, with_topics
 from verslaghulp.facts.grounding_model import GroundingReport
@@ -210,6 +209,10 @@ def iter_draft(
     yield DraftDone(draft=ReportDraft(meta=meta, answers=answers, grounding=grounding))
 
 
+FactAsker = Callable[[AnswerKind], CodeAnswer | None]
+"""Asks the model for one fact kind; the reading comes back only when code verified it."""
+
+
 def line_embedder(settings: Settings) -> TextEmbedder | None:
     """The e5 embedder that routes note lines by meaning, or None when the settings turn routing off."""
     return default_embedder() if settings.semantic_routing else None
@@ -255,7 +258,14 @@ def answer_question(
     """
     started = time.perf_counter()
     if question.kind in CODE_KINDS:
-        return _code_answer(question, notes, started, lines or [])
+        ask = None
+        if settings.fact_fallback:
+
+            def ask(kind: AnswerKind) -> CodeAnswer | None:
+                facts = FactPrompts.load(settings.resolved_prompts_dir(), prompts.system_text(form.organisation))
+                return ask_model(kind, notes, model, facts, lambda stats: _record(meta, question, stats))
+
+        return _code_answer(question, notes, started, lines or [], ask)
     if lines is None:
         topical = with_topics(form, line_embedder(settings))
         lines = select_lines(topical, notes.lines, line_embedder(settings)).for_question(question.id)
@@ -284,8 +294,14 @@ def _by_code(question: Question, text: str, lines: list[NoteLine], how: str, sta
     )
 
 
-def _code_answer(question: Question, notes: Notes, started: float, lines: list[NoteLine]) -> Answer:
+def _code_answer(
+    question: Question, notes: Notes, started: float, lines: list[NoteLine], ask: FactAsker | None = None
+) -> Answer:
     coded = answer_by_code(question, notes, lines)
+    unread = coded is None or coded.text is None or coded.partial
+    if unread and ask is not None and question.kind in FALLBACK_KINDS and worth_asking(question.kind, notes):
+        # Code found nothing (or half): the model's reading, used only when code finds it in the line it names.
+        coded = ask(question.kind) or coded
     if coded is None or coded.text is None or not coded.support:
         # Evidence or silence: a computed answer that no note line shows is not given.
         answer = _not_mentioned(question, time.perf_counter() - started)
@@ -387,7 +403,7 @@ def _list_answer(
 def _model_answer(
     question: Question, text: str, lines: list[NoteLine], started: float, notes: Notes | None = None
 ) -> Answer:
-    travellers = {fold(t) for t in traveller_names(notes)} if notes is not None else set()
+    travellers = fellow_travellers(notes) if notes is not None else set()
     return Answer(
         question_id=question.id,
         heading=question.heading,

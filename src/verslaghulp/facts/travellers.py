@@ -87,6 +87,13 @@ _WITH_LINE = re.compile(
 _I_AND = re.compile(
     rf"\b(?:ik|I)\s*(?:,|\+|&|\ben\b|\band\b)\s*(?P<names>{_NAME}{_BRACKETS}(?:{_SEP}{_NAME}{_BRACKETS})*)"
 )
+# "Wessel en ik", "Sanne, Joost en ik", "Maarten Visser and I": named colleagues before the writer.
+# Only at the start of a line and before what a party does next, so "gesproken met Anna en ik vond" is not read.
+_NAMES_AND_I = re.compile(
+    rf"(?m:^[ \t]*(?:[-*•][ \t]*)?(?:[^\W\d][\w ]{{0,20}}:[ \t]*)?)"
+    rf"(?P<names>{_NAME}{_BRACKETS}(?:{_SEP}{_NAME}{_BRACKETS})*)[ \t]+(?:en|and|&|\+)[ \t]+(?:ik|I|me)\b"
+    r"(?=[ \t]*(?:$|[,.;:(]|namens|naar|gingen|reisden|waren|went|travell?ed|flew|vlogen|on\s+behalf))"
+)
 _WE_WERE = re.compile(rf"\b(?:we|wij)\s+(?:waren|gingen|reisden)\s+(?:met\s+)?(?:z'n\s+)?{_NUM}(?:ën|en)?\b", re.I)
 _ALONE = re.compile(
     r"\b(?:(?:reisde|ging|was|ben|gereisd|travelled|went)[ \t]+alleen"
@@ -140,6 +147,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], TravellerCount | N
     (_SOLO, _alone),
     (_LISTED, _listed),
     (_I_AND, _with_named),
+    (_NAMES_AND_I, _with_named),
     (_WITH_LINE, _with_named),
     (_N_COLLEAGUES, _colleagues),
     (_NAMED_COLLEAGUE, _with_named),
