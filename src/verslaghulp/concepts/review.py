@@ -7,8 +7,9 @@ import re
 
 from verslaghulp.concepts.model import AnswerChange, Concept, DiffPart
 from verslaghulp.facts.grounding_model import GroundingReport, UnsupportedFact
+from verslaghulp.facts.normalise import fold
 from verslaghulp.facts.policy import MARK_CLOSE, MARK_OPEN
-from verslaghulp.report.model import Answer, DraftMeta, ReportDraft
+from verslaghulp.report.model import Answer, DraftMeta, MissingFact, ReportDraft
 
 _TOKENS = re.compile(r"\S+|\n")
 _OPS = {"replace": "vervangen", "delete": "verwijderd", "insert": "toegevoegd"}
@@ -91,3 +92,28 @@ def answer_changes(concept: Concept) -> list[AnswerChange]:
             )
         )
     return changes
+
+
+def still_missing(answer: Answer, text: str) -> list[MissingFact]:
+    """The facts the drafted answer left out that the text as it stands still lacks."""
+    folded = fold(text)
+    return [m for m in answer.missing if fold(m.text) not in folded]
+
+
+def with_missing(answer: Answer, text: str) -> str:
+    """The text with each note line whose facts it still lacks added: as a list item, or in brackets."""
+    lines = {s.number: s.text for s in answer.support}
+    wanted = list(dict.fromkeys(m.line for m in still_missing(answer, text) if m.line in lines))
+    if not wanted:
+        return text
+    added = [_without_label(lines[n]) for n in wanted]
+    if text.lstrip().startswith("- ") or not text.strip():
+        return "\n".join([text.rstrip(), *(f"- {a}" for a in added)]).strip("\n")
+    return f"{text.rstrip()} ({'; '.join(added)})"
+
+
+def _without_label(line: str) -> str:
+    """'- vervolg: Anna stuurt het rapport' -> 'Anna stuurt het rapport'."""
+    text = line.strip().lstrip("-•*> ").strip()
+    label, sep, rest = text.partition(":")
+    return rest.strip() if sep and rest.strip() and len(label.split()) <= 3 else text

@@ -36,7 +36,7 @@ from verslaghulp.concepts import (
     upload_notes,
 )
 from verslaghulp.concepts.checks import trip_checks
-from verslaghulp.concepts.review import current_text
+from verslaghulp.concepts.review import current_text, still_missing, with_missing
 from verslaghulp.drafting import DraftError
 from verslaghulp.report.docx_export import to_docx
 from verslaghulp.report.forms import DEFAULT_FORM_ID
@@ -82,10 +82,14 @@ class AnswerSlot:
     text: gr.Textbox
     reply: gr.Textbox
     redo: gr.Button
+    add_back: gr.Button
 
     def components(self) -> list[Any]:
         """In the order `_slot_updates` fills them."""
-        return [self.group, self.info, self.text, self.reply, self.redo]
+        return [self.group, self.info, self.text, self.reply, self.redo, self.add_back]
+
+
+SLOT_PARTS = 6  # components per answer slot, as `AnswerSlot.components` lists them
 
 
 @dataclass
@@ -114,9 +118,11 @@ def _slot_updates(concept: Concept | None, index: int) -> list[Any]:
             gr.update(value=""),
             gr.update(value="", visible=False),
             gr.update(visible=False),
+            gr.update(visible=False),
         ]
     answer = concept.answers[index]
     asks = answer.follow_up is not None
+    lost = still_missing(answer, current_text(concept, answer))
     return [
         gr.update(visible=True),
         views.answer_html(index + 1, answer),
@@ -127,6 +133,7 @@ def _slot_updates(concept: Concept | None, index: int) -> list[Any]:
             visible=asks,
         ),
         gr.update(visible=asks, value=f"Vraag {index + 1} opnieuw opstellen met dit antwoord"),
+        gr.update(visible=bool(lost), value=f"Niet overgenomen feiten aan antwoord {index + 1} toevoegen"),
     ]
 
 
@@ -183,7 +190,9 @@ def build_drafting_tab(services: Services) -> DraftingTab:
                     reply = gr.Textbox(label="Vervolgvraag", visible=False, lines=1, max_lines=6,
                                        placeholder="Uw antwoord op de vervolgvraag…")  # fmt: skip
                     redo = gr.Button("Opnieuw opstellen", visible=False, size="sm", variant="secondary")
-                slots.append(AnswerSlot(group, info, text, reply, redo))
+                    add_back = gr.Button("Niet overgenomen feiten toevoegen", visible=False, size="sm",
+                                         variant="secondary")  # fmt: skip
+                slots.append(AnswerSlot(group, info, text, reply, redo, add_back))
             with gr.Row():
                 export = gr.Button("Exporteren (.docx en .md)")
                 to_archive = gr.Button("Opslaan in archief", variant="primary")
@@ -230,14 +239,15 @@ def build_drafting_tab(services: Services) -> DraftingTab:
         out: list[Any] = [concept.id if concept else "", skip() if notes_text is None else notes_text]
         out += [skip() if form_id is None else form_id, status_text]
         # While answers stream in, "every question is answered" would be premature.
-        out.append(views.follow_ups_markdown(answers) if answers and (full or any(a.follow_up for a in answers))
+        unused = concept.meta.unused_lines if concept and concept.meta and full else []
+        out.append(views.follow_ups_markdown(answers, unused) if answers and (full or any(a.follow_up for a in answers))
                    else "")  # fmt: skip
         out.append(views.checks_markdown(trip_checks(concept) if concept else None, headings) if full else skip())
         for index in range(slot_count):
             if only is None or index in only:
                 out += _slot_updates(concept, index)
             else:
-                out += [skip() for _ in range(5)]
+                out += [skip() for _ in range(SLOT_PARTS)]
         out += listing(listing_of) if listing_of is not None else [skip() for _ in range(3)]
         if panels:
             archived = views.archive_record_markdown(concept.archived) if concept and concept.archived else ""
@@ -302,6 +312,26 @@ def build_drafting_tab(services: Services) -> DraftingTab:
         slot.redo.click(make_revise(index), inputs=[concept_id, slot.reply], outputs=everything,
                         api_name=f"herschrijf_{index + 1}", api_visibility="private", concurrency_id=MODEL_QUEUE,
                         concurrency_limit=1, show_progress_on=[slot.text, status])  # fmt: skip
+
+    # --- nothing lost: put the facts an answer left out back into it (the official's text stays) ---
+    def make_add_back(index: int) -> Callable[[str, str, gr.Request], tuple[Any, Any, str]]:
+        def on_add_back(current: str, text: str, request: gr.Request) -> tuple[Any, Any, str]:
+            with handling(request, settings) as user:
+                store = services.concepts_of(user)
+                concept = store.get(current)
+                if concept is None or index >= len(concept.answers):
+                    return skip(), gr.update(visible=False), ""
+                answer = concept.answers[index]
+                added = with_missing(answer, text)
+                save_edit(store, concept.id, answer.question_id, added)
+                return added, gr.update(visible=False), f"Niet overgenomen feiten toegevoegd om {_now()}."
+
+        return on_add_back
+
+    for index, slot in enumerate(slots):
+        slot.add_back.click(make_add_back(index), inputs=[concept_id, slot.text],
+                            outputs=[slot.text, slot.add_back, saved], api_visibility="private",
+                            concurrency_id=AUTOSAVE_QUEUE, concurrency_limit=None)  # fmt: skip
 
     # --- autosave: every keystroke ends up on the server (only the last pending one runs) ---
     def make_edit_saver(index: int, reply: bool) -> Callable[[str, str, gr.Request], str]:

@@ -14,7 +14,7 @@ from verslaghulp.concepts.review import outermost
 from verslaghulp.dutch import count, seconds
 from verslaghulp.facts import Severity
 from verslaghulp.facts.rail import hours_nl
-from verslaghulp.report.model import Answer, AnswerStatus, WrittenBy
+from verslaghulp.report.model import Answer, AnswerStatus, SupportLine, WrittenBy
 
 WRITTEN_BY = {
     WrittenBy.CODE: ("berekend", "berekend uit de aantekeningen"),
@@ -64,6 +64,13 @@ def answer_html(position: int, answer: Answer) -> str:
             "of pas de tekst aan.</p>"
             f'<p class="vh-marked">{marked_html(answer.original_text, answer)}</p><ol>{reasons}</ol></div>'
         )
+    if answer.missing:
+        lost = "".join(f"<li><strong>{_e(m.text)}</strong> (regel {m.line})</li>" for m in answer.missing)
+        parts.append(
+            '<div class="vh-check" role="note"><p><strong>Niet overgenomen</strong> – deze feiten staan in de '
+            "regels bij deze vraag, maar niet in het antwoord. Voeg ze toe met de knop onder het antwoord, "
+            f"of laat ze bewust weg.</p><ul>{lost}</ul></div>"
+        )
     if answer.computed:
         items = "".join(
             f"<li><strong>{_e(c.label)}</strong>: {_e(c.value)} <span class='vh-how'>({_e(c.how)})</span></li>"
@@ -76,13 +83,22 @@ def answer_html(position: int, answer: Answer) -> str:
     return "\n".join(parts)
 
 
-def follow_ups_markdown(answers: Iterable[Answer]) -> str:
-    """The open follow-up questions, as a list."""
+def follow_ups_markdown(answers: Iterable[Answer], unused: Iterable[SupportLine] = ()) -> str:
+    """The open follow-up questions, and the note lines that no answer used, as lists."""
     items = [f"- **{a.heading.capitalize()}**: {a.follow_up}" for a in answers if a.follow_up]
-    if not items:
-        return "Alle vragen zijn beantwoord vanuit de aantekeningen."
-    return "**Nog aan te vullen** – beantwoord een vervolgvraag bij de vraag zelf; dan wordt alleen die vraag " \
-        "opnieuw opgesteld.\n\n" + "\n".join(items)  # fmt: skip
+    left = [f"- {s.number}. {s.text}" for s in unused]
+    text = (
+        "**Nog aan te vullen** – beantwoord een vervolgvraag bij de vraag zelf; dan wordt alleen die vraag "
+        "opnieuw opgesteld.\n\n" + "\n".join(items)
+        if items
+        else "Alle vragen zijn beantwoord vanuit de aantekeningen."
+    )
+    if left:
+        text += (
+            "\n\n**Niet gebruikt** – deze regels uit uw aantekeningen staan in geen enkel antwoord. "
+            "Horen ze in het verslag, voeg ze dan toe bij de juiste vraag.\n\n" + "\n".join(left)
+        )
+    return text
 
 
 def checks_markdown(checks: TripChecks | None, headings: dict[str, str]) -> str:
