@@ -80,3 +80,19 @@ def test_a_failing_model_raises_a_dutch_error(settings: Settings) -> None:
     broken = FakeChatModel(error=ConnectionError("verbinding geweigerd"))
     with pytest.raises(DraftError, match="niet bereikbaar"):
         revise_answer(draft, NOTES, form, "vervolg", "vervolgoverleg in mei", broken, settings)
+
+
+def test_a_reply_on_transport_re_derives_the_answers_that_rest_on_it(settings: Settings) -> None:
+    # Without transport in the notes the 8-hours answer asks; after "vliegtuig naar Parijs" it must
+    # follow, and so must the kilometres, without a model call.
+    form = load_form("denhaag-2025")
+    notes = "Parijs 3 t/m 4 juni 2025, alleen gereisd\ndoel: overleg open data\n"
+    draft = draft_report(notes, form, FakeChatModel(), settings)
+    assert draft.answer("vliegtuig_toelichting").status is AnswerStatus.NIET_VERMELD
+    model = FakeChatModel()
+    revision = revise_answer(draft, notes, form, "vervoer", "vliegtuig Schiphol - Parijs v.v.", model, settings)
+    assert revision.answer.text.startswith("Vliegtuig")
+    rule = revision.draft.answer("vliegtuig_toelichting")
+    assert rule.follow_up and "Parijs" in rule.follow_up  # flown under 8 hours by train: the reason is asked
+    assert revision.draft.answer("kilometers_co2").status is AnswerStatus.BEANTWOORD
+    assert model.calls == []  # code answers only

@@ -11,15 +11,17 @@ from dataclasses import dataclass
 from langchain_core.language_models import BaseChatModel
 
 from verslaghulp.config import Settings
+from verslaghulp.drafting.code_answers import CODE_KINDS
 from verslaghulp.drafting.grounding_step import ground_answer
 from verslaghulp.drafting.injection import mask_instructions
-from verslaghulp.drafting.pipeline import DraftError, answer_question, check_fits
+from verslaghulp.drafting.pipeline import DraftError, answer_question, check_fits, line_embedder
 from verslaghulp.drafting.prompting import DraftPrompts
+from verslaghulp.drafting.topics import with_topics
 from verslaghulp.facts.grounding_model import GroundingReport
 from verslaghulp.facts.notes_index import build_index
 from verslaghulp.report.forms import Form, Question
-from verslaghulp.report.model import Answer, ReportDraft
-from verslaghulp.report.notes import NotesError, parse_notes
+from verslaghulp.report.model import Answer, DraftMeta, ReportDraft
+from verslaghulp.report.notes import Notes, NotesError, parse_notes
 
 REPLY_SUFFIX = "(aanvulling)"
 
@@ -53,6 +55,38 @@ def notes_with_reply(notes: str, question: Question, reply: str) -> str:
     return f"{notes.rstrip()}\n\n{reply_block(question, reply)}\n"
 
 
+def rederive_dependents(
+    answers: list[Answer],
+    changed: Question,
+    notes: Notes,
+    form: Form,
+    model: BaseChatModel,
+    prompts: DraftPrompts,
+    meta: DraftMeta,
+    settings: Settings,
+) -> list[Answer]:
+    """Every other answer that code writes, derived again from the notes with the reply.
+
+    A reply to one question can change facts that others rest on: "vliegtuig" under transport changes
+    the 8-hours answer and the kilometres and CO2; a number of travellers changes the party's CO2. Code
+    answers cost no model time, so all of them are derived again (without asking the model) and the
+    draft stays consistent.
+    """
+    if changed.kind not in CODE_KINDS:
+        return answers
+    quiet = settings.model_copy(update={"fact_fallback": False})
+    index = build_index(notes.text)
+    out: list[Answer] = []
+    for answer in answers:
+        question = next((q for q in form.questions if q.id == answer.question_id), None)
+        if question is None or question.id == changed.id or question.kind not in CODE_KINDS:
+            out.append(answer)
+            continue
+        again = answer_question(question, notes, form, model, prompts, meta, quiet)
+        out.append(ground_answer(again, question, index, settings.unsupported_facts))
+    return out
+
+
 def revise_answer(
     draft: ReportDraft,
     notes_text: str,
@@ -67,6 +101,7 @@ def revise_answer(
     Every other answer is kept as it is. Raises NotesError for an empty reply or unusable notes and
     DraftError when the model fails; the draft passed in is never changed.
     """
+    form = with_topics(form, line_embedder(settings))  # a form without keywords labels the reply like its topic
     try:
         question = form.question(question_id)
     except KeyError as exc:
@@ -84,6 +119,7 @@ def revise_answer(
     answer = answer_question(question, notes, form, model, prompts, meta, settings)
     answer = ground_answer(answer, question, build_index(notes.text), settings.unsupported_facts)
     answers = [answer if a.question_id == question_id else a for a in draft.answers]
+    answers = rederive_dependents(answers, question, notes, form, model, prompts, meta, settings)
     grounding = GroundingReport(answers=[a.grounding for a in answers if a.grounding is not None])
     revised = draft.model_copy(update={"meta": meta, "answers": answers, "grounding": grounding})
     return Revision(draft=revised, notes=text, answer=answer)
