@@ -144,6 +144,7 @@ def make_ollama_model(settings: Settings) -> BaseChatModel:
         num_ctx=settings.n_ctx,
         max_ctx=settings.n_ctx,
         num_predict=settings.max_answer_tokens,
+        reasoning=settings.ollama_thinking,
         temperature=0.0,
         seed=1,
         client_kwargs=client_kwargs,
@@ -164,7 +165,7 @@ def check_ollama(base_url: str, model: str, timeout: float = 5.0) -> None:
     except httpx.HTTPStatusError as exc:
         raise ModelServerError(f"De Ollama-server op {base_url} gaf een fout: {exc}") from exc
     names = {m.get("name", "") for m in response.json().get("models", [])}
-    # "qwen2.5:7b-instruct" and "llama3" (= "llama3:latest") both name a pulled model.
+    # "qwen3:8b" and "llama3" (= "llama3:latest") both name a pulled model.
     wanted = {model, f"{model}:latest"} if ":" not in model else {model}
     if not names & wanted:
         raise not_pulled(model)

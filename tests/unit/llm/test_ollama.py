@@ -147,3 +147,11 @@ def test_check_ollama_reads_the_tags(scripted_server: ScriptedServer) -> None:
     check_ollama(scripted_server.url, "qwen2.5:7b-instruct")
     with pytest.raises(ModelNotPulledError, match="ollama pull llama3"):
         check_ollama(scripted_server.url, "llama3")
+
+
+def test_the_default_server_model_runs_without_its_thinking_mode(scripted_server: ScriptedServer) -> None:
+    # Qwen3 thinks by default; with a schema that would spend the budget on hidden reasoning.
+    assert Settings(_env_file=None).ollama_model.startswith("qwen3")  # type: ignore[call-arg]
+    scripted_server.script("/api/chat", Reply(lines=ollama_stream('{"tekst": "Kennis delen."}')))
+    structured_chat(model_for(scripted_server), MESSAGES, Antwoord)
+    assert scripted_server.requests[0][1]["think"] is False
