@@ -38,7 +38,7 @@ LONG_SENTENCE_WORDS = 20
 LEAD_WORDS = 30
 HEADING_WORDS = 4
 LEAD_PLACES = 5
-MAX_SECTION_SENTENCES = 6
+MAX_SECTION_SENTENCES = 8
 MAX_FACTS_PER_REPORT = 8
 WHO = "medewerkers van de gemeente"
 
@@ -145,7 +145,8 @@ def _title(
 ) -> str:
     """The model's title spelled from the facts' words, else code's (see `titles`); always within budget."""
     budget = min(title_budget(), writer.max_tokens)
-    places = [p for m in mapped for p in (m.report.cities or m.report.countries)]
+    places = [(m.report.cities or m.report.countries or [""])[0] for m in mapped]  # one place per trip
+    places = [p for p in places if p]
     fallback = code_title(topics, places)
     vocabulary = Vocabulary([f.text for m in mapped for f in m.facts], names=[*places, *topics])
     # The whole paragraphs when they fit, else their first model sentences.

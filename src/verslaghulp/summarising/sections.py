@@ -1,10 +1,11 @@
 """A news item planned by theme, not by trip: code groups the facts of all reports into subheaded sections.
 
-Every fact (a report's own sentence) gets the themes the archive's theme words find in it, else
-its report's themes; the request's own theme is left out (the whole item is about it). Code then
-chooses the themes that bring together the most reports, two to three of them, assigns each fact
-to the first chosen theme it has, and puts what was agreed for later (the follow-up answers) in a
-closing section. Facts no chosen theme claims go to a general section. A section with a single
+Every fact (a report's own sentence) gets the themes the archive's theme words find in it; the
+request's own theme is left out (the whole item is about it). Code then
+chooses the theme that brings together the most reports and gives it its facts, then the next one
+among the facts left (up to three), and puts what was agreed for later (the follow-up answers) in
+a closing section. A fact without a theme joins the section that has most of its report's facts,
+else a general section. A section with a single
 fact joins the general one, so every section combines what it can of several reports.
 
 After writing, code polishes across sections: a sentence that repeats an earlier one in other
@@ -61,9 +62,8 @@ def heading_for(theme: str) -> str:
     return HEADINGS.get(theme, theme[:1].upper() + theme[1:])
 
 
-def _themes(fact: Fact, report: MappedReport, skip: set[str]) -> list[str]:
-    own = [t for t in find_themes(fact.text) if t not in skip]
-    return own or [t for t in report.report.themes if t not in skip]
+def _themes(fact: Fact, skip: set[str]) -> list[str]:
+    return [t for t in find_themes(fact.text) if t not in skip]
 
 
 def plan_sections(mapped: Sequence[MappedReport], request_themes: Sequence[str]) -> list[Section]:
@@ -76,21 +76,32 @@ def plan_sections(mapped: Sequence[MappedReport], request_themes: Sequence[str])
             if fact.question_id == FOLLOW_UP:
                 later.append((m.number, fact))
             else:
-                rest.append(((m.number, fact), _themes(fact, m, skip)))
-    # Themes by the number of reports they bring together, then by facts.
-    reach: dict[str, set[int]] = {}
-    sizes: Counter[str] = Counter()
-    for (number, _), themes in rest:
-        for theme in themes:
-            reach.setdefault(theme, set()).add(number)
-            sizes[theme] += 1
-    ranked = sorted(reach, key=lambda t: (-len(reach[t]), -sizes[t], t))
-    chosen = [t for t in ranked if sizes[t] >= 2][:MAX_THEME_SECTIONS]
-    sections = {t: Section(heading_for(t), t) for t in chosen}
+                rest.append(((m.number, fact), _themes(fact, skip)))
+    # Greedy cover: the theme that brings together most reports (then most facts) takes its facts,
+    # and the next theme is chosen among the facts left, so that sections differ.
+    sections: dict[str, Section] = {}
     general = Section(GENERAL, None)
-    for item, themes in rest:
-        home = next((sections[t] for t in chosen if t in themes), general)
-        home.facts.append(item)
+    left = list(rest)
+    while left and len(sections) < MAX_THEME_SECTIONS:
+        reach: dict[str, set[int]] = {}
+        sizes: Counter[str] = Counter()
+        for (number, _), themes in left:
+            for theme in themes:
+                reach.setdefault(theme, set()).add(number)
+                sizes[theme] += 1
+        ranked = sorted((t for t in reach if sizes[t] >= 2), key=lambda t: (-len(reach[t]), -sizes[t], t))
+        if not ranked:
+            break
+        theme = ranked[0]
+        sections[theme] = Section(heading_for(theme), theme, [item for item, themes in left if theme in themes])
+        left = [(item, themes) for item, themes in left if theme not in themes]
+    # A fact without a theme of its own joins the section that has most of its report's facts.
+    for item, _ in left:
+        home = max(sections.values(), key=lambda s: sum(n == item[0] for n, _ in s.facts), default=None)
+        if home is not None and any(n == item[0] for n, _ in home.facts):
+            home.facts.append(item)
+        else:
+            general.facts.append(item)
     out = [s for s in sections.values() if len(s.facts) >= 2]
     general.facts += [f for s in sections.values() if len(s.facts) < 2 for f in s.facts]
     out = sorted(out, key=lambda s: (-len(s.reports), -len(s.facts)))
