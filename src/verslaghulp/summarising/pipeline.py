@@ -15,6 +15,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 
 from verslaghulp.archive.models import SearchFilters, StoredReport
+from verslaghulp.archive.themes import find_themes
 from verslaghulp.audit import record_summary
 from verslaghulp.config import Settings, UnsupportedFactPolicy
 from verslaghulp.llm.factory import context_size, model_label, prompt_token_counter
@@ -161,7 +162,8 @@ def iter_summary(
         labels = {m.number: m.report.label for m in mapped}
         if chosen_style.shape is Shape.ARTICLE:
             topics = [t.phrase for t in terms.topics]
-            themes = list(dict.fromkeys([*terms.themes, *([req.filters.theme] if req.filters.theme else [])]))
+            named = [*terms.themes, *find_themes(req.text), *([req.filters.theme] if req.filters.theme else [])]
+            themes = list(dict.fromkeys(named))  # the item's own subject: not a section of it
             written = write_article(writer, req.text, chosen_style, useful, labels, max_words, topics, themes)
         else:
             written = write_piece(writer, req.text, chosen_style, useful, labels)

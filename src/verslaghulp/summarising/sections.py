@@ -40,6 +40,8 @@ HEADINGS = {
     "smart city": "Slimme stad",
 }
 GENERAL = "Wat de reizen opleverden"
+WHY = "Waarom de reizen"
+MORE = "Meer uit de reizen"
 NEXT = "Hoe het verder gaat"
 
 
@@ -117,11 +119,22 @@ def plan_sections(mapped: Sequence[MappedReport], request_themes: Sequence[str])
             target = Section(GENERAL, None)
             out.insert(len(out) - (1 if later else 0), target)
         target.facts += smallest.facts
-    if len(out) == 1 and len(out[0].facts) >= 4:  # one theme only: split what was found from the rest
-        only = out[0]
-        half = len(only.facts) // 2
-        out = [Section(only.heading, only.theme, only.facts[:half]), Section(GENERAL, None, only.facts[half:])]
+    if len(out) == 1 and len(out[0].facts) >= 4:
+        out = _split(out[0])
     return out
+
+
+def _split(only: Section) -> list[Section]:
+    """One section in two: why the trips were made and what they yielded, else the reports in two halves."""
+    why = [(n, f) for n, f in only.facts if f.question_id == "doel"]
+    rest = [(n, f) for n, f in only.facts if f.question_id != "doel"]
+    if len(why) >= 2 and len(rest) >= 2:
+        return [Section(WHY, None, why), Section(only.heading, only.theme, rest)]
+    reports = only.reports
+    first = set(reports[: max(1, len(reports) // 2)]) if len(reports) > 1 else set()
+    front = [(n, f) for n, f in only.facts if n in first] or only.facts[: len(only.facts) // 2]
+    back = [item for item in only.facts if item not in front]
+    return [Section(only.heading, only.theme, front), Section(MORE, None, back)]
 
 
 def _key(sentence: CitedSentence) -> set[str]:

@@ -57,3 +57,15 @@ def test_no_two_sections_open_with_the_same_words_when_another_sentence_can_open
                         block("In Dublin werkt de politie met drones.", "De politie deelt beelden.")])  # fmt: skip
     assert opening(out[0].sentences[0]) != opening(out[1].sentences[0])
     assert out[1].sentences[0].text == "De politie deelt beelden."
+
+
+def test_a_plan_with_one_theme_only_still_has_two_distinct_subheadings() -> None:
+    one = [
+        mapped(1, "Parijs", ["ai"], [("opbrengst", "Parijs zet een chatbot in voor vragen van inwoners."),
+                                     ("opbrengst", "Parijs publiceert zijn algoritmes in een register.")]),
+        mapped(2, "Brussel", ["ai"], [("opbrengst", "De AI-verordening vraagt een register van algoritmes."),
+                                      ("opbrengst", "Brussel toetst elk algoritme vooraf.")]),
+    ]  # fmt: skip
+    sections = plan_sections(one, ["ai"])
+    assert len(sections) == 2 and len({s.heading for s in sections}) == 2
+    assert [s.reports for s in sections] == [[1], [2]]
