@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from verslaghulp.facts import check_consistency, check_grounding
+from verslaghulp.drafting.consistency import check_consistency
+from verslaghulp.facts import check_grounding
 from verslaghulp.facts.plain_draft import plain_draft
 
 SET = Path(__file__).resolve().parents[1] / "eval" / "sets" / "grounding.yaml"

@@ -203,7 +203,8 @@ def check(
     """Check a draft against its notes: unsupported facts and inconsistencies."""
     from pydantic import ValidationError
 
-    from verslaghulp.facts import check_consistency, check_grounding
+    from verslaghulp.drafting.consistency import check_consistency
+    from verslaghulp.facts import check_grounding
     from verslaghulp.report.model import ReportDraft
 
     try:

@@ -10,6 +10,7 @@ from verslaghulp.archive.models import (
     IngestOutcome,
     IngestStatus,
     IngestSummary,
+    Progress,
     ReportHit,
     ReportSummary,
     SearchFilters,
@@ -18,7 +19,7 @@ from verslaghulp.archive.models import (
 )
 from verslaghulp.archive.readers import DocumentError
 from verslaghulp.archive.retriever import ArchiveRetriever
-from verslaghulp.archive.service import Archive, Progress
+from verslaghulp.archive.service import Archive
 from verslaghulp.archive.store import StoreError
 
 __all__ = [

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from verslaghulp.archive.ingest import collect_files
-from verslaghulp.archive.models import IngestSummary
+from verslaghulp.archive.models import IngestOutcome, IngestSummary, Progress
 from verslaghulp.config import Settings
-
-if TYPE_CHECKING:
-    from verslaghulp.archive.service import Archive, Progress
 
 _REPO_EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "archive" / "reports"
 # A wheel carries a copy (pyproject force-include), for installs outside the repository.
@@ -29,9 +26,12 @@ def examples_dir(settings: Settings) -> Path:
     return _REPO_EXAMPLES if _REPO_EXAMPLES.is_dir() else _PACKAGED_EXAMPLES
 
 
-def load_examples(archive: Archive, progress: Progress | None = None) -> IngestSummary:
-    """Ingest every example report, keyed by its file name so that reloading replaces, never duplicates."""
-    folder = examples_dir(archive.settings)
+IngestExample = Callable[[Path, str], IngestOutcome]
+"""Ingests one example file under the source key it is given (the archive's `ingest_file`, marked as example)."""
+
+
+def load_examples(folder: Path, ingest: IngestExample, progress: Progress | None = None) -> IngestSummary:
+    """Ingest every example report in `folder`, keyed by its file name so that reloading replaces, never duplicates."""
     if not folder.is_dir():
         raise ExamplesNotFoundError(
             f"De voorbeeldverslagen zijn niet gevonden in {folder}. "
@@ -41,7 +41,7 @@ def load_examples(archive: Archive, progress: Progress | None = None) -> IngestS
     files, _ = collect_files([folder])
     summary = IngestSummary()
     for path in files:
-        outcome = archive.ingest_file(path, source_key=f"voorbeeld:{path.relative_to(folder.resolve())}", example=True)
+        outcome = ingest(path, f"voorbeeld:{path.relative_to(folder.resolve())}")
         summary.outcomes.append(outcome)
         if progress:
             progress(outcome, len(summary.outcomes), len(files))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
@@ -114,6 +115,10 @@ class IngestOutcome(BaseModel):
     recognised: bool | None = None
     chunks: int = 0
     message: str = ""
+
+
+Progress = Callable[[IngestOutcome, int, int], None]
+"""Called after each file with (outcome, files done, files in total)."""
 
 
 class IngestSummary(BaseModel):

@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from verslaghulp.archive.embeddings import TextEmbedder, default_embedder
+from verslaghulp.archive.examples import examples_dir, load_examples
 from verslaghulp.archive.ingest import collect_files, prepare_report, report_id_for
 from verslaghulp.archive.keyword import KeywordIndex
 from verslaghulp.archive.models import (
     IngestOutcome,
     IngestStatus,
     IngestSummary,
+    Progress,
     ReportHit,
     ReportSummary,
     SearchFilters,
@@ -28,9 +30,6 @@ from verslaghulp.archive.store import Change, ChromaStore, StoreError
 from verslaghulp.config import Settings, get_settings
 from verslaghulp.report.forms import Form, available_forms
 from verslaghulp.report.model import ReportDraft
-
-Progress = Callable[[IngestOutcome, int, int], None]
-"""Called after each file with (outcome, files done, files in total)."""
 
 
 class Archive:
@@ -222,16 +221,16 @@ class Archive:
     # --- the example archive ---
     def examples_dir(self) -> Path:
         """The folder with the example reports."""
-        from verslaghulp.archive.examples import examples_dir
-
         return examples_dir(self._settings)
 
     def load_examples(self, progress: Progress | None = None) -> IngestSummary:
         """Ingest the example reports (marked as examples, so they can be removed together)."""
-        from verslaghulp.archive.examples import load_examples
-
         self._store.set_flag("examples_removed", False)
-        return load_examples(self, progress)
+
+        def ingest(path: Path, source_key: str) -> IngestOutcome:
+            return self.ingest_file(path, source_key=source_key, example=True)
+
+        return load_examples(examples_dir(self._settings), ingest, progress)
 
     def load_examples_if_empty(self, progress: Progress | None = None) -> IngestSummary | None:
         """On first run: load the examples when the archive is empty and they were never removed."""

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 
 from verslaghulp.concepts.model import Concept
 from verslaghulp.concepts.review import final_draft
-from verslaghulp.facts import Finding, RuleCheck, check_consistency, check_eight_hours, kilometres_co2_answer
+from verslaghulp.drafting.consistency import check_consistency
+from verslaghulp.drafting.travel_answers import kilometres_co2_answer
+from verslaghulp.facts import Finding, RuleCheck, check_eight_hours
 from verslaghulp.report.model import ComputedFact
 
 

@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from verslaghulp.drafting.travel_answers import flight_justification_answer, kilometres_co2_answer
 from verslaghulp.facts import count_travellers, extract_period, extract_transport_legs
-from verslaghulp.facts.answers import flight_justification_answer, kilometres_co2_answer
 from verslaghulp.facts.transport import carriers_in
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.model import ComputedFact

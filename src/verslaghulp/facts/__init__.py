@@ -1,13 +1,14 @@
 """Deterministic facts: dates, counts, people, places, transport, CO2, the 8-hours rule and grounding.
 
-Nothing in this package calls a language model or imports from `verslaghulp.report` at import time:
-`report.model` imports `facts.grounding_model`, so a module-level import the other way would be a cycle.
+The bottom layer: nothing in this package imports another package of verslaghulp (the layering
+contract in tests/unit/test_layering.py checks it). It returns values and their evidence; the use
+cases word them as the form's answers.
 """
 
-from verslaghulp.facts.answers import CodeAnswer, flight_justification_answer, kilometres_co2_answer
-from verslaghulp.facts.consistency import Finding, Severity, check_consistency
 from verslaghulp.facts.dates import DateMention, find_dates
+from verslaghulp.facts.distances import ModeTotal, TripDistances, trip_distances
 from verslaghulp.facts.emissions import Emission, EmissionFactor, co2_for, load_table
+from verslaghulp.facts.findings import Finding, Severity
 from verslaghulp.facts.gazetteer import Place, PlaceMention, distance_km, find_places, lookup
 from verslaghulp.facts.grounding import check_grounding
 from verslaghulp.facts.grounding_model import (
@@ -29,7 +30,6 @@ from verslaghulp.facts.travellers import TravellerCount, count_travellers
 __all__ = [
     "AnswerGrounding",
     "CheckedFact",
-    "CodeAnswer",
     "DateMention",
     "Emission",
     "EmissionFactor",
@@ -39,6 +39,7 @@ __all__ = [
     "GroundingReport",
     "Mention",
     "Mode",
+    "ModeTotal",
     "Period",
     "Person",
     "Place",
@@ -49,9 +50,9 @@ __all__ = [
     "Severity",
     "TransportLeg",
     "TravellerCount",
+    "TripDistances",
     "UnsupportedFact",
     "apply_policy",
-    "check_consistency",
     "check_eight_hours",
     "check_grounding",
     "co2_for",
@@ -68,10 +69,9 @@ __all__ = [
     "find_dates",
     "find_places",
     "flag_text",
-    "flight_justification_answer",
-    "kilometres_co2_answer",
     "load_table",
     "lookup",
     "remove_text",
     "train_time_to",
+    "trip_distances",
 ]

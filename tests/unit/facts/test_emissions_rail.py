@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from verslaghulp.drafting.consistency import check_consistency
+from verslaghulp.drafting.travel_answers import flight_justification_answer, kilometres_co2_answer
 from verslaghulp.facts import Mode, TransportLeg
-from verslaghulp.facts.answers import flight_justification_answer, kilometres_co2_answer
-from verslaghulp.facts.consistency import Severity, check_consistency
 from verslaghulp.facts.emissions import co2_for, default_table, load_table
+from verslaghulp.facts.findings import Severity
 from verslaghulp.facts.plain_draft import PlainAnswer as A
 from verslaghulp.facts.plain_draft import PlainDraft as D
 from verslaghulp.facts.rail import train_times

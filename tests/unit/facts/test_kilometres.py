@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from verslaghulp.facts.answers import kilometres_co2_answer
+from verslaghulp.drafting.travel_answers import kilometres_co2_answer
 from verslaghulp.facts.grounding import check_answer
 from verslaghulp.facts.grounding_model import FactKind, FactStatus
 from verslaghulp.facts.notes_index import build_index

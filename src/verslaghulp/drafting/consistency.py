@@ -1,39 +1,21 @@
 """Consistency checks on a draft: whether its answers agree with each other and with the notes.
 
 Each finding has a severity and a Dutch message for the user; the checks read the answers by the
-question ids of the Den Haag forms (personen, duur, ontmoet, locaties, kilometers_co2).
+question ids of the Den Haag forms (personen, duur, ontmoet, locaties, kilometers_co2), and compare
+the kilometres and CO2 with the answer code would write (`travel_answers`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from enum import StrEnum
 
-from verslaghulp.facts.answers import kilometres_co2_answer
+from verslaghulp.drafting.travel_answers import kilometres_co2_answer
+from verslaghulp.facts.findings import Finding, Severity
 from verslaghulp.facts.gazetteer import find_places
 from verslaghulp.facts.grounding import DraftLike
 from verslaghulp.facts.normalise import numbers_in, words
 from verslaghulp.facts.period import extract_period
 from verslaghulp.facts.travellers import count_travellers
-
-
-class Severity(StrEnum):
-    """How serious a finding is."""
-
-    FOUT = "fout"
-    WAARSCHUWING = "waarschuwing"
-    INFO = "info"
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One consistency problem: which answer, how serious, and what is wrong (Dutch)."""
-
-    question_id: str
-    severity: Severity
-    message: str
-
 
 _COUNT = re.compile(r"(\d+)\s*(?:personen|persoon|pers\.?)|(één|twee|drie|vier|vijf|zes|zeven|acht)\s+personen?", re.I)
 _WORD_N = {"één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}

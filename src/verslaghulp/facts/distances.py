@@ -1,0 +1,118 @@
+"""The trip's kilometres and CO2 per transport mode, and a flight's reason among selected lines.
+
+Values and evidence only: which legs count, what each mode adds up to for one traveller, how each
+number was found, and how many travel together. The drafting use case words them as the form's
+answer (`verslaghulp.drafting.travel_answers`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from verslaghulp.facts.emissions import HOME, EmissionFactor, co2_for
+from verslaghulp.facts.transport import Mode, TransportLeg, extract_transport_legs
+from verslaghulp.facts.travellers import TravellerCount, count_travellers
+
+# A reason given in so many words, or under a label ("waarom niet de trein: ...", "NB vliegen: ...").
+_REASON = re.compile(r"\b(?:want|omdat|vanwege|wegens|doordat|because|since|due\s+to|as\s+the)\b|:\s*\S", re.I)
+
+
+def reason_among(lines: Sequence[str]) -> str | None:
+    """The first of the lines selected for a question that gives a reason (without its label), else None."""
+    for line in lines:
+        text = line.strip(" -•*")
+        if _REASON.search(text) and len(text.split()) >= 3:
+            # "waarom niet de trein: Thalys vol" -> the reason itself, without its label.
+            label, sep, rest = text.partition(":")
+            return rest.strip() if sep and rest.strip() and len(label.split()) <= 5 else text
+    return None
+
+
+# A line that gives the whole distance of a mode ("totaal ca 890 km enkele reis volgens NS International").
+_TOTAL = re.compile(r"\b(?:totaal|in\s+totaal|total|alles\s+samen)\b", re.I)
+
+
+def _legs_for_total(legs: list[TransportLeg]) -> tuple[list[TransportLeg], bool]:
+    """The legs to count, and whether a way back was assumed.
+
+    A total for a mode stands for that mode's legs. A single one-way leg without kilometres, or with
+    kilometres for one way ("390 km enkele reis"), stands for the whole trip: it is counted both
+    ways, and the answer says so. Legs with their own way back ("heen Nightjet ..., terug vlucht
+    ...") are each counted once, as written.
+    """
+    totals = {leg.mode for leg in legs if leg.km is not None and _TOTAL.search(leg.evidence)}
+    legs = [leg for leg in legs if leg.mode not in totals or (leg.km is not None and _TOTAL.search(leg.evidence))]
+    if len(legs) == 1 and not legs[0].return_trip and (legs[0].km is None or legs[0].km_per_way):
+        return [replace(legs[0], return_trip=True)], True
+    # A way back without a route ("terug met KLM") runs from the previous leg's destination home.
+    out: list[TransportLeg] = []
+    for leg in legs:
+        if out and leg.destination is None and leg.origin is None and leg.km is None and out[-1].destination:
+            leg = replace(leg, origin=out[-1].destination, destination=HOME, return_trip=False)
+        out.append(leg)
+    return out, False
+
+
+@dataclass(frozen=True)
+class NotedDistance:
+    """A distance as the notes write it: `km` once, or twice when it is one way of a leg travelled both ways."""
+
+    km: float
+    times: int = 1
+
+
+@dataclass
+class ModeTotal:
+    """One mode's legs added up for one traveller, with how each number was found."""
+
+    km: float = 0.0
+    kg: float = 0.0
+    estimated: bool = False
+    approximate: bool = False
+    retour: bool = True
+    how_km: list[str] = field(default_factory=list)
+    how_kg: list[str] = field(default_factory=list)
+    # The distances as the notes write them ("959 km enkele reis"), to keep beside the total.
+    noted: list[NotedDistance] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TripDistances:
+    """Kilometres and CO2 per mode (in the order the notes mention them) and who travelled."""
+
+    per_mode: dict[Mode, ModeTotal]
+    unknown: list[str]  # the modes (by name) whose kilometres are unknown, once per leg
+    party: TravellerCount | None
+
+
+def trip_distances(notes: str, *, table: tuple[EmissionFactor, ...] | None = None) -> TripDistances | None:
+    """Per mode: kilometres from the notes (else estimated from the places) and kg CO2-equivalent per person.
+
+    None when the notes name no transport at all.
+    """
+    legs = extract_transport_legs(notes)
+    if not legs:
+        return None
+    legs, assumed_return = _legs_for_total(legs)
+    per_mode: dict[Mode, ModeTotal] = defaultdict(ModeTotal)
+    unknown: list[str] = []
+    for leg in legs:
+        emission = co2_for(leg, table)
+        if emission is None:
+            unknown.append(leg.mode.value)
+            continue
+        row = per_mode[leg.mode]
+        row.km += emission.km
+        row.kg += emission.kg_co2e
+        row.estimated |= emission.km_estimated
+        row.approximate |= leg.km_approximate
+        row.retour &= leg.return_trip
+        if leg.km is not None:
+            row.noted.append(NotedDistance(leg.km, 2 if leg.km_per_way and leg.return_trip else 1))
+        km_how, _, kg_how = emission.how.rpartition("; ")
+        row.how_km.append(km_how + ("; heen en terug aangenomen" if assumed_return else ""))
+        row.how_kg.append(kg_how)
+    return TripDistances(dict(per_mode), unknown, count_travellers(notes) if per_mode else None)
