@@ -36,6 +36,7 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 @app.command()
 def forms() -> None:
     """List the available report forms."""
+    # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
     from verslaghulp.report.forms import available_forms
 
     for form in available_forms(get_settings().extra_form_dirs()):
@@ -51,6 +52,7 @@ def _progress_bar(description: str):  # type: ignore[no-untyped-def]
 
 def prepare_embedded_model() -> None:
     """Assemble and verify the embedded model's weights once, with a progress bar."""
+    # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
     from verslaghulp.config import Backend
     from verslaghulp.llm.weights import ModelIntegrityError, ModelNotInstalledError, ensure_model, get_spec
 
@@ -88,6 +90,7 @@ def show_config(
 @app.command("health")
 def health() -> None:
     """Controleer of het taalmodel en het archief bereikbaar zijn (exitcode 1 bij een fout)."""
+    # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
     from verslaghulp.health import check_health
 
     status = check_health(get_settings())
@@ -110,6 +113,7 @@ def draft(
     fmt: Annotated[str, typer.Option("--format", help="md of json")] = "md",
 ) -> None:
     """Draft a trip report from rough notes."""
+    # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
     from verslaghulp.drafting import AnswerEvent, DraftDone, DraftError, iter_draft
     from verslaghulp.llm.factory import make_chat_model
     from verslaghulp.report.forms import FormNotFoundError, load_form
@@ -164,9 +168,11 @@ def serve(
     # Gradio reads these at import time; they keep the app from calling analytics or hub hosts.
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
     from verslaghulp.ui.app import build_app, launch_app
 
     settings = get_settings()
+    # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
     from verslaghulp.logging_setup import configure_logging
 
     configure_logging(settings)
@@ -180,6 +186,7 @@ def _load_examples_in_background(settings: Settings) -> None:
     import threading
 
     def load() -> None:
+        # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
         from verslaghulp.archive import Archive
 
         try:
@@ -203,6 +210,7 @@ def check(
     """Check a draft against its notes: unsupported facts and inconsistencies."""
     from pydantic import ValidationError
 
+    # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
     from verslaghulp.drafting.consistency import check_consistency
     from verslaghulp.facts import check_grounding
     from verslaghulp.report.model import ReportDraft
@@ -236,6 +244,7 @@ def ingest(
     """Add earlier reports to the archive (folders recursively; unchanged files are skipped)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
     from verslaghulp.archive import Archive, ExamplesNotFoundError, IngestOutcome, IngestStatus, StoreError
 
     if not paths and not examples and not remove_examples:
@@ -282,6 +291,7 @@ def search(
     """Search the archive of earlier reports (meaning and exact names), grouped per report."""
     import re
 
+    # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
     from verslaghulp.archive import Archive, SearchFilters, StoreError
 
     filters = SearchFilters(
@@ -326,6 +336,7 @@ def summarise_command(
     show_selection: Annotated[bool, typer.Option("--toon-selectie", help="Toon alleen de selectie")] = False,
 ) -> None:
     """Summarise archived reports: newsletter item, management summary, annual overview or answer, with sources."""
+    # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
     from verslaghulp.archive import Archive, SearchFilters, StoreError
     from verslaghulp.llm.factory import make_chat_model
     from verslaghulp.summarising import (
@@ -416,6 +427,7 @@ def eval_run(
     split: Annotated[str, typer.Option(help="dev (the sets tuned on) or test (held-out <set>-test*.yaml)")] = "dev",
 ) -> None:
     """Run evaluation sets and write results, reports and (with --gate) the verdict."""
+    # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
     from verslaghulp.evaluation.commands import run_command
 
     code = run_command(sets or [], model_spec=model, out_dir=out_dir, limit=limit, cases=_csv(cases), gate=gate,
@@ -431,6 +443,7 @@ def eval_compare(
     md: Annotated[Path | None, typer.Option("--md", help="Also write the comparison as Markdown")] = None,
 ) -> None:
     """Compare two runs: metrics side by side with deltas, and per-case regressions."""
+    # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
     from verslaghulp.evaluation.commands import compare_command
 
     raise typer.Exit(compare_command(run_a, run_b, md))
@@ -444,6 +457,7 @@ def eval_baseline(
     ] = None,
 ) -> None:
     """Accept a clean run's figures as the baseline (tolerances and notes are kept; dirty runs are refused)."""
+    # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
     from verslaghulp.evaluation.commands import baseline_command
 
     raise typer.Exit(baseline_command(run, baseline))

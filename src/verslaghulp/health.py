@@ -63,12 +63,14 @@ def check_model(settings: Settings) -> tuple[bool, str]:
     if settings.backend is Backend.FAKE:
         return True, "Testmodel (fake)."
     if settings.backend is Backend.OLLAMA:
+        # lazy: only the configured backend's module loads
         from verslaghulp.llm.ollama import check_ollama
 
         check_ollama(settings.ollama_base_url, settings.ollama_model, timeout=TIMEOUT)
         return True, f"Ollama bereikbaar, model {settings.ollama_model} aanwezig."
     if settings.backend is Backend.OPENAI:
         return _check_openai(settings)
+    # lazy: only the configured backend's module loads
     from verslaghulp.llm.weights import get_spec
 
     spec = get_spec(settings.embedded_model)

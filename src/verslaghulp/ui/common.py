@@ -115,6 +115,7 @@ def search_filters(
     *, include_examples: bool = True,
 ) -> Any:  # fmt: skip
     """The archive filters from the page's text boxes; a year that is not a year gets a Dutch error."""
+    # lazy: chromadb loads when the archive is first used
     from verslaghulp.archive import SearchFilters
 
     def year(value: str | None) -> int | None:

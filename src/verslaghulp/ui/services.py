@@ -38,6 +38,7 @@ class Services:
     @classmethod
     def from_settings(cls, settings: Settings, *, eval_runs_dir: Path | None = None) -> Services:
         """Services for these settings; eval runs default to eval/runs, where `verslaghulp eval run` writes."""
+        # lazy: the eval package loads only when the Evaluatie tab is used
         from verslaghulp.evaluation.sets import eval_dir
 
         def refused(owner: str, concept_id: str) -> None:
@@ -84,6 +85,7 @@ class Services:
         """The archive, opened on first use (it loads the embedding model and ChromaDB)."""
         with self._archive_lock:
             if self._archive is None:
+                # lazy: chromadb and the embedding model load on first use
                 from verslaghulp.archive import Archive
 
                 self._archive = Archive.open(self.settings)

@@ -37,6 +37,7 @@ def build_summaries_tab(services: Services) -> None:
     if not services.summaries_available():
         gr.Markdown(NOT_YET)
         return
+    # lazy: the summarising use case (and with it chromadb) loads when the tab is built
     from verslaghulp import summarising as s
 
     styles = s.available_styles(services.settings.summary_styles_dir)
@@ -145,6 +146,7 @@ def build_summaries_tab(services: Services) -> None:
 
 
 def _files(s: Any, summary: Any) -> list[str]:
+    # lazy: python-docx loads only for an export
     from verslaghulp.report.docx_export import markdown_to_docx
 
     folder = Path(tempfile.mkdtemp(prefix="samenvatting-"))

@@ -35,6 +35,7 @@ Check = Callable[[str, list[str]], list[str]]
 
 def pipeline_check(archive: Archive) -> Check:
     """The summary pipeline's citation check over the archive's stored reports."""
+    # lazy: importing summarising loads the archive (chromadb); only when the set runs
     from verslaghulp.summarising.citations import SourceIndexes, check_sentence
     from verslaghulp.summarising.models import SelectedReport
     from verslaghulp.summarising.result import CitedSentence

@@ -64,6 +64,7 @@ def run_retrieval_case(question: RetrievalQuestion, *, search: Search, k: int) -
 
 def open_eval_archive(folder: Path, data_dir: Path) -> Archive:
     """The evaluation archive in `data_dir`, holding exactly the reports in `folder` (real e5 + Chroma)."""
+    # lazy: chromadb loads only when the set runs (as under TYPE_CHECKING above)
     from verslaghulp.archive import Archive
     from verslaghulp.config import ChromaMode, Settings
 
@@ -82,6 +83,7 @@ def open_eval_archive(folder: Path, data_dir: Path) -> Archive:
 
 def archive_search(archive: Archive) -> Search:
     """The set's search function over an archive: ranked source names with their matching answers."""
+    # lazy: chromadb loads only when the set runs (as under TYPE_CHECKING above)
     from verslaghulp.archive import SearchFilters
 
     def search(query: str, filters: dict[str, object], limit: int) -> list[tuple[str, list[str]]]:
