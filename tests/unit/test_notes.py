@@ -61,3 +61,18 @@ def test_docx_upload_is_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "n.docx"
     doc.save(str(path))
     assert read_notes_upload("n.docx", path.read_bytes()).splitlines() == ["Wenen 27-29 april", "mee: Fatima"]
+
+
+def test_docx_upload_keeps_tables_in_document_order(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Dag 1")
+    table = doc.add_table(rows=2, cols=2)
+    for row, (left, right) in zip(table.rows, [("wie", "Anna Smit"), ("waar", "Gent")], strict=True):
+        row.cells[0].text, row.cells[1].text = left, right
+    doc.add_paragraph("Dag 2")
+    path = tmp_path / "n.docx"
+    doc.save(str(path))
+    lines = read_notes_upload("n.docx", path.read_bytes()).splitlines()
+    assert lines == ["Dag 1", "wie | Anna Smit", "waar | Gent", "Dag 2"]

@@ -15,13 +15,12 @@ from pydantic import BaseModel, Field
 
 from verslaghulp.archive.places import find_places
 from verslaghulp.archive.themes import find_themes
+from verslaghulp.facts.lexicon import MONTH_NAMES_NL
 from verslaghulp.facts.people import extract_organisations, extract_people
 from verslaghulp.facts.period import extract_period
 from verslaghulp.facts.travellers import count_travellers
 from verslaghulp.report.parse import ParsedReport
 
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december")  # fmt: skip
 _YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)(?!\d)")
 # Acronyms too short to tell an organisation from a department or a role ("DG", "IT").
 _MIN_ORG_CHARS = 3
@@ -108,7 +107,7 @@ def extract_facts(parsed: ParsedReport, *, source_name: str) -> ReportFacts:
 
 def _title(cities: list[str], start: dt.date | None, source_name: str) -> str:
     place = " en ".join(cities[:2]) + (" e.a." if len(cities) > 2 else "")
-    when = f"{_MONTHS[start.month - 1]} {start.year}" if start else ""
+    when = f"{MONTH_NAMES_NL[start.month - 1]} {start.year}" if start else ""
     if place:
         return f"Dienstreis {place}" + (f", {when}" if when else "")
     return source_name + (f" ({when})" if when else "")

@@ -5,15 +5,14 @@ from __future__ import annotations
 import hashlib
 import io
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from verslaghulp.report import documents
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 # Fewer letters than this per page means the pdf is a scan: a page of text has hundreds.
 _MIN_LETTERS_PER_PAGE = 20
-_MAX_CONTROL_RATIO = 0.01
-_ALLOWED_CONTROLS = {"\n", "\t", "\r", "\f"}
 
 
 class DocumentError(ValueError):
@@ -86,59 +85,26 @@ def document_from_text(name: str, text: str, digest: str, *, kind: str, max_char
 
 def decode_text(name: str, data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (still common on Dutch PCs)."""
-    encodings = ["utf-16"] if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ["utf-8-sig", "cp1252"]
-    for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if not _looks_binary(text):
-            return text
-    raise DocumentError(f"{name} bevat geen leesbare tekst (binair of beschadigd bestand).")
-
-
-def _looks_binary(text: str) -> bool:
-    if "\x00" in text:
-        return True
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
-    return controls / max(len(text), 1) > _MAX_CONTROL_RATIO
+    text = documents.decode_text(data)
+    if text is None:
+        raise DocumentError(f"{name} bevat geen leesbare tekst (binair of beschadigd bestand).")
+    return text
 
 
 def _docx_text(name: str, data: bytes) -> str:
-    """Paragraphs and table cells in document order (forms are often laid out as tables)."""
-    from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
+    """Paragraphs and table cells in document order, each followed by a blank line."""
     try:
-        document = Document(io.BytesIO(data))
-        lines: list[str] = []
-        for block in document.iter_inner_content():
-            if isinstance(block, Paragraph):
-                lines.append(block.text)
-            elif isinstance(block, Table):
-                lines.extend(_table_lines(block))
-            lines.append("")  # a paragraph break, so headings stay on their own line
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, AttributeError) as exc:
+        blocks = documents.docx_blocks(data)
+    except documents.UnreadableDocxError as exc:
         raise DocumentError(f"{name} is geen geldig Word-bestand (.docx) of is beschadigd.") from exc
-    return "\n".join(lines)
-
-
-def _table_lines(table: object) -> list[str]:
-    from docx.table import Table
-
-    assert isinstance(table, Table)
     lines: list[str] = []
-    for row in table.rows:
-        seen: set[int] = set()
-        for cell in row.cells:
-            # Merged cells are returned once per grid column; print each only once.
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            lines.extend([cell.text, ""])
-    return lines
+    for block in blocks:
+        if isinstance(block, str):
+            lines.append(block)
+        else:
+            lines.extend(line for row in block for cell in row for line in (cell, ""))
+        lines.append("")  # a paragraph break, so headings stay on their own line
+    return "\n".join(lines)
 
 
 def _pdf_text(name: str, data: bytes) -> str:

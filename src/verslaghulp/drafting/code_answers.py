@@ -12,14 +12,12 @@ from dataclasses import dataclass, field
 
 from verslaghulp.drafting.travel_answers import flight_justification_answer, kilometres_co2_answer
 from verslaghulp.facts import count_travellers, extract_period, extract_transport_legs
+from verslaghulp.facts.lexicon import MONTH_NAMES_NL, WEEKDAY_NAMES_NL
 from verslaghulp.facts.transport import carriers_in
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.model import ComputedFact
 from verslaghulp.report.notes import NoteLine, Notes
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")  # fmt: skip
-WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 CODE_KINDS = frozenset(
     {AnswerKind.COUNT, AnswerKind.DATES, AnswerKind.TRANSPORT, AnswerKind.FLIGHT_JUSTIFICATION,
      AnswerKind.DISTANCE_EMISSIONS}
@@ -52,8 +50,8 @@ def lines_containing(notes: Notes, evidence: str) -> list[NoteLine]:
 
 
 def _dutch_date(day: int, month: int, year: int | None, weekday: int | None) -> str:
-    parts = [WEEKDAYS[weekday]] if weekday is not None else []
-    parts += [str(day), MONTHS[month - 1]]
+    parts = [WEEKDAY_NAMES_NL[weekday]] if weekday is not None else []
+    parts += [str(day), MONTH_NAMES_NL[month - 1]]
     if year is not None:
         parts.append(str(year))
     return " ".join(parts)

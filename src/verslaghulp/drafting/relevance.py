@@ -9,9 +9,9 @@ any header (a day heading too) ends a scope. No relevant line means the notes do
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from verslaghulp.facts.gazetteer import lookup
+from verslaghulp.facts.normalise import fold_case
 from verslaghulp.facts.people import extract_people, extract_venues
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.notes import NoteLine
@@ -26,10 +26,8 @@ TRAVELLER_LABELS = {"mee", "reisgenoten", "reisgenoot", "deelnemers", "with", "t
 _PERSON_START = re.compile(r"^\s*[-*•]?\s*[A-Z][\w'.-]+\s+[A-Z][\w'-]+\s*[–—-]\s")
 
 
-def fold(text: str) -> str:
-    """Lower case without diacritics, for keyword matching."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+# Lower case without diacritics, for keyword matching (one implementation, in facts.normalise).
+fold = fold_case
 
 
 def _matches(word: str, keyword: str) -> bool:

@@ -5,17 +5,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
 
+from verslaghulp.facts.normalise import fold_space
 
-@lru_cache(maxsize=8192)
-def fold_text(text: str) -> str:
-    """Case-fold, drop combining marks (NFKD) and collapse whitespace runs to one space."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
+# Case-fold, drop combining marks (NFKD) and collapse whitespace runs to one space.
+fold_text = fold_space
 
 
 def contains(haystack: str, needle: str) -> bool:

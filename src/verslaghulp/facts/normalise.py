@@ -20,13 +20,38 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
 
 
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def strip_marks(text: str) -> str:
+    """The text without diacritics: decomposed (NFKD) and the combining marks dropped ("Tomáš" -> "Tomas")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+# The folds, from the loosest to the strictest; every one strips diacritics with `strip_marks`.
+
+
+def fold_case(text: str) -> str:
+    """Lower case without diacritics; spacing and punctuation kept (keywords match in "cio-bijeenkomst")."""
+    return strip_marks(text.lower())
+
+
+@lru_cache(maxsize=8192)
+def fold_space(text: str) -> str:
+    """Case-folded, without diacritics, white space runs as one space (how the eval sets match strings)."""
+    return " ".join(strip_marks(text).casefold().split())
+
+
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, and turn hyphens, slashes and apostrophes into spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = _APOSTROPHES.sub(" ", _DASHES.sub(" ", stripped))
+    stripped = _APOSTROPHES.sub(" ", _DASHES.sub(" ", strip_marks(text)))
     return " ".join(stripped.lower().split())
+
+
+def fold_alnum(text: str) -> str:
+    """Only letters and digits: no accents, case-folded, words separated by single spaces (headings, terms)."""
+    return " ".join(_NOT_ALNUM.sub(" ", strip_marks(text).casefold()).split())
 
 
 def words(text: str) -> list[str]:

@@ -6,14 +6,11 @@ characters; every line keeps its number so that answers can point back to it.
 
 from __future__ import annotations
 
-import unicodedata
-
 from pydantic import BaseModel, Field
 
+from verslaghulp.report.documents import decode_text, looks_binary
+
 MAX_NOTES_CHARS = 60_000
-# Control characters other than tab/newline are a sign of a binary file, not of notes.
-_MAX_CONTROL_RATIO = 0.01
-_ALLOWED_CONTROLS = {"\n", "\t", "\r", "\f"}
 
 
 class NotesError(ValueError):
@@ -48,28 +45,13 @@ def decode_notes(data: bytes) -> str:
     Office tools on Dutch Windows machines still write cp1252, so that is the fallback; bytes that
     are neither are refused rather than shown as mojibake.
     """
-    is_utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    candidates = ["utf-16"] if is_utf16 else ["utf-8-sig", "cp1252"]
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if not _looks_binary(text):
-            return text
-    raise NotesError(
-        "Dit bestand bevat geen leesbare tekst (het lijkt een binair of beschadigd bestand). "
-        "Plak de aantekeningen als tekst of upload een .txt-, .md- of .docx-bestand."
-    )
-
-
-def _looks_binary(text: str) -> bool:
-    if "\x00" in text:
-        return True
-    if not text:
-        return False
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
-    return controls / len(text) > _MAX_CONTROL_RATIO
+    text = decode_text(data)
+    if text is None:
+        raise NotesError(
+            "Dit bestand bevat geen leesbare tekst (het lijkt een binair of beschadigd bestand). "
+            "Plak de aantekeningen als tekst of upload een .txt-, .md- of .docx-bestand."
+        )
+    return text
 
 
 def parse_notes(text: str, *, max_chars: int = MAX_NOTES_CHARS) -> Notes:
@@ -77,7 +59,7 @@ def parse_notes(text: str, *, max_chars: int = MAX_NOTES_CHARS) -> Notes:
 
     Raises NotesError (Dutch message) for empty, binary-looking or overlong notes.
     """
-    if _looks_binary(text):
+    if looks_binary(text):
         raise NotesError(
             "De aantekeningen bevatten onleesbare tekens (binaire gegevens). Controleer wat u heeft geplakt."
         )

@@ -10,12 +10,12 @@ fallback answer so that nothing a user ingests is lost.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
+from verslaghulp.facts.normalise import fold_alnum
 from verslaghulp.report.forms import Form, available_forms
 
 # Question id used for the whole text of a document whose layout is not known.
@@ -76,11 +76,8 @@ class _Candidate:
     inline: str  # answer text on the heading's own line ("HOELANG DUURDE DE REIS? 3 dagen")
 
 
-def fold(text: str) -> str:
-    """Compare-friendly form of a heading: no accents, lower case, words separated by single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
+# Compare-friendly form of a heading; the name others import (one implementation, in facts.normalise).
+fold = fold_alnum
 
 
 def normalise_document(text: str) -> str:

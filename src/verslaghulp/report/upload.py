@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
+from verslaghulp.report.documents import UnreadableDocxError, docx_blocks
 from verslaghulp.report.notes import NotesError, decode_notes
 
 NOTES_SUFFIXES = (".txt", ".md", ".docx")
@@ -27,15 +26,12 @@ def read_notes_upload(name: str, data: bytes) -> str:
 
 
 def _docx_text(name: str, data: bytes) -> str:
-    from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
-
+    """Paragraphs and table rows ("cell | cell") in document order."""
     try:
-        document = Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        blocks = docx_blocks(data)
+    except UnreadableDocxError as exc:
         raise NotesError(f"Het Word-bestand {Path(name).name} is beschadigd of geen .docx-bestand.") from exc
-    paragraphs = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            paragraphs.append(" | ".join(cell.text for cell in row.cells))
-    return "\n".join(paragraphs)
+    lines: list[str] = []
+    for block in blocks:
+        lines.extend([block] if isinstance(block, str) else [" | ".join(row) for row in block])
+    return "\n".join(lines)
