@@ -31,7 +31,6 @@ PACKAGE = "verslaghulp"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("cli",),
     ("ui",),
-    ("scorecard",),  # the Evaluatie tab's view model, until it moves into ui/
     ("concepts", "evaluation", "health"),
     ("drafting", "summarising"),
     ("archive", "llm", "audit", "access", "logging_setup"),

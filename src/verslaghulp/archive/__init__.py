@@ -3,7 +3,7 @@
 The only package that imports chromadb. Use `Archive.open()` for the configured store.
 """
 
-from verslaghulp.archive.embeddings import E5ChromaFunction, E5Embedder, E5LangChainEmbeddings, default_embedder
+from verslaghulp.archive.embeddings import E5ChromaFunction, E5Embedder, default_embedder
 from verslaghulp.archive.examples import ExamplesNotFoundError
 from verslaghulp.archive.models import (
     AnswerHit,
@@ -18,18 +18,15 @@ from verslaghulp.archive.models import (
     StoredReport,
 )
 from verslaghulp.archive.readers import DocumentError
-from verslaghulp.archive.retriever import ArchiveRetriever
 from verslaghulp.archive.service import Archive
 from verslaghulp.archive.store import StoreError
 
 __all__ = [
     "AnswerHit",
     "Archive",
-    "ArchiveRetriever",
     "DocumentError",
     "E5ChromaFunction",
     "E5Embedder",
-    "E5LangChainEmbeddings",
     "ExamplesNotFoundError",
     "IngestOutcome",
     "IngestStatus",

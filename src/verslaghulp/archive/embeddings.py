@@ -2,8 +2,7 @@
 
 e5 is trained with a "query: " and a "passage: " prefix; mixing them up costs retrieval quality, so
 documents always go through `passage` and search questions through `query`. The same model is
-offered as a Chroma embedding function (used by the archive's collection) and as a LangChain
-`Embeddings` (for chains that want one).
+offered as a Chroma embedding function (used by the archive's collection).
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ import numpy.typing as npt
 from chromadb.api.types import Documents, EmbeddingFunction, Space
 from chromadb.api.types import Embeddings as ChromaEmbeddings
 from chromadb.utils.embedding_functions import register_embedding_function
-from langchain_core.embeddings import Embeddings
 
 from verslaghulp.config import get_settings
 
@@ -151,18 +149,3 @@ class E5ChromaFunction(EmbeddingFunction[Documents]):
     def build_from_config(config: dict[str, Any]) -> E5ChromaFunction:
         """Rebuild from a collection's stored configuration."""
         return E5ChromaFunction()
-
-
-class E5LangChainEmbeddings(Embeddings):
-    """LangChain `Embeddings` over the same model, with the query/passage distinction kept."""
-
-    def __init__(self, embedder: TextEmbedder | None = None) -> None:
-        self._embedder = embedder or default_embedder()
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        """Embed documents (passages)."""
-        return [[float(x) for x in row] for row in self._embedder.passages(texts)]
-
-    def embed_query(self, text: str) -> list[float]:
-        """Embed a question (query)."""
-        return [float(x) for x in self._embedder.query(text)]

@@ -23,7 +23,7 @@ from verslaghulp.evaluation.runners.citations import pipeline_check, recall_by_c
 from verslaghulp.evaluation.runners.drafting import Drafter, Judge, run_drafting_case
 from verslaghulp.evaluation.runners.grounding import run_grounding_case
 from verslaghulp.evaluation.runners.retrieval import archive_search, open_eval_archive, report_texts, run_retrieval_case
-from verslaghulp.evaluation.runners.summaries import module_summariser, run_summary_case, unavailable_reason
+from verslaghulp.evaluation.runners.summaries import run_summary_case, use_case_summariser
 from verslaghulp.facts import check_grounding
 
 ProgressHook = Callable[[str, int, int, str], None]
@@ -141,11 +141,7 @@ class EvalRun:
         return self.summary
 
     def _skip_reason(self, name: str) -> str | None:
-        """Why a set cannot run in this run (its use case is not installed, or it has no such split)."""
-        if name in ("summaries", "citations"):
-            reason = unavailable_reason()
-            if reason:
-                return reason
+        """Why a set cannot run in this run (it has no such split)."""
         if not eval_sets.has_split(name, self.options.split, self.options.sets_dir):
             return f"the {name} set has no {self.options.split} split"
         return None
@@ -273,7 +269,7 @@ class EvalRun:
         chosen = self._chosen("summaries", data.requests)
         archive = self._archive_for(data.archive)
         model = self._cached_model()
-        summarise = module_summariser(archive=archive, model=model, settings=self.settings)
+        summarise = use_case_summariser(archive, model, self.settings)
         texts = report_texts(archive)
 
         def one(request: eval_sets.SummaryRequest) -> CaseResult:

@@ -29,7 +29,7 @@ def build_evaluation_tab(services: Services, tab: gr.Tab) -> None:
                             column_widths=["9%", "15%", "18%", "25%", "33%"])  # fmt: skip
 
     def runs() -> Any:
-        from verslaghulp import scorecard  # matplotlib and the eval package load only when the tab is used
+        from verslaghulp.ui import scorecard  # matplotlib and the eval package load only when the tab is used
 
         return scorecard, scorecard.find_runs(services.eval_runs_dir)
 

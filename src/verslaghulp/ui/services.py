@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import threading
 from dataclasses import dataclass, field
@@ -90,11 +89,6 @@ class Services:
 
                 self._archive = Archive.open(self.settings)
             return self._archive
-
-    @staticmethod
-    def summaries_available() -> bool:
-        """Whether the summaries use case (issue 6) is installed."""
-        return importlib.util.find_spec("verslaghulp.summarising") is not None
 
     def warm_up(self, *, load_examples: bool = True) -> threading.Thread:
         """In the background: load the model, open the archive, and fill an empty archive with the examples.

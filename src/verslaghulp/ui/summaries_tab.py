@@ -14,16 +14,12 @@ from typing import Any
 
 import gradio as gr
 
+from verslaghulp import summarising as s
 from verslaghulp.dutch import count, seconds
 from verslaghulp.ui import summary_views as views
 from verslaghulp.ui.common import MODEL_QUEUE, as_user, error, request_user, search_filters, skip, slug
 from verslaghulp.ui.services import Services
 
-NOT_YET = (
-    "### Samenvatten is nog niet beschikbaar\n"
-    "Hier komen straks nieuwsberichten, managementsamenvattingen en jaaroverzichten over de verslagen in het "
-    "archief, met bronvermelding per zin. Tot die tijd kunt u in het tabblad **Archief** zoeken en verslagen openen."
-)
 EXAMPLE_REQUEST = "Bijv. Schrijf een nieuwsbericht over wat onze smart city reizen hebben opgeleverd"
 INTRO = (
     "Vraag in gewone taal om een nieuwsbericht, samenvatting, jaaroverzicht of antwoord over de verslagen in het "
@@ -34,12 +30,6 @@ INTRO = (
 
 def build_summaries_tab(services: Services) -> None:
     """Build the tab inside the current Blocks context and wire its events."""
-    if not services.summaries_available():
-        gr.Markdown(NOT_YET)
-        return
-    # lazy: the summarising use case (and with it chromadb) loads when the tab is built
-    from verslaghulp import summarising as s
-
     styles = s.available_styles(services.settings.summary_styles_dir)
     gr.Markdown(INTRO)
     request = gr.Textbox(label="Verzoek", lines=2, placeholder=EXAMPLE_REQUEST)

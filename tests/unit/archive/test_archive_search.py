@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from verslaghulp.archive import Archive, ArchiveRetriever, IngestStatus, SearchFilters
+from verslaghulp.archive import Archive, IngestStatus, SearchFilters
 from verslaghulp.archive.keyword import KeywordIndex
 
 
@@ -108,14 +108,6 @@ def test_example_archive_first_run_and_removal(archive: Archive) -> None:
     assert archive.delete_report(str(user.report_id))
     assert archive.load_examples_if_empty() is None  # removed on purpose: not loaded again
     assert archive.load_examples().count(IngestStatus.ADDED) == len(reports)
-
-
-def test_langchain_retriever(three: Archive) -> None:
-    retriever = ArchiveRetriever(archive=three, filters=SearchFilters(year_to=2019), reports=2)
-    documents = retriever.invoke("Klaus Fischer")
-    assert documents and documents[0].metadata["title"] == "Dienstreis Lissabon, april 2019"
-    assert documents[0].metadata["question_id"] == "ontmoet" and "Klaus Fischer" in documents[0].page_content
-    assert {d.metadata["year"] for d in documents} == {2019}
 
 
 def test_own_writes_update_the_keyword_index_in_place(

@@ -76,16 +76,6 @@ def test_limit_and_unknown_case_ids(tmp_path: Path) -> None:
         run(tmp_path, "c", ["vertaling"])
 
 
-def test_the_summaries_set_is_skipped_with_a_clear_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import verslaghulp.evaluation.runner as runner_module
-
-    monkeypatch.setattr(runner_module, "unavailable_reason", lambda: "verslaghulp.summarising is not importable yet")
-    folder, _ = run(tmp_path, "a", ["summaries"])
-    summary, _ = load_run(folder)
-    assert summary.sets["summaries"].skipped == "verslaghulp.summarising is not importable yet"
-    assert "Skipped: verslaghulp.summarising is not importable yet" in (folder / "report.md").read_text()
-
-
 def test_a_failing_draft_is_scored_as_an_error_not_raised(tmp_path: Path) -> None:
     def broken(*_: object) -> object:
         raise RuntimeError("model weg")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from verslaghulp.evaluation.runners.summaries import SummaryOutput, adapt, run_summary_case, word_budget
+from verslaghulp.evaluation.runners.summaries import SummaryOutput, run_summary_case, word_budget
 from verslaghulp.evaluation.scoring.citations import (
     CitedSentence,
     citation_coverage,
@@ -88,15 +88,3 @@ def test_an_empty_selection_must_come_with_a_message() -> None:
     assert run_summary_case(request, summarise=refuse, reports=REPORTS).value("empty_handled") == 1.0
     silent = run_summary_case(request, summarise=lambda _: SummaryOutput(text=""), reports=REPORTS)
     assert silent.value("empty_handled") == 0.0
-
-
-def test_adapt_reads_the_likely_result_shapes() -> None:
-    result = {
-        "text": "x [1]",
-        "sources": [{"number": 1, "source_name": "dublin.txt"}],
-        "coverage": {"selected": [{"source_name": "dublin.txt"}], "left_out": [{"report": "wenen.txt"}]},
-    }
-    output = adapt(result)
-    assert output.sources == {1: "dublin.txt"}
-    assert output.selected == ["dublin.txt"]
-    assert output.left_out == ["wenen.txt"]

@@ -279,7 +279,7 @@ def test_the_evaluation_runner_reads_the_result(
     from verslaghulp.evaluation.runners import summaries as runner
     from verslaghulp.evaluation.sets import SummaryRequest as EvalRequest
 
-    summarise_case = runner.module_summariser(archive=archive, model=model, settings=settings)
+    summarise_case = runner.use_case_summariser(archive, model, settings)
     output = summarise_case(EvalRequest(id="x", request=DRONES, style="vraag", filters={"theme": "drones"}))
     assert set(output.sources.values()) == {"2023-03-dublin.txt", "2024-05-wenen.txt"}
     assert set(output.selected) == {"2023-03-dublin.txt", "2024-05-wenen.txt"} and output.left_out == []

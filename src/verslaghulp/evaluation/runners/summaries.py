@@ -1,22 +1,19 @@
 """Summary requests over the example archive: citations checked against the cited reports.
 
-The summaries use case is `verslaghulp.summarising`; should it not be importable (a trimmed install)
-the set is skipped with a message. The scoring works on `SummaryOutput`, a neutral shape (text with
-[n] marks, numbered sources, selected and left-out reports), so only `adapt()` follows the use
-case's result type.
+The scoring works on `SummaryOutput`, the few things the scorers need (text with [n] marks,
+numbered sources, selected and left-out reports), read from the use case's `Summary`.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import re
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
 
+from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, Field
 
+from verslaghulp.config import Settings
 from verslaghulp.evaluation.cache import CacheUse, DiskLLMCache
 from verslaghulp.evaluation.matching import found, missing
 from verslaghulp.evaluation.measures import Measure
@@ -28,8 +25,7 @@ from verslaghulp.evaluation.scoring.citations import (
     split_citations,
 )
 from verslaghulp.evaluation.sets import SummaryRequest
-
-MODULE = "verslaghulp.summarising"
+from verslaghulp.summarising import ArchiveLike, Summary, summarise
 
 
 class SummaryOutput(BaseModel):
@@ -45,55 +41,23 @@ class SummaryOutput(BaseModel):
 Summarise = Callable[[SummaryRequest], SummaryOutput]
 
 
-def unavailable_reason() -> str | None:
-    """Why the summaries set cannot run yet, or None when the use case is importable."""
-    try:
-        module = importlib.import_module(MODULE)
-    except ImportError as exc:
-        return f"{MODULE} is not importable yet ({exc}); the summaries set is skipped"
-    if not callable(getattr(module, "summarise", None)):
-        return f"{MODULE} has no summarise() function; the summaries set is skipped"
-    return None
-
-
-def _get(obj: Any, *names: str, default: Any = None) -> Any:
-    for name in names:
-        value = obj.get(name) if isinstance(obj, Mapping) else getattr(obj, name, None)
-        if value is not None:
-            return value
-    return default
-
-
-def adapt(result: Any) -> SummaryOutput:
-    """Read the use case's result into a SummaryOutput, tolerating the likely field names."""
-    sources: dict[int, str] = {}
-    for n, source in enumerate(_get(result, "sources", default=[]) or [], start=1):
-        number = int(_get(source, "number", "index", "n", default=n))
-        sources[number] = str(_get(source, "source_name", "report", "name", "report_id", default=""))
-    coverage = _get(result, "coverage", default=None)
-    left = _get(coverage, "left_out", default=None) if coverage is not None else None
-    left_out = left if left is not None else _get(result, "left_out", default=[])
-    selected = _get(coverage, "selected", default=None) if coverage is not None else None
+def summary_output(summary: Summary) -> SummaryOutput:
+    """The scorers' view of a summary: its text, numbered sources, and the selected and left-out reports."""
     return SummaryOutput(
-        text=str(_get(result, "text", "markdown", default="")),
-        sources=sources,
-        selected=[
-            str(_get(s, "source_name", "report", default=s)) for s in (selected or _get(result, "selected", default=[]))
-        ],
-        left_out=[str(_get(s, "source_name", "report", default=s)) for s in left_out or []],
-        message=str(_get(result, "message", default="")),
+        text=summary.text,
+        sources={source.number: source.source_name for source in summary.sources},
+        selected=[item.source_name for item in summary.coverage.selected],
+        left_out=[item.source_name for item in summary.coverage.left_out],
     )
 
 
-def module_summariser(**available: Any) -> Summarise:
-    """A Summarise over `verslaghulp.summarising.summarise`, passing the arguments its signature asks for."""
-    function = importlib.import_module(MODULE).summarise
-    wanted = inspect.signature(function).parameters
+def use_case_summariser(archive: ArchiveLike, model: BaseChatModel, settings: Settings) -> Summarise:
+    """A Summarise over the summaries use case (`verslaghulp.summarising.summarise`) on this archive and model."""
 
     def run(request: SummaryRequest) -> SummaryOutput:
-        pool = {**available, "request": request.request, "query": request.request, "style": request.style,
-                "filters": request.filters}  # fmt: skip
-        return adapt(function(**{k: v for k, v in pool.items() if k in wanted}))
+        return summary_output(
+            summarise(request.request, archive, model, settings, style=request.style, filters=request.filters)
+        )
 
     return run
 

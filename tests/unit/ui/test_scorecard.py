@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from verslaghulp import scorecard
 from verslaghulp.evaluation.measures import Measure
 from verslaghulp.evaluation.results import (
     CaseResult,
@@ -17,6 +16,7 @@ from verslaghulp.evaluation.results import (
     write_case,
     write_summary,
 )
+from verslaghulp.ui import scorecard
 
 
 def _run(folder: Path, run_id: str, recall: float, day: int, *, gate: str | None = None) -> Path:

@@ -1,4 +1,4 @@
-"""The evaluation runs at a glance: the latest run's scorecard, each metric over runs, and failing cases.
+"""The Evaluatie tab's view model: the latest run's scorecard, each metric over runs, and failing cases.
 
 Reads the run folders that `verslaghulp eval run` writes (summary.json plus one JSON per case) through
 the evaluation package's own reader and metric catalogue, so a figure means the same here as in its
