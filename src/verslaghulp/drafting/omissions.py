@@ -15,7 +15,7 @@ from verslaghulp.facts.dates import find_dates
 from verslaghulp.facts.gazetteer import find_places
 from verslaghulp.facts.people import extract_organisations, extract_people, extract_venues
 from verslaghulp.report.forms import AnswerKind
-from verslaghulp.report.model import MissingFact
+from verslaghulp.report.model import Answer, MissingFact
 from verslaghulp.report.notes import NoteLine
 
 # A number worth keeping: amounts, distances, counts of two digits or more, with thousands separators.
@@ -28,16 +28,17 @@ def _digits(text: str) -> str:
 
 
 def _facts_of(line: str, kind: AnswerKind) -> list[str]:
-    facts: list[str] = [p.name for p in extract_people(line)]
+    """The facts of one line that an answer of this kind should carry."""
     if kind is AnswerKind.PEOPLE:
-        return facts + [m.text for m in extract_organisations(line)]
-    facts += [m.text for m in extract_organisations(line)]
-    facts += [m.text for m in find_places(line) if m.place.country_code != "NL"]
+        return [p.name for p in extract_people(line)] + [m.text for m in extract_organisations(line)]
+    places = [m.text for m in find_places(line) if m.place.country_code != "NL"]
     if kind is AnswerKind.PLACES:
-        return facts + [m.text for m in extract_venues(line)]
-    facts += [m.text for m in find_dates(line)]
-    facts += [m.group() for m in _NUMBER.finditer(line)]
-    return facts
+        return places + [m.text for m in extract_venues(line)]
+    dates = find_dates(line)
+    # A number inside a date ("14" of "14-16 October") is that date, not a fact of its own.
+    numbers = [m.group() for m in _NUMBER.finditer(line) if not any(d.start <= m.start() < d.end + 1 for d in dates)]
+    facts = [p.name for p in extract_people(line)] + [m.text for m in extract_organisations(line)] + places
+    return facts + [d.text for d in dates] + numbers
 
 
 def _kept(fact: str, answer: str, answer_places: set[str], answer_dates: set[object]) -> bool:
@@ -76,3 +77,24 @@ def lost_facts(answer: str, lines: list[NoteLine], kind: AnswerKind, *, ignore: 
             if not _kept(fact, answer, answer_places, answer_dates):
                 lost.append(MissingFact(text=fact, line=line.number))
     return lost
+
+
+def drop_carried_elsewhere(answers: list[Answer]) -> list[Answer]:
+    """Answers whose missing facts leave out what another answer of the draft states.
+
+    The title line selected for the purpose holds the trip's dates; the dates answer carries them, so
+    they are not lost. What no answer carries stays listed.
+    """
+    texts = [fold(a.text) for a in answers]
+    out: list[Answer] = []
+    for i, answer in enumerate(answers):
+        others = " ".join(t for j, t in enumerate(texts) if j != i)
+        kept = [m for m in answer.missing if fold(m.text) not in others and not _number_carried(m.text, others)]
+        out.append(answer if kept == answer.missing else answer.model_copy(update={"missing": kept}))
+    return out
+
+
+def _number_carried(fact: str, others: str) -> bool:
+    # A number that another answer writes ("1150" in the km answer) is carried there.
+    digits = _digits(fact)
+    return bool(digits) and fact.strip()[:1].isdigit() and digits in _digits(others)

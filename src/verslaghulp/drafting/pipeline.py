@@ -30,7 +30,7 @@ from verslaghulp.drafting.items import (
     trip_cities,
     units_for,
 )
-from verslaghulp.drafting.omissions import lost_facts
+from verslaghulp.drafting.omissions import drop_carried_elsewhere, lost_facts
 from verslaghulp.drafting.prompting import (
     LIST_KINDS,
     DraftPrompts,
@@ -202,6 +202,7 @@ def iter_draft(
         answer = ground_answer(answer, question, notes_index, settings.unsupported_facts)
         answers.append(answer)
         yield AnswerEvent(index=position, total=total, answer=answer)
+    answers = drop_carried_elsewhere(answers)
     meta.unused_lines = unused_lines(notes, answers, set_aside)
     meta.total_seconds = time.perf_counter() - started
     grounding = GroundingReport(answers=[a.grounding for a in answers if a.grounding is not None])

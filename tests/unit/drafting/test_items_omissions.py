@@ -97,3 +97,11 @@ def test_every_note_line_is_used_or_listed() -> None:
     used = {s.number for a in draft.answers for s in a.support} | {s.number for s in draft.meta.unused_lines}
     content = {line.number for line in parse_notes(notes).lines if line.text != "vervolg:"}
     assert content <= used
+
+
+def test_a_fact_another_answer_carries_is_not_listed_as_lost() -> None:
+    # The title line selected for the purpose holds the trip's dates: the dates answer carries them.
+    notes = "Helsinki Eurocities Digital Forum 14-16 oktober 2025\ndoel: kennis over algoritmeregisters\n"
+    draft = draft_report(notes, load_form("denhaag-2025"), FakeChatModel(responder=_always("Kennis delen")), Settings())
+    lost = [m.text for a in draft.answers for m in a.missing]
+    assert not any("oktober" in t or t in {"14", "16", "2025"} for t in lost), lost
