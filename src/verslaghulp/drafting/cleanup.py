@@ -80,8 +80,23 @@ def clean_items(question: Question, items: list[str], notes: Notes) -> list[str]
         kept = [
             i for i in items if fold(i).strip(" .") not in people and _item_name(i) not in people and not _is_home(i)
         ]
-        return [with_country(i) for i in kept]
+        return _one_per_place([with_country(i) for i in kept])
     return items
+
+
+def _one_per_place(items: list[str]) -> list[str]:
+    """Drop an item that only names a city already listed ("Helsinki (land)" after "Helsinki (Finland)")."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        head = re.split(r"\s*[(,]", item, maxsplit=1)[0].strip(" .")
+        place = lookup(head)
+        if place is not None and not place.is_country:
+            if place.name in seen:
+                continue
+            seen.add(place.name)
+        out.append(item)
+    return out
 
 
 def _is_home(item: str) -> bool:
