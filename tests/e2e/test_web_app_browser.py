@@ -293,9 +293,20 @@ def test_evaluation_tab_shows_the_scorecard_plots_and_failures(
                                    measures={"fact_recall": Measure.ratio(recall * 4, 4)}))  # fmt: skip
     page = _page(browser, running_app)
     page.get_by_role("tab", name="Evaluatie").click()
-    page.get_by_text("2 runs in").wait_for(timeout=LONG)
+    # A newcomer reads what the figures mean and the latest verdict in one line; no path, no command.
+    verdict = page.get_by_text("Laatste evaluatie (02-11-2026")
+    verdict.wait_for(timeout=LONG)
+    assert "geen oordeel" in verdict.inner_text() and "1 beter" in verdict.inner_text()
+    page.get_by_text("Een percentage is het deel dat goed ging").wait_for()
     page.get_by_role("gridcell", name="expected-fact recall").first.wait_for()
+    page.get_by_role("gridcell", name="75,0%").first.wait_for()
     assert page.get_by_role("gridcell", name="beter", exact=True).count() == 1
     page.locator("img[src^='data:image/png']").first.wait_for()  # the matplotlib figure
-    page.get_by_role("gridcell", name="✗ open data").first.wait_for()
+    visible = page.locator(".tabitem:visible").first.inner_text()
+    assert str(running_app.services.eval_runs_dir) not in visible and "eval run" not in visible
     shots(page, "evaluatie")
+    # The run folder, the commands and the failing cases are for evaluators, one click away.
+    page.get_by_text("Voor evaluatoren").click()
+    page.get_by_text("2 runs in totaal").wait_for()
+    page.get_by_role("gridcell", name="✗ open data").first.wait_for()
+    shots(page, "voor-evaluatoren")

@@ -1,4 +1,9 @@
-"""Tab "Evaluatie": the latest evaluation runs as a scorecard, a plot per metric over runs, failing cases."""
+"""Tab "Evaluatie": how well the app does on the evaluation sets, for anyone; the details for evaluators.
+
+What a newcomer sees first: what the figures mean (two Dutch sentences), the latest run's verdict in
+one line, its scores and a plot per metric over the runs. The run folder, the commands and the failing
+cases of a chosen run sit in the collapsed "Voor evaluatoren" section.
+"""
 
 from __future__ import annotations
 
@@ -10,23 +15,31 @@ from verslaghulp.dutch import count, seconds
 from verslaghulp.ui.common import skip
 from verslaghulp.ui.services import Services
 
-SCORE_HEADERS = ["Set", "Metriek", "Waarde", "Vorige run", "Trend", "Gate"]
-RUN_HEADERS = ["#", "Run", "Model", "Datum", "Duur", "Gate"]
-FAILURE_HEADERS = ["Set", "Case", "Wat", "Verwacht", "Uitkomst"]
+SCORE_HEADERS = ["Onderdeel", "Meting", "Waarde", "Vorige evaluatie", "Verloop", "Ondergrens"]
+RUN_HEADERS = ["#", "Run", "Model", "Datum", "Duur", "Ondergrens"]
+FAILURE_HEADERS = ["Onderdeel", "Geval", "Wat", "Verwacht", "Uitkomst"]
 _MAX_FAILURES = 300
+# What the figures mean, for someone who has never seen an evaluation.
+INTRO = (
+    "Hier ziet u hoe goed Verslaghulp zijn werk doet op vaste oefenstof: aantekeningen, verslagen en zoekvragen "
+    "waarvan vooraf is vastgelegd wat er goed uit moet komen. Een percentage is het deel dat goed ging (hoger is "
+    "beter); bij aantallen fouten en bij tijden is lager beter, en de ondergrens is het niveau dat niet mag dalen."
+)
 
 
 def build_evaluation_tab(services: Services, tab: gr.Tab) -> None:
     """Build the tab inside the current Blocks context and wire its events."""
-    intro = gr.Markdown("")
-    with gr.Row():
-        refresh = gr.Button("Vernieuwen")
-        pick = gr.Dropdown(label="Run voor de mislukte cases", choices=[], scale=3)
-    scores = gr.Dataframe(headers=SCORE_HEADERS, interactive=False, label="Scorekaart van de laatste run", wrap=True)
-    plot = gr.Plot(label="Metrieken over de runs", format="png")
-    runs_table = gr.Dataframe(headers=RUN_HEADERS, interactive=False, label="Runs (oudste eerst)", wrap=True)
-    failures = gr.Dataframe(headers=FAILURE_HEADERS, interactive=False, label="Mislukte cases", wrap=True,
-                            column_widths=["9%", "15%", "18%", "25%", "33%"])  # fmt: skip
+    gr.Markdown(INTRO)
+    verdict = gr.Markdown("", elem_classes=["vh-status"])
+    scores = gr.Dataframe(headers=SCORE_HEADERS, interactive=False, label="Scores van de laatste evaluatie", wrap=True)
+    plot = gr.Plot(label="Scores per evaluatie, van oud naar nieuw", format="png")
+    refresh = gr.Button("Vernieuwen")
+    with gr.Accordion("Voor evaluatoren", open=False):
+        details = gr.Markdown("")
+        runs_table = gr.Dataframe(headers=RUN_HEADERS, interactive=False, label="Runs (oudste eerst)", wrap=True)
+        pick = gr.Dropdown(label="Run voor de mislukte gevallen", choices=[])
+        failures = gr.Dataframe(headers=FAILURE_HEADERS, interactive=False, label="Mislukte gevallen", wrap=True,
+                                column_widths=["9%", "15%", "18%", "25%", "33%"])  # fmt: skip
 
     def runs() -> Any:
         from verslaghulp.ui import scorecard  # matplotlib and the eval package load only when the tab is used
@@ -41,22 +54,26 @@ def build_evaluation_tab(services: Services, tab: gr.Tab) -> None:
         rows = scorecard.failures(chosen)[:_MAX_FAILURES]
         return [[f.set, f.case_id, f.what, f.expected, f.produced] for f in rows]
 
+    def how_to_run() -> str:
+        return (
+            f"De runs staan in `{services.eval_runs_dir}`. Een nieuwe run: `verslaghulp eval run --smoke` (klein "
+            "testmodel, ongeveer een minuut) of `verslaghulp eval run` (alle sets, het standaardmodel); met "
+            "`--gate` wordt vergeleken met de ondergrens (`eval/baseline.json`)."
+        )
+
     def on_refresh() -> list[Any]:
         scorecard, found = runs()
         if not found:
-            message = (
-                f"### Nog geen evaluatieruns\nEr staan nog geen runs in `{services.eval_runs_dir}`. Start er een met "
-                "`verslaghulp eval run --smoke` (klein testmodel, ongeveer een minuut) of `verslaghulp eval run`."
-            )
-            return [message, [], None, [], gr.update(choices=[], value=None), []]
+            message = f"### Nog geen evaluatieruns\n{how_to_run()}"
+            return [scorecard.verdict(found), [], None, message, [], gr.update(choices=[], value=None), []]
         latest = found[-1].summary
-        gate = "" if latest.gate is None else (" – gate gehaald" if latest.gate.passed else " – **gate niet gehaald**")
         message = (
             f"Laatste run **{latest.run_id}** ({latest.model or latest.model_spec}, "
-            f"{latest.created_at.astimezone():%d-%m-%Y %H:%M}, {seconds(latest.seconds)}){gate}. "
-            f"{count(len(found), 'run', 'runs')} in `{services.eval_runs_dir}`."
+            f"{latest.created_at.astimezone():%d-%m-%Y %H:%M}, {seconds(latest.seconds)}); "
+            f"{count(len(found), 'run', 'runs')} in totaal.\n\n{how_to_run()}"
         )
-        rows = [[r.set, r.label, r.value, r.previous, r.trend, r.gate] for r in scorecard.scorecard(found)]
+        rows = [[scorecard.SET_NAMES.get(r.set, r.set), r.label, r.value, r.previous, r.trend, r.gate]
+                for r in scorecard.scorecard(found)]  # fmt: skip
         run_rows = [
             [str(n), r.summary.run_id, r.summary.model or r.summary.model_spec,
              f"{r.summary.created_at.astimezone():%d-%m-%Y %H:%M}", seconds(r.summary.seconds),
@@ -65,15 +82,16 @@ def build_evaluation_tab(services: Services, tab: gr.Tab) -> None:
         ]  # fmt: skip
         choices = [r.summary.run_id for r in reversed(found)]
         return [
-            message,
+            scorecard.verdict(found),
             rows,
             scorecard.history_figure(found),
+            message,
             run_rows,
             gr.update(choices=choices, value=choices[0]),
             failure_rows(choices[0]),
         ]
 
-    outputs = [intro, scores, plot, runs_table, pick, failures]
+    outputs = [verdict, scores, plot, details, runs_table, pick, failures]
     for trigger in (refresh.click, tab.select):
         trigger(on_refresh, outputs=outputs, api_visibility="private", concurrency_id="evaluatie")
     pick.input(lambda run_id: failure_rows(run_id) if run_id else skip(), inputs=pick, outputs=failures,

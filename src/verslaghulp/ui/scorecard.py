@@ -8,11 +8,13 @@ reports. Plots are matplotlib figures (object API, no GUI backend).
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from matplotlib.figure import Figure
 
+from verslaghulp.dutch import count
 from verslaghulp.evaluation.measures import Direction, Metric, Unit, is_worse
 from verslaghulp.evaluation.metrics import CATALOGUE, format_value, metric_for_measure
 from verslaghulp.evaluation.results import SUMMARY_FILE, CaseResult, RunNotFoundError, RunSummary, load_run
@@ -20,7 +22,15 @@ from verslaghulp.evaluation.results import SUMMARY_FILE, CaseResult, RunNotFound
 log = logging.getLogger(__name__)
 _LINE = "#1565c0"
 _DIRECTION = {Direction.HIGHER: " (hoger is beter)", Direction.LOWER: " (lager is beter)", Direction.INFO: ""}
-GATE_TEXT = {"ok": "gehaald", "fail": "ONDER DE BASELINE", "skipped": "overgeslagen"}
+GATE_TEXT = {"ok": "gehaald", "fail": "onder de ondergrens", "skipped": "niet vergeleken"}
+# What each set tests, in the words of the officials who use the app.
+SET_NAMES = {
+    "drafting": "verslag opstellen",
+    "grounding": "verzonnen feiten vinden",
+    "retrieval": "zoeken in het archief",
+    "summaries": "samenvatten",
+    "citations": "bronnen controleren",
+}
 
 
 @dataclass(frozen=True)
@@ -101,13 +111,45 @@ def scorecard(runs: list[Run]) -> list[ScoreRow]:
                 set=key.partition(".")[0],
                 metric=key,
                 label=m.label,
-                value=format_value(m, value),
-                previous=format_value(m, before) if previous else "–",
+                value=dutch_figure(format_value(m, value)),
+                previous=dutch_figure(format_value(m, before)) if previous else "–",
                 trend=_trend(m, value, before),
                 gate=GATE_TEXT.get(check.status, check.status) if check else "–",
             )
         )
     return rows
+
+
+def dutch_figure(text: str) -> str:
+    """A figure as the reports print it ("75.0%", "0.580", "1.25 s") with the decimal comma Dutch writes."""
+    return re.sub(r"(?<=\d)\.(?=\d)", ",", text)
+
+
+def verdict(runs: list[Run]) -> str:
+    """The latest run's verdict in one line, for someone who does not know what a gate or baseline is."""
+    if not runs:
+        return "**Nog geen oordeel**: er is nog geen evaluatie gedaan."
+    latest = runs[-1].summary
+    when = f"{latest.created_at.astimezone():%d-%m-%Y om %H:%M}"
+    rows = scorecard(runs)
+    if latest.gate is None:
+        trends = [r.trend for r in rows if r.trend]
+        compared = (
+            f" Ten opzichte van de vorige evaluatie: {trends.count('beter')} beter, {trends.count('slechter')} "
+            f"slechter, {trends.count('gelijk')} gelijk."
+            if trends
+            else ""
+        )
+        return f"**Laatste evaluatie ({when}): geen oordeel** – niet vergeleken met de ondergrens.{compared}"
+    failed = latest.gate.failed
+    if not failed:
+        return f"**Laatste evaluatie ({when}): in orde** – geen enkele score ligt onder de ondergrens."
+    labels = {r.metric: f"{SET_NAMES.get(r.set, r.set)}: {r.label}" for r in rows}
+    named = "; ".join(labels.get(c.metric, c.metric) for c in failed)
+    return (
+        f"**Laatste evaluatie ({when}): niet in orde** – {count(len(failed), 'score ligt', 'scores liggen')} "
+        f"onder de ondergrens ({named})."
+    )
 
 
 def history_figure(runs: list[Run], *, columns: int = 3) -> Figure | None:

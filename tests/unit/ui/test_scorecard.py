@@ -58,10 +58,10 @@ def test_the_scorecard_shows_value_previous_trend_and_gate(tmp_path: Path) -> No
     rows = {r.metric: r for r in scorecard.scorecard(scorecard.find_runs(tmp_path))}
     recall = rows["drafting.fact_recall"]
     assert (recall.value, recall.previous, recall.trend, recall.gate) == (
-        "75.0%",
-        "50.0%",
+        "75,0%",
+        "50,0%",
         "beter",
-        "ONDER DE BASELINE",
+        "onder de ondergrens",
     )
     assert rows["drafting.forbidden_hits"].trend == "gelijk"
     assert scorecard.scorecard([]) == []
@@ -87,3 +87,38 @@ def test_failures_list_failed_comparisons_and_short_measures(tmp_path: Path) -> 
     assert ("gent", "doel", "✗ open data") in found
     assert ("gent", "expected-fact recall", "") in found
     assert not any(what == "personen" for _, what, _ in found)
+
+
+def test_the_latest_verdict_in_one_dutch_line(tmp_path: Path) -> None:
+    assert scorecard.verdict([]).startswith("**Nog geen oordeel**")
+    _run(tmp_path, "a", 0.5, 1)
+    _run(tmp_path, "b", 0.75, 2)
+    line = scorecard.verdict(scorecard.find_runs(tmp_path))
+    assert "geen oordeel" in line and "1 beter, 0 slechter, 1 gelijk" in line
+    _run(tmp_path, "c", 0.75, 3, gate="ok")
+    assert "in orde" in scorecard.verdict(scorecard.find_runs(tmp_path))
+    _run(tmp_path, "d", 0.5, 4, gate="fail")
+    line = scorecard.verdict(scorecard.find_runs(tmp_path))
+    assert "niet in orde" in line
+    assert "1 score ligt onder de ondergrens (verslag opstellen: expected-fact recall)" in line
+    assert "\n" not in line and "/" not in line and "`" not in line  # one line, no path, no command
+    assert scorecard.dutch_figure("0.580") == "0,580" and scorecard.dutch_figure("12 s") == "12 s"
+
+
+def test_a_newcomer_sees_what_the_figures_mean_not_a_path_or_a_command(tmp_path: Path) -> None:
+    import gradio as gr
+
+    from verslaghulp.config import Settings
+    from verslaghulp.ui.evaluation_tab import INTRO, build_evaluation_tab
+    from verslaghulp.ui.services import Services
+
+    services = Services.from_settings(Settings(backend="fake", data_dir=tmp_path), eval_runs_dir=tmp_path / "runs")
+    with gr.Blocks() as page, gr.Tab("Evaluatie") as tab:
+        build_evaluation_tab(services, tab)
+    accordion = next(b for b in page.blocks.values() if isinstance(b, gr.Accordion))
+    assert accordion.label == "Voor evaluatoren" and accordion.open is False
+    inside = {id(c) for c in accordion.children}
+    shown = [b for b in page.blocks.values() if isinstance(b, gr.Markdown) and id(b) not in inside]
+    assert shown[0].value == INTRO and "percentage" in INTRO and "hoger is beter" in INTRO
+    for text in (str(b.value) for b in shown):
+        assert "`" not in text and "eval run" not in text and str(tmp_path) not in text
