@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from verslaghulp.concepts.checks import TripChecks
+from verslaghulp.concepts.checks import TripChecks, computed_in_dutch
 from verslaghulp.concepts.model import ArchiveRecord, Concept
 from verslaghulp.concepts.review import outermost
 from verslaghulp.dutch import count, seconds
@@ -74,7 +74,7 @@ def answer_html(position: int, answer: Answer) -> str:
     if answer.computed:
         items = "".join(
             f"<li><strong>{_e(c.label)}</strong>: {_e(c.value)} <span class='vh-how'>({_e(c.how)})</span></li>"
-            for c in answer.computed
+            for c in map(computed_in_dutch, answer.computed)
         )
         parts.append(f'<div class="vh-computed"><p>Berekend door code:</p><ul>{items}</ul></div>')
     if answer.support:

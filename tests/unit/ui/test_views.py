@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from langchain_core.messages import BaseMessage
 
-from verslaghulp.concepts.checks import trip_checks
+from verslaghulp.concepts.checks import in_dutch, trip_checks
 from verslaghulp.concepts.model import Concept
 from verslaghulp.config import Settings
 from verslaghulp.drafting import draft_report
@@ -61,6 +62,32 @@ def test_the_checks_panel_shows_the_rule_the_emissions_and_the_findings() -> Non
     assert "#### Kilometers en CO2" in text and "kg CO2" in text
     assert "#### Samenhang van het verslag" in text
     assert views.checks_markdown(None, {}).startswith("_De controles")
+
+
+def test_the_checks_panel_and_computed_facts_speak_dutch() -> None:
+    concept = _concept()  # flown to Vienna, back by train: both distances estimated from the places
+    text = views.checks_markdown(trip_checks(concept), {a.question_id: a.heading for a in concept.answers})
+    assert "Den Haag-Wenen" in text or "Wenen-Den Haag" in text
+    assert not re.search(r"The Hague|Vienna|\b\d+\.\d+ kg|omrijfactor \d+\.\d", text), text
+    assert "omrijfactor 1,25" in text and re.search(r"x 0,\d+ kg CO2-eq/km", text)
+    km = concept.answer("kilometers_co2")
+    assert km is not None and km.computed
+    html = views.answer_html(5, km)
+    assert "Den Haag" in html and "The Hague" not in html and "0,2 kg" in html
+
+
+def test_code_explanations_are_worded_the_dutch_way_but_quotes_stay_as_written() -> None:
+    assert in_dutch("hemelsbreed The Hague-Copenhagen 673 km x omrijfactor 1 x 2") == (
+        "hemelsbreed Den Haag-Kopenhagen 673 km x omrijfactor 1 x 2"
+    )
+    assert in_dutch("1200 km x 0.035 kg CO2-eq/km") == "1200 km x 0,035 kg CO2-eq/km"
+    assert in_dutch("12.345 km x 0.2 kg") == "12.345 km x 0,2 kg"  # a Dutch thousands point stays
+    assert in_dutch("1 dagen past niet bij de data (1 kalenderdagen); 21 dagen") == (
+        "1 dag past niet bij de data (1 kalenderdag); 21 dagen"
+    )
+    quoted = "'om 12.30 naar Vienna' in de aantekeningen; Vienna 1.5"
+    assert in_dutch(quoted) == "'om 12.30 naar Vienna' in de aantekeningen; Wenen 1,5"
+    assert in_dutch("Toelichting: “The Hague 2.5”") == "Toelichting: “The Hague 2.5”"
 
 
 def test_follow_ups_and_status_lines() -> None:
