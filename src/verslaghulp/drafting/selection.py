@@ -23,7 +23,8 @@ from verslaghulp.report.forms import Form
 from verslaghulp.report.notes import NoteLine
 
 _MAX_HEADING_WORDS = 5
-_BARE_HEADING = re.compile(r"^[^\W\d_][^\W\d_' ?&/-]*$")
+# Letters, with spaces and a few joiners between words: "afspraken na afloop", "wat levert het op?".
+_BARE_HEADING = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '?&/-])*$")
 _NAME_LIKE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 # A day heading of day-by-day notes: "di 14/10", "=== ma 3/11 ===", "Dag 2", "Tuesday 16 Sept", "wo 4 juni:".
 _DAY_HEADING = re.compile(

@@ -21,6 +21,8 @@ def _texts(form: Form, notes: str, question_id: str) -> list[str]:
     ("text", "heading"),
     [
         ("vervolg", True),
+        ("afspraken na afloop", True),
+        ("wat levert het op?", True),
         ("Wat hebben we eraan:", True),
         ("=== di 14/10 ===", True),
         ("Tuesday 16 Sept", True),
