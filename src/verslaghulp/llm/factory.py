@@ -55,6 +55,8 @@ def embedded_model(settings: Settings, progress: Progress | None = None) -> Embe
                 n_threads=settings.n_threads,
                 max_tokens=settings.max_answer_tokens,
                 answer_cache_entries=settings.answer_cache_entries,
+                model_sha256=spec.sha256,
+                state_dir=str(settings.model_cache_dir / "states"),
             )
         return _embedded[key]
 
