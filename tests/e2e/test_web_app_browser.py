@@ -294,7 +294,8 @@ def test_evaluation_tab_shows_the_scorecard_plots_and_failures(
     page = _page(browser, running_app)
     page.get_by_role("tab", name="Evaluatie").click()
     # A newcomer reads what the figures mean and the latest verdict in one line; no path, no command.
-    verdict = page.get_by_text("Laatste evaluatie (02-11-2026")
+    # The verdict's whole block: get_by_text would find only its bold first half.
+    verdict = page.locator(".vh-status", has_text="Laatste evaluatie (02-11-2026").first
     verdict.wait_for(timeout=LONG)
     assert "geen oordeel" in verdict.inner_text() and "1 beter" in verdict.inner_text()
     page.get_by_text("Een percentage is het deel dat goed ging").wait_for()
