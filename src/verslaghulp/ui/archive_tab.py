@@ -55,8 +55,9 @@ def build_archive_tab(services: Services, tab: gr.Tab) -> None:
         search = gr.Button("Zoeken", variant="primary")
         refresh = gr.Button("Hele archief tonen")
     results = gr.Markdown("")
+    # Tall enough for a screenful of reports (Gradio's default box showed three wrapped rows).
     table = gr.Dataframe(headers=views.ARCHIVE_HEADERS, interactive=False, label="Verslagen in het archief", wrap=True,
-                         column_widths=["24%", "17%", "18%", "8%", "15%", "8%", "10%"])  # fmt: skip
+                         max_height=1100, column_widths=["22%", "17%", "15%", "9%", "15%", "9%", "13%"])  # fmt: skip
     ids = gr.State([])
     with gr.Row():
         # A script names a report by id (/archief_openen, /archief_verwijderen) without listing first.

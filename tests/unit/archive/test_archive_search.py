@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
 
-from verslaghulp.archive import Archive, IngestStatus, SearchFilters
+from verslaghulp.archive import Archive, IngestStatus, ReportHit, ReportSummary, SearchFilters
 from verslaghulp.archive.keyword import KeywordIndex
+from verslaghulp.archive.search import relevant
 
 
 @pytest.fixture
@@ -159,3 +161,30 @@ def test_filtered_search_tests_unfiltered_neighbours_unless_too_few_pass(
     assert (wheres[-1] is not None) is chroma_filters
     hits = three.search("Wat heeft de reis opgeleverd?", SearchFilters(question_ids=["opbrengst"]))
     assert hits and all(a.question_id == "opbrengst" for h in hits for a in h.answers)
+
+
+def _hit(score: float, name: str = "r") -> ReportHit:
+    summary = ReportSummary(report_id=name, title=name, source_name=name, source_kind="txt", form_id=None,
+                            recognised=True, ingested_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC))  # fmt: skip
+    return ReportHit(report=summary, score=score, answers=[])
+
+
+def test_only_reports_close_to_the_best_are_relevant() -> None:
+    hits = [_hit(0.97, "a"), _hit(0.93, "b"), _hit(0.86, "c"), _hit(0.85, "d")]
+    assert [h.report.report_id for h in relevant(hits, 0.05)] == ["a", "b"]
+    assert [h.report.report_id for h in relevant(hits, 0.12)] == ["a", "b", "c", "d"]
+    assert [h.report.report_id for h in relevant(hits)] == ["a", "b"]  # RELEVANT_WITHIN
+    assert relevant([]) == []
+    # A prefix of the ranking: cutting before or after taking the first results gives the same.
+    for limit in range(1, 5):
+        assert relevant(hits[:limit], 0.05) == relevant(hits, 0.05)[:limit]
+
+
+def test_a_place_finds_its_reports_not_ten_around_the_same_score(archive: Archive) -> None:
+    archive.load_examples()
+    hits = archive.search("Bratislava", limit=10)
+    assert [h.report.source_name for h in hits] == ["2025-09-bratislava-veiligheid-nachttrein.txt"]
+    assert len(archive.search("Wat heeft de reis naar Barcelona opgeleverd?", limit=10)) < 10
+    # Within chosen reports (how the summaries score their selection) every chosen report comes back.
+    chosen = [r.report_id for r in archive.list_reports()][:6]
+    assert len(archive.search("Bratislava", SearchFilters(report_ids=chosen), limit=6)) == 6

@@ -42,3 +42,45 @@ def test_a_report_is_shown_under_the_forms_headings() -> None:
         StoredAnswer(question_id="doel", heading="WAT WAS HET DOEL VAN DE REIS?", text="CIO-netwerk.")])  # fmt: skip
     text = views.report_markdown(report)
     assert text.startswith("### Dienstreis Wenen, april 2025") and "#### WAT WAS HET DOEL VAN DE REIS?" in text
+
+
+MET = (
+    "Núria Soler – hoofd smart city bij de gemeente Barcelona\n"
+    "Tomás Ferrer – stedenbouwkundige bij de gemeente Barcelona\n"
+    "Ingrid de Wit – adviseur internationaal bij RVO"
+)
+AGREED = (
+    "Afgesproken:\n"
+    "- Núria Soler stuurt de evaluatie van de Superilles.\n"
+    "- Met RVO is afgesproken de deelname voor 2025 te bespreken.\n"
+    "Verder niets."
+)
+
+
+def test_an_opened_report_keeps_its_lines_and_lists() -> None:
+    report = StoredReport(**_summary().model_dump(), answers=[
+        StoredAnswer(question_id="ontmoet", heading="WIE HEB JE ONTMOET?", text=MET),
+        StoredAnswer(question_id="vervolg", heading="ZIJN ER VERVOLGAFSPRAKEN?", text=AGREED)])  # fmt: skip
+    text = views.report_markdown(report)
+    # Each person on a line of their own (a hard break), not one run-on paragraph.
+    assert "gemeente Barcelona  \nTomás Ferrer" in text and "Barcelona  \nIngrid de Wit" in text
+    # A list after a line of text is a list of its own, and the line after it is not part of its last item.
+    assert "Afgesproken:\n\n- Núria Soler stuurt" in text
+    assert "te bespreken.\n\nVerder niets." in text
+
+
+def test_a_snippet_keeps_the_line_breaks_of_its_answer() -> None:
+    flat = " ".join(AGREED.split())
+    answer = AnswerHit(question_id="vervolg", heading="ZIJN ER VERVOLGAFSPRAKEN?", snippet="… " + flat[4:],
+                       text=AGREED, score=0.9, semantic=0.8, keyword=1.0)  # fmt: skip
+    assert views.snippet_with_breaks(answer.snippet, AGREED).splitlines()[1] == "- Núria Soler stuurt de evaluatie " \
+        "van de Superilles."  # fmt: skip
+    text = views.hits_markdown("Superilles", [ReportHit(report=_summary(), score=0.9, answers=[answer])])
+    # The list is nested under the answer's heading in the result list.
+    assert "  - _Zijn er vervolgafspraken?_: … " in text
+    assert "\n    - Núria Soler stuurt de evaluatie van de Superilles.\n    - Met RVO" in text
+    listed = AnswerHit(**{**answer.model_dump(), "snippet": " ".join(AGREED.split("\n", 1)[1].split())})
+    text = views.hits_markdown("x", [ReportHit(report=_summary(), score=0.9, answers=[listed])])
+    assert "  - _Zijn er vervolgafspraken?_:\n    - Núria Soler" in text
+    # A snippet that is not in the text (a stale hit) is shown as it is.
+    assert views.snippet_with_breaks("iets anders", AGREED) == "iets anders"
