@@ -65,12 +65,11 @@ INTRO = (
     "automatisch bewaard – ook als u de pagina sluit – en is terug te vinden onder **Mijn concepten**."
 )
 
-# Gradio shows a waiting user "queue: 2/3" at the status line; this says what that means.
+# Gradio shows a waiting user "queue: 2/3" at the status line (in Dutch: ui.theme.PAGE_JS); this says what it means.
 QUEUE_HINT = (
-    "Het taalmodel werkt één verzoek tegelijk af. Ziet u bij de voortgang *queue: 2/3*, dan bent u nummer 2 in "
+    "Het taalmodel werkt één verzoek tegelijk af. Ziet u bij de voortgang *wachtrij: 2/3*, dan bent u nummer 2 in "
     "de wachtrij; zoeken in het archief gaat intussen gewoon door."
 )
-_CONCEPT_HEADERS = ["Titel", "Formulier", "Status", "Beantwoord", "Laatst bewaard"]
 
 
 @dataclass
@@ -152,7 +151,8 @@ def build_drafting_tab(services: Services) -> DraftingTab:
     concept_id = gr.BrowserState("", storage_key="verslaghulp-concept")
     with gr.Accordion("Mijn concepten", open=False):
         gr.Markdown("Uw eerdere aantekeningen en verslagen, automatisch bewaard. Kies er een en klik op **Openen**.")
-        concepts_table = gr.Dataframe(headers=_CONCEPT_HEADERS, interactive=False, label="Mijn concepten", wrap=True)
+        concepts_table = gr.Dataframe(headers=views.CONCEPT_HEADERS, interactive=False, label="Mijn concepten",
+                                      wrap=True, column_widths=["44%", "24%", "9%", "14%", "9%"])  # fmt: skip
         concept_ids = gr.State([])
         with gr.Row():
             # Any id reaches the handler, which decides (another user's id gets a Dutch refusal, audited).
@@ -195,11 +195,13 @@ def build_drafting_tab(services: Services) -> DraftingTab:
                 slots.append(AnswerSlot(group, info, text, reply, redo, add_back))
             with gr.Row():
                 export = gr.Button("Exporteren (.docx en .md)")
-                to_archive = gr.Button("Opslaan in archief", variant="primary")
-            downloads = gr.File(label="Downloads", file_count="multiple", interactive=False)
+                # The main action once there is a draft (see `show`); before that a plain button.
+                to_archive = gr.Button("Opslaan in archief", variant="secondary")
+            # Right under the buttons, where the official looks after clicking; the files box only with files.
             archive_result = gr.Markdown("")
+            downloads = gr.File(label="Downloads", file_count="multiple", interactive=False, visible=False)
 
-    everything: list[Any] = [concept_id, notes, form, status, follow_ups, checks]
+    everything: list[Any] = [concept_id, notes, form, status, follow_ups, checks, to_archive]
     for slot in slots:
         everything += slot.components()
     listing_at = len(everything)
@@ -212,7 +214,7 @@ def build_drafting_tab(services: Services) -> DraftingTab:
         return [
             views.concept_rows(concepts),
             [c.id for c in concepts],
-            gr.update(choices=[views.concept_choice(c) for c in concepts], value=None),
+            gr.update(choices=views.concept_choices(concepts), value=None),
         ]
 
     def show(
@@ -231,18 +233,19 @@ def build_drafting_tab(services: Services) -> DraftingTab:
         """Updates for `everything`.
 
         `only` limits the answer slots sent (the others keep what the user typed); `full` also sends the
-        checks and the versions (not while answers stream in); `panels` sets the uploaded file, the
-        downloads (`files`) and the archive message for this concept; `message` is the saved-line.
+        checks, the versions and the save button's look (not while answers stream in); `panels` sets the
+        uploaded file, the downloads (`files`, the box shown only with files) and the archive message
+        for this concept; `message` is the saved-line.
         """
         answers = concept.answers if concept else []
         headings = {a.question_id: a.heading for a in answers}
         out: list[Any] = [concept.id if concept else "", skip() if notes_text is None else notes_text]
         out += [skip() if form_id is None else form_id, status_text]
-        # While answers stream in, "every question is answered" would be premature.
+        # While answers stream in, "every question is answered" would be premature (complete=False).
         unused = concept.meta.unused_lines if concept and concept.meta and full else []
-        out.append(views.follow_ups_markdown(answers, unused) if answers and (full or any(a.follow_up for a in answers))
-                   else "")  # fmt: skip
+        out.append(views.follow_ups_markdown(answers, unused, complete=full) if answers else "")
         out.append(views.checks_markdown(trip_checks(concept) if concept else None, headings) if full else skip())
+        out.append(gr.update(variant="primary" if concept and concept.has_draft else "secondary") if full else skip())
         for index in range(slot_count):
             if only is None or index in only:
                 out += _slot_updates(concept, index)
@@ -251,7 +254,7 @@ def build_drafting_tab(services: Services) -> DraftingTab:
         out += listing(listing_of) if listing_of is not None else [skip() for _ in range(3)]
         if panels:
             archived = views.archive_record_markdown(concept.archived) if concept and concept.archived else ""
-            out += [None, files, message or "", archived]
+            out += [None, _files_update(files), message or "", archived]
         else:
             out += [skip(), skip(), skip() if message is None else message, skip()]
         out.append(gr.update(choices=views.version_choices(concept), value=None) if full else skip())
@@ -268,13 +271,22 @@ def build_drafting_tab(services: Services) -> DraftingTab:
     # --- model-bound: draft and re-draft (one at a time; the queue shows waiting users their place) ---
     def on_generate(notes_text: str, form_id: str, current: str, request: gr.Request) -> Iterator[list[Any]]:
         user = request_identity(request, settings)
+        if not (notes_text or "").strip():  # nothing to draft: say so, start nothing, raise nothing (no error badge)
+            warning("De aantekeningen zijn leeg. Plak uw aantekeningen van de reis (of upload ze) en probeer het "
+                    "opnieuw.")  # fmt: skip
+            out = [skip() for _ in everything]
+            out[everything.index(status)] = views.EMPTY_NOTES
+            yield out
+            return
         try:
             with acting_as(user.audit_name):  # not across the yields: see ui.common.as_user
                 store = services.concepts_of(user)
                 concept = start_concept(store, current, notes_text, services.form(form_id))
         except (ConceptError, AccessDeniedError) as exc:
             raise error(str(exc)) from exc
-        yield show(concept, "Het taalmodel wordt voorbereid…", panels=True)
+        # The answers of an interrupted draft in this concept are about to be replaced: not shown meanwhile.
+        yield show(concept.model_copy(update={"answers": [], "error": None, "meta": None}),
+                   "Het taalmodel wordt voorbereid…", panels=True)  # fmt: skip
         try:
             for step in as_user(user.audit_name, draft_into(store, concept.id, services.model(), settings)):
                 if step.finished:
@@ -282,7 +294,10 @@ def build_drafting_tab(services: Services) -> DraftingTab:
                 else:
                     progress = views.progress_text(step.concept, step.done, step.total)
                     yield show(step.concept, progress, only={step.done - 1}, full=False)
-        except (NotesError, DraftError, ConceptError) as exc:
+        except NotesError as exc:  # the notes cannot be drafted (unreadable, too long): a notice, not a failure
+            warning(str(exc))
+            yield show(store.get(concept.id), views.summary_text(store.get(concept.id) or concept), full=False)
+        except (DraftError, ConceptError) as exc:
             yield show(store.get(concept.id), views.summary_text(store.get(concept.id) or concept), full=False)
             raise error(str(exc)) from exc
         except Exception as exc:  # a message, never a stack trace; the notes are in the store and in the box
@@ -407,7 +422,10 @@ def build_drafting_tab(services: Services) -> DraftingTab:
             store.update(concept.id, lambda c: c.model_copy(update={"exported_at": datetime.now(UTC)}))
             return _export(concept)
 
-    export.click(on_export, inputs=concept_id, outputs=downloads, api_name="exporteren")
+    # /exporteren returns the files themselves; the box is shown in a step of its own (only with files).
+    export.click(on_export, inputs=concept_id, outputs=downloads, api_name="exporteren").then(
+        lambda files: gr.update(visible=bool(files)), inputs=downloads, outputs=downloads, api_visibility="private"
+    )
 
     def on_archive(current: str, request: gr.Request) -> list[Any]:
         with handling(request, settings) as user:
@@ -487,6 +505,11 @@ def build_drafting_tab(services: Services) -> DraftingTab:
             return open_concept(store, concept)
 
     return DraftingTab(concept_id, notes, form, status, slots, restore=on_load, everything=everything)
+
+
+def _files_update(files: list[str] | None) -> Any:
+    """The downloads box with these files, shown only when there are some."""
+    return gr.update(value=files, visible=bool(files))
 
 
 def _export(concept: Concept) -> list[str] | None:

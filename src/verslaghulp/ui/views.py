@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from datetime import datetime
 
 from verslaghulp.concepts.checks import TripChecks, computed_in_dutch
-from verslaghulp.concepts.model import ArchiveRecord, Concept
+from verslaghulp.concepts.model import ArchiveRecord, Concept, ConceptStatus
 from verslaghulp.concepts.review import outermost
 from verslaghulp.dutch import count, seconds
 from verslaghulp.facts import Severity
@@ -83,9 +84,15 @@ def answer_html(position: int, answer: Answer) -> str:
     return "\n".join(parts)
 
 
-def follow_ups_markdown(answers: Iterable[Answer], unused: Iterable[SupportLine] = ()) -> str:
-    """The open follow-up questions, and the note lines that no answer used, as lists."""
+def follow_ups_markdown(answers: Iterable[Answer], unused: Iterable[SupportLine] = (), *, complete: bool = True) -> str:
+    """The open follow-up questions, and the note lines that no answer used, as lists.
+
+    While answers are still coming in (`complete` False) it lists the follow-ups so far and never
+    says that every question is answered; the unused lines are known only at the end.
+    """
     items = [f"- **{a.heading.capitalize()}**: {a.follow_up}" for a in answers if a.follow_up]
+    if not complete:
+        return "**Nog aan te vullen (tot nu toe)**\n\n" + "\n".join(items) if items else ""
     left = [f"- {s.number}. {s.text}" for s in unused]
     text = (
         "**Nog aan te vullen** – beantwoord een vervolgvraag bij de vraag zelf; dan wordt alleen die vraag "
@@ -132,6 +139,12 @@ def _rule_text(checks: TripChecks) -> str:
     return f"**Let op**: gevlogen terwijl {train}. {rule.follow_up or ''}".strip()
 
 
+EMPTY_NOTES = (
+    "**Nog geen aantekeningen.** Plak uw aantekeningen van de reis in het vak **Aantekeningen** (of upload ze) "
+    "en klik dan op **Verslag opstellen**."
+)
+
+
 def progress_text(concept: Concept, done: int, total: int) -> str:
     """The status line while answers arrive."""
     return f"Vraag {done} van {total} beantwoord… U kunt de eerste antwoorden al lezen en bewerken."
@@ -139,6 +152,8 @@ def progress_text(concept: Concept, done: int, total: int) -> str:
 
 def summary_text(concept: Concept) -> str:
     """The status line for a concept: how far it is, how many answers need attention."""
+    if concept.error and not concept.answers:  # nothing was drafted: there are no answers to speak of
+        return f"**Niet opgesteld**: {concept.error}"
     if concept.error:
         return f"**Onderbroken**: {concept.error} Uw aantekeningen en de antwoorden tot nu toe zijn bewaard."
     if not concept.answers:
@@ -156,11 +171,19 @@ def summary_text(concept: Concept) -> str:
     )
 
 
+_STORED = {
+    "toegevoegd": "Collega's vinden het onder **Archief**.",
+    "vervangen": "De versie die er van dit verslag al stond, is vervangen.",
+    "ongewijzigd": "Het stond er al precies zo; er is niets veranderd.",
+}
+
+
 def archive_record_markdown(record: ArchiveRecord) -> str:
-    """What was stored, and what the official changed per question."""
+    """What was stored, and what the official changed per question (no ids: they mean nothing to the reader)."""
     changed = [c for c in record.changes if c.changed]
+    when = record.stored_at.astimezone()
     lines = [
-        f"**Opgeslagen in het archief** ({record.outcome}; verslag-id `{record.report_id}`). "
+        f"**Opgeslagen in het archief** op {when:%d-%m-%Y} om {when:%H:%M}. {_STORED.get(record.outcome, '')} "
         f"U heeft {len(changed)} van de {count(len(record.changes), 'antwoord', 'antwoorden')} aangepast; "
         "dat is vastgelegd."
     ]
@@ -169,23 +192,67 @@ def archive_record_markdown(record: ArchiveRecord) -> str:
     return "\n".join(lines)
 
 
+# What a concept's state means, as the "Mijn concepten" list says it.
+STATE = {
+    ConceptStatus.NOTITIES: "alleen aantekeningen, nog geen verslag",
+    ConceptStatus.BEZIG: "wordt opgesteld",
+    ConceptStatus.CONCEPT: "verslag opgesteld",
+    ConceptStatus.ONDERBROKEN: "opstellen onderbroken",
+    ConceptStatus.GEARCHIVEERD: "opgeslagen in het archief",
+}
+CONCEPT_HEADERS = ["Titel", "Stand", "Beantwoord", "Laatst bewaard", "Formulier"]
+
+
+def _when(moment: datetime, *, seconds: bool = False) -> str:
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M:%S" if seconds else "%d-%m-%Y %H:%M")
+
+
+def concept_titles(concepts: Iterable[Concept]) -> dict[str, str]:
+    """Each concept's title, made distinct where two share one: with the time it was begun.
+
+    Notes uploaded into a concept that had notes become a new concept with the same first line;
+    the list then shows "… (begonnen 01-12-2026 09:20)" for each, with seconds where the minute is
+    the same too.
+    """
+    listed = list(concepts)
+    same_title: dict[str, list[Concept]] = {}
+    for concept in listed:
+        same_title.setdefault(concept.title, []).append(concept)
+    titles: dict[str, str] = {}
+    for title, group in same_title.items():
+        if len(group) == 1:
+            titles[group[0].id] = title
+            continue
+        minutes = [_when(c.created_at) for c in group]
+        for concept, minute in zip(group, minutes, strict=True):
+            exact = minutes.count(minute) > 1
+            titles[concept.id] = f"{title} (begonnen {_when(concept.created_at, seconds=exact)})"
+    return titles
+
+
 def concept_rows(concepts: Iterable[Concept]) -> list[list[str]]:
-    """Rows for the "Mijn concepten" table."""
+    """Rows for the "Mijn concepten" table, in CONCEPT_HEADERS order; no two rows look the same."""
+    listed = list(concepts)
+    titles = concept_titles(listed)
     return [
         [
-            c.title,
+            titles[c.id],
+            STATE.get(c.status, str(c.status)),
+            f"{c.answered} van {len(c.answers)}" if c.answers else "–",
+            _when(c.updated_at),
             c.form_id,
-            str(c.status),
-            f"{c.answered}/{len(c.answers)}" if c.answers else "–",
-            c.updated_at.astimezone().strftime("%d-%m-%Y %H:%M"),
         ]
-        for c in concepts
+        for c in listed
     ]
 
 
-def concept_choice(concept: Concept) -> tuple[str, str]:
-    """(label, id) for the concept picker."""
-    return f"{concept.title} – {concept.updated_at.astimezone():%d-%m %H:%M} ({concept.status})", concept.id
+def concept_choices(concepts: Iterable[Concept]) -> list[tuple[str, str]]:
+    """(label, id) for the concept picker: the distinct title, the state and when it was last saved."""
+    listed = list(concepts)
+    titles = concept_titles(listed)
+    return [
+        (f"{titles[c.id]} – {STATE.get(c.status, str(c.status))}, bewaard {_when(c.updated_at)}", c.id) for c in listed
+    ]
 
 
 def version_choices(concept: Concept | None) -> list[tuple[str, str]]:

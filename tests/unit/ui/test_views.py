@@ -10,11 +10,12 @@ from typing import Any
 from langchain_core.messages import BaseMessage
 
 from verslaghulp.concepts.checks import in_dutch, trip_checks
-from verslaghulp.concepts.model import Concept
+from verslaghulp.concepts.model import AnswerChange, ArchiveRecord, Concept, ConceptStatus
 from verslaghulp.config import Settings
 from verslaghulp.drafting import draft_report
 from verslaghulp.llm.fake import FakeChatModel
 from verslaghulp.report.forms import load_form
+from verslaghulp.report.model import WrittenBy
 from verslaghulp.ui import views
 from verslaghulp.ui.common import slug
 
@@ -106,6 +107,58 @@ def test_concept_rows_and_file_names() -> None:
     concept = _concept()
     concept.updated_at = dt.datetime(2025, 5, 1, 12, 0, tzinfo=dt.UTC)
     row = views.concept_rows([concept])[0]
-    assert row[0] == "Wenen 27 t/m 29 april 2025, alleen" and row[2] == "alleen aantekeningen"
+    assert row[0] == "Wenen 27 t/m 29 april 2025, alleen" and row[1] == "alleen aantekeningen, nog geen verslag"
     assert slug("Wenen 27 t/m 29 april 2025!") == "verslag-wenen-27-t-m-29-april-2025"
     assert slug("???") == "verslag"
+
+
+def test_concepts_with_the_same_title_are_told_apart_by_when_they_were_begun_and_their_state() -> None:
+    begun = dt.datetime(2026, 12, 1, 9, 20, 5, tzinfo=dt.UTC)
+    first = Concept(id="0123456789abcdef", form_id="denhaag-2025", form_title="Verslag", notes=NOTES,
+                    created_at=begun, updated_at=begun)  # fmt: skip
+    drafted = _concept().model_copy(update={"id": "0123456789abcdee", "status": ConceptStatus.CONCEPT,
+                                            "created_at": begun + dt.timedelta(seconds=40),
+                                            "updated_at": begun + dt.timedelta(seconds=50)})  # fmt: skip
+    other = first.model_copy(update={"id": "0123456789abcded", "notes": "Gent 3 juni\n"})
+    rows = views.concept_rows([drafted, first, other])
+    assert views.CONCEPT_HEADERS[:2] == ["Titel", "Stand"]
+    titles = [r[0] for r in rows]
+    assert len(set(titles)) == 3  # the same first line of the notes, yet no two rows look alike
+    local = begun.astimezone()
+    assert titles[1] == f"Wenen 27 t/m 29 april 2025, alleen (begonnen {local:%d-%m-%Y %H:%M:%S})"  # same minute
+    assert titles[2] == "Gent 3 juni"  # a title of its own stays as it is
+    assert rows[0][1] == "verslag opgesteld" and rows[1][1] == "alleen aantekeningen, nog geen verslag"
+    assert rows[0][2].endswith(f"van {len(drafted.answers)}")
+    labels = [label for label, _ in views.concept_choices([drafted, first, other])]
+    assert len(set(labels)) == 3 and "verslag opgesteld" in labels[0]
+
+
+def test_the_archive_confirmation_says_when_and_where_but_shows_no_id() -> None:
+    record = ArchiveRecord(report_id="5e47f1dc8ecb0bce0123f36b", outcome="toegevoegd",
+                           stored_at=dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC),
+                           changes=[AnswerChange(question_id="doel", heading="WAT WAS HET DOEL VAN DE REIS?",
+                                                 written_by=WrittenBy.MODEL, model_text="a", final_text="b",
+                                                 changed=True, similarity=0.25)])  # fmt: skip
+    text = views.archive_record_markdown(record)
+    assert text.startswith("**Opgeslagen in het archief** op ") and "onder **Archief**" in text
+    assert "5e47f1dc" not in text and "verslag-id" not in text and "`" not in text
+    assert "U heeft 1 van de 1 antwoord aangepast" in text and "- Wat was het doel van de reis?: 75% gewijzigd" in text
+
+
+def test_no_premature_all_answered_while_answers_stream_in() -> None:
+    answers = _concept().answers
+    without = [a for a in answers if not a.follow_up][:3]
+    assert views.follow_ups_markdown(without) == "Alle vragen zijn beantwoord vanuit de aantekeningen."
+    assert views.follow_ups_markdown(without, complete=False) == ""  # three of ten so far: nothing to say yet
+    asking = next(a for a in answers if a.follow_up)
+    streaming = views.follow_ups_markdown([*without, asking], complete=False)
+    assert "tot nu toe" in streaming and "Alle vragen" not in streaming and str(asking.follow_up) in streaming
+
+
+def test_a_draft_that_never_started_does_not_speak_of_answers_kept() -> None:
+    concept = Concept(id="0123456789abcdef", form_id="denhaag-2025", form_title="Verslag", notes="x",
+                      error="De aantekeningen bevatten onleesbare tekens.")  # fmt: skip
+    status = views.summary_text(concept)
+    assert status == "**Niet opgesteld**: De aantekeningen bevatten onleesbare tekens."
+    assert "Onderbroken" not in status and "antwoorden tot nu toe" not in status
+    assert "Onderbroken" not in views.EMPTY_NOTES and "Verslag opstellen" in views.EMPTY_NOTES
