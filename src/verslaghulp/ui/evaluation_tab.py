@@ -52,7 +52,7 @@ def build_evaluation_tab(services: Services, tab: gr.Tab) -> None:
         if chosen is None:
             return []
         rows = scorecard.failures(chosen)[:_MAX_FAILURES]
-        return [[f.set, f.case_id, f.what, f.expected, f.produced] for f in rows]
+        return [[scorecard.SET_NAMES.get(f.set, f.set), f.case_id, f.what, f.expected, f.produced] for f in rows]
 
     def how_to_run() -> str:
         return (

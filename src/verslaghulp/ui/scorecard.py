@@ -167,7 +167,8 @@ def history_figure(runs: list[Run], *, columns: int = 3) -> Figure | None:
         xs = [i for i, v in points if v is not None]
         ys = [(v * 100 if m.unit is Unit.RATIO else v) for _, v in points if v is not None]
         ax.plot(xs, ys, marker="o", color=_LINE)
-        ax.set_title(f"{key.partition('.')[0]}: {m.label}{_DIRECTION[m.direction]}", fontsize=8)
+        set_name = key.partition(".")[0]
+        ax.set_title(f"{SET_NAMES.get(set_name, set_name)}: {m.label}{_DIRECTION[m.direction]}", fontsize=8)
         ax.set_xticks(range(len(runs)), [str(i + 1) for i in range(len(runs))], fontsize=7)
         ax.tick_params(axis="y", labelsize=7)
         if m.unit is Unit.RATIO:
@@ -178,7 +179,7 @@ def history_figure(runs: list[Run], *, columns: int = 3) -> Figure | None:
         ax.grid(alpha=0.3)
     for n in range(len(keys), rows * columns):
         axes[n // columns][n % columns].set_visible(False)
-    figure.suptitle("Metrieken per run (1 = oudste run)", fontsize=10)
+    figure.suptitle("Scores per evaluatie (1 = de oudste)", fontsize=10)
     return figure
 
 
@@ -193,7 +194,8 @@ def _measure_failures(set_name: str, case: CaseResult) -> list[Failure]:
         )
         if short:
             detail = "; ".join(measure.detail[:3]) or "–"
-            out.append(Failure(set_name, case.case_id, m.label, "", f"{format_value(m, measure.value)}: {detail}"))
+            value = dutch_figure(format_value(m, measure.value))
+            out.append(Failure(set_name, case.case_id, m.label, "", f"{value}: {detail}"))
     return out
 
 

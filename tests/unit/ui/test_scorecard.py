@@ -74,8 +74,8 @@ def test_one_plot_per_metric_over_the_runs(tmp_path: Path) -> None:
     assert figure is not None
     titles = [ax.get_title() for ax in figure.axes if ax.get_visible()]
     assert titles == [
-        "drafting: expected-fact recall (hoger is beter)",
-        "drafting: forbidden-fact hits (lager is beter)",
+        "verslag opstellen: expected-fact recall (hoger is beter)",
+        "verslag opstellen: forbidden-fact hits (lager is beter)",
     ]
     assert scorecard.history_figure([]) is None
 
