@@ -17,6 +17,7 @@ from verslaghulp.config import Settings
 from verslaghulp.ui.services import Services
 
 from .conftest import RunningApp, serving
+from .pages import open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_model]
 
@@ -44,11 +45,7 @@ def shared_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]
 
 def _page(browser: Any, app: RunningApp, user: str, groups: str = "") -> Any:
     headers = {"X-Forwarded-User": user} | ({"X-Forwarded-Groups": groups} if groups else {})
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL", extra_http_headers=headers)
-    page = context.new_page()
-    page.goto(app.url)
-    page.get_by_role("tab", name="Verslag opstellen").wait_for()
-    return page
+    return open_page(browser, app, headers)
 
 
 def _notes(page: Any) -> Any:

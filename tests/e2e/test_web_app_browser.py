@@ -15,57 +15,23 @@ from docx import Document
 from playwright.sync_api import expect
 
 from .conftest import RunningApp
+from .pages import EDITED, LONG, NOTES, answer_box, generate, open_page, status_line, type_notes
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_model]
 
-NOTES = """Gent 3 t/m 4 juni 2025, alleen gereisd
-met de trein heen en terug
-doel: overleg open data met de stad Gent
-gesproken: Els Peeters - CDO Gent
-geleerd: Gent publiceert alle parkeerdata als open data
-"""
-EDITED = "Overleg over open data met de stad Gent; Gent deelt het Vlaamse OSLO-datamodel met Den Haag."
-LONG = 300_000  # ms: the tiny model drafts ten questions in seconds, but the machine is shared
 SUMMARY = 900_000  # the tiny model writes a one-report answer in 20-90 s, far slower when the machine is busy
-
-
-def _page(browser: Any, app: RunningApp) -> Any:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale="nl-NL")
-    page = context.new_page()
-    page.goto(app.url)
-    page.get_by_role("tab", name="Verslag opstellen").wait_for()
-    return page
-
-
-def _answer(page: Any, number: int) -> Any:
-    return page.get_by_label(f"Antwoord op vraag {number} (bewerkbaar)", exact=True)
-
-
-def _type_notes(page: Any, text: str) -> None:
-    box = page.get_by_label("Aantekeningen", exact=True)
-    box.fill(text)
-    box.press("Tab")  # leaving the box saves it, like typing does
-
-
-def _status(page: Any) -> Any:
-    return page.locator(".vh-status").last
-
-
-def _generate(page: Any) -> None:
-    page.get_by_role("button", name="Verslag opstellen", exact=True).click()
-    page.locator(".vh-status", has_text="vragen:").last.wait_for(timeout=LONG)
 
 
 @pytest.mark.timeout(2400)
 def test_draft_edit_redraft_export_store_find_and_summarise(browser: Any, running_app: RunningApp, shots: Any) -> None:
-    page = _page(browser, running_app)
+    page = open_page(browser, running_app)
     shots(page, "leeg")
 
     # 1. Paste notes and generate: every question of the form gets an answer, streamed in.
-    _type_notes(page, NOTES)
-    _generate(page)
-    assert "10 vragen" in _status(page).inner_text()
-    assert _answer(page, 1).input_value() == "1 persoon"
+    type_notes(page, NOTES)
+    generate(page)
+    assert "10 vragen" in status_line(page).inner_text()
+    assert answer_box(page, 1).input_value() == "1 persoon"
     assert "berekend uit de aantekeningen" in page.locator(".vh-meta").first.inner_text()
     shots(page, "opgesteld")
 
@@ -79,19 +45,19 @@ def test_draft_edit_redraft_export_store_find_and_summarise(browser: Any, runnin
     shots(page, "vervolgvraag")
 
     # 3. Edit an answer; the edit is saved on the server as soon as the box is left.
-    _answer(page, 6).fill(EDITED)
-    _answer(page, 6).press("Tab")
+    answer_box(page, 6).fill(EDITED)
+    answer_box(page, 6).press("Tab")
     page.get_by_text("Automatisch bewaard om").wait_for()
     shots(page, "bewerkt")
 
     # 4. Facts the notes do not support are marked ⟦…⟧ and block storing until the official has looked at them.
-    flagged = [n for n in range(1, 11) if "⟦" in _answer(page, n).input_value()]
+    flagged = [n for n in range(1, 11) if "⟦" in answer_box(page, n).input_value()]
     if flagged:
         page.get_by_role("button", name="Opslaan in archief").click()
         page.get_by_text("Controleer eerst de gemarkeerde feiten").first.wait_for()
         shots(page, "gemarkeerde-feiten")
         for number in flagged:  # the official checks them: here, they confirm by removing the brackets
-            box = _answer(page, number)
+            box = answer_box(page, number)
             box.fill(box.input_value().replace("⟦", "").replace("⟧", ""))
             box.press("Tab")
             page.get_by_text("Automatisch bewaard om").wait_for()
@@ -154,8 +120,8 @@ def test_draft_edit_redraft_export_store_find_and_summarise(browser: Any, runnin
 
 
 def test_a_refresh_or_a_closed_tab_loses_nothing(browser: Any, running_app: RunningApp, shots: Any) -> None:
-    page = _page(browser, running_app)
-    _type_notes(page, "Lissabon 2 t/m 3 oktober 2025\ndoel: bezoek aan het stadslab\n")
+    page = open_page(browser, running_app)
+    type_notes(page, "Lissabon 2 t/m 3 oktober 2025\ndoel: bezoek aan het stadslab\n")
     page.get_by_text("Aantekeningen automatisch bewaard").wait_for()
     page.close()  # the tab is closed before anything was drafted
     page = page.context.new_page()
@@ -169,11 +135,17 @@ def test_a_refresh_or_a_closed_tab_loses_nothing(browser: Any, running_app: Runn
 
 
 def test_errors_are_dutch_and_keep_the_notes(browser: Any, running_app: RunningApp, shots: Any, tmp_path: Any) -> None:
-    page = _page(browser, running_app)
+    page = open_page(browser, running_app)
     page.get_by_role("button", name="Verslag opstellen", exact=True).click()
-    page.get_by_text("De aantekeningen zijn leeg").first.wait_for()
+    page.get_by_text("De aantekeningen zijn leeg").first.wait_for()  # the notice
+    # Nothing was interrupted: a plain status line, and no red error badge over it.
+    page.get_by_text("Nog geen aantekeningen.").wait_for()
+    page.wait_for_timeout(500)
+    assert "Onderbroken" not in status_line(page).inner_text()
+    assert "tot nu toe zijn bewaard" not in page.locator("body").inner_text()
+    assert page.get_by_text("Fout", exact=True).count() == 0
     shots(page, "lege-aantekeningen")
-    _type_notes(page, "mijn eigen notities")
+    type_notes(page, "mijn eigen notities")
     bad = tmp_path / "kapot.docx"
     bad.write_bytes(b"PK\x03\x04 dit is geen word-bestand")
     page.locator("input[type=file]").first.set_input_files(str(bad))
@@ -183,7 +155,7 @@ def test_errors_are_dutch_and_keep_the_notes(browser: Any, running_app: RunningA
 
 
 def test_archive_upload_filter_and_delete(browser: Any, running_app: RunningApp, shots: Any, tmp_path: Any) -> None:
-    page = _page(browser, running_app)
+    page = open_page(browser, running_app)
     page.get_by_role("tab", name="Archief").click()
     page.get_by_role("gridcell", name="Dienstreis Wenen, mei 2024").first.wait_for()  # an example report
     good = tmp_path / "verslag-praag.txt"
@@ -222,6 +194,50 @@ def test_archive_upload_filter_and_delete(browser: Any, running_app: RunningApp,
     assert not [r for r in running_app.services.archive().list_reports() if "Praag" in r.title]
 
 
+# The rows of the archive table (the one with a "Reizigers" column) that show without scrolling it. Gradio
+# draws the header as a table and the rows as a virtual list of role="row" boxes in a scrolling viewport.
+VISIBLE_ROWS = """() => {
+  const header = [...document.querySelectorAll('table')].find(t => t.innerText.includes('Reizigers'));
+  const wrap = header.closest('.table-wrap') || header.parentElement;
+  const box = wrap.querySelector('.virtual-table-viewport') || wrap;
+  const limit = box.getBoundingClientRect();
+  return [...box.querySelectorAll('.virtual-body [role=row]')].filter(r => {
+    const b = r.getBoundingClientRect();
+    return b.height > 0 && b.top >= limit.top - 1 && b.bottom <= limit.bottom + 1;
+  }).length;
+}"""
+
+
+def test_archive_search_shows_relevant_reports_with_their_lists(browser: Any, running_app: RunningApp,
+                                                                 shots: Any) -> None:  # fmt: skip
+    page = open_page(browser, running_app)
+    page.get_by_role("tab", name="Archief").click()
+    page.get_by_role("button", name="Hele archief tonen").click()
+    page.get_by_role("gridcell", name="Dienstreis Wenen, mei 2024").first.wait_for()
+    assert page.evaluate(VISIBLE_ROWS) >= 6, "the archive table shows only a few rows"
+    shots(page, "archief")
+
+    # A city: its report, not ten reports around the same score.
+    page.get_by_label("Zoekvraag").fill("Bratislava")
+    page.get_by_label("Zoekvraag").press("Enter")
+    page.get_by_text("1 verslag gevonden voor “Bratislava”").wait_for(timeout=LONG)
+    shots(page, "een-stad")
+
+    # A list in an answer stays a list, in the snippet and in the opened report.
+    page.get_by_label("Zoekvraag").fill("Superilles evaluatie")
+    page.get_by_label("Zoekvraag").press("Enter")
+    page.get_by_text(re.compile(r"verslag(en)? gevonden voor “Superilles")).wait_for(timeout=LONG)
+    page.locator("li li", has_text="Núria Soler stuurt de evaluatie").first.wait_for()
+    page.get_by_label("Verslag kiezen").click()
+    page.get_by_role("option", name=re.compile("Barcelona, november 2024")).click()
+    page.get_by_role("button", name="Openen", exact=True).last.click()
+    item = page.locator("li", has_text="Met RVO is afgesproken").last
+    item.wait_for()
+    people = page.get_by_text("Núria Soler – hoofd smart city").last
+    assert "Tomás Ferrer" in people.inner_text() and "Barcelona\nTomás Ferrer" in people.inner_text()
+    shots(page, "lijsten")
+
+
 def test_offline_labelled_and_keyboard_usable(browser: Any, running_app: RunningApp) -> None:
     context = browser.new_context()
     page = context.new_page()
@@ -255,20 +271,20 @@ def test_offline_labelled_and_keyboard_usable(browser: Any, running_app: Running
 
 
 def test_waiting_users_see_their_place_and_search_is_not_blocked(browser: Any, running_app: RunningApp) -> None:
-    first, second = _page(browser, running_app), _page(browser, running_app)
+    first, second = open_page(browser, running_app), open_page(browser, running_app)
     # Notes of their own: the model answers notes it has drafted before from its answer cache, at once.
     for n, page in enumerate((first, second), start=1):
-        _type_notes(page, NOTES + f"vervolg: wachtrijproef {n}, verslag {uuid.uuid4().hex[:6]}\n")
+        type_notes(page, NOTES + f"vervolg: wachtrijproef {n}, verslag {uuid.uuid4().hex[:6]}\n")
     first.get_by_role("button", name="Verslag opstellen", exact=True).click()
     second.get_by_role("button", name="Verslag opstellen", exact=True).click()
     # The model serves one draft at a time: the second official sees their place in the queue.
-    second.get_by_text(re.compile(r"queue: 1/1")).first.wait_for(timeout=LONG)
+    second.get_by_text(re.compile(r"wachtrij: 1/1")).first.wait_for(timeout=LONG)
     # Meanwhile a search in the archive is answered at once, not after the drafts.
     second.get_by_role("tab", name="Archief").click()
     second.get_by_label("Zoekvraag").fill("drones")
     second.get_by_label("Zoekvraag").press("Enter")
     second.get_by_text(re.compile(r"verslag(en)? gevonden")).wait_for(timeout=LONG)
-    assert "vragen:" not in _status(first).inner_text(), "the search waited for the first draft"
+    assert "vragen:" not in status_line(first).inner_text(), "the search waited for the first draft"
     first.locator(".vh-status", has_text="vragen:").last.wait_for(timeout=LONG)
     second.get_by_role("tab", name="Verslag opstellen").click()
     second.locator(".vh-status", has_text="vragen:").last.wait_for(timeout=LONG)
@@ -291,7 +307,7 @@ def test_evaluation_tab_shows_the_scorecard_plots_and_failures(
         diff = [DiffRow(field="doel", expected="✗ open data", produced="Overleg.", ok=False)]
         write_case(out, CaseResult(set="drafting", case_id="gent", diff=diff,
                                    measures={"fact_recall": Measure.ratio(recall * 4, 4)}))  # fmt: skip
-    page = _page(browser, running_app)
+    page = open_page(browser, running_app)
     page.get_by_role("tab", name="Evaluatie").click()
     # A newcomer reads what the figures mean and the latest verdict in one line; no path, no command.
     # The verdict's whole block: get_by_text would find only its bold first half.

@@ -26,7 +26,7 @@ from verslaghulp.ui.drafting_tab import build_drafting_tab
 from verslaghulp.ui.evaluation_tab import build_evaluation_tab
 from verslaghulp.ui.services import Services
 from verslaghulp.ui.summaries_tab import build_summaries_tab
-from verslaghulp.ui.theme import CSS, theme
+from verslaghulp.ui.theme import CSS, PAGE_JS, theme
 
 log = logging.getLogger(__name__)
 TITLE = "verslaghulp"
@@ -102,6 +102,7 @@ def start_app(
         quiet=not block,
         theme=theme(),
         css=CSS,
+        js=PAGE_JS,
         footer_links=[],
         # Gradio would otherwise keep every run's inputs (the notes) in the browser's localStorage.
         run_history=False,

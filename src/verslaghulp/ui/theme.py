@@ -30,6 +30,45 @@ summary:focus-visible { outline: 3px solid #1565c0 !important; outline-offset: 2
 """
 
 
+# Gradio writes a few words in English whatever the browser's language: the heading of a toast group
+# ("Error", "Warning": its type, capitalised), the progress line ("processing | 4.2s", "queue: 2/3") and
+# file sizes with a decimal point ("36.6 KB").
+# This script, run once on page load, puts them in Dutch where Gradio draws them (toasts, status
+# trackers and file lists only, never the page's own texts) and keeps them so when Gradio redraws them.
+PAGE_JS = r"""
+() => {
+  const TOAST = {Error: 'Fout', Warning: 'Let op', Info: 'Melding', Success: 'Gelukt'};
+  const fix = (node) => {
+    const el = node.parentElement;
+    if (!el) return;
+    const text = node.nodeValue;
+    let next = text;
+    if (el.closest('[data-testid="toast-body"] .toast-title-row')) {
+      next = text.replace(/^(\s*)(Error|Warning|Info|Success)(\s*)$/, (m, a, w, b) => a + TOAST[w] + b);
+    } else if (el.closest('.file-preview .download')) {
+      next = text.replace(/(\d)\.(\d)(\s*(?:B|KB|MB|GB|PB)\b)/g, '$1,$2$3');
+    } else if (el.closest('[data-testid="status-tracker"]')) {
+      next = text.replace(/\bprocessing\b/g, 'bezig').replace(/\bqueue:/g, 'wachtrij:')
+                 .replace(/(\d)\.(\d+)s\b/g, '$1,$2 s');
+    }
+    if (next !== text) node.nodeValue = next;
+  };
+  const walk = (root) => {
+    if (root.nodeType === Node.TEXT_NODE) { fix(root); return; }
+    if (root.nodeType !== Node.ELEMENT_NODE) return;
+    const it = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = it.nextNode(); n; n = it.nextNode()) fix(n);
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'characterData') fix(r.target); else r.addedNodes.forEach(walk);
+    }
+  }).observe(document.body, {subtree: true, childList: true, characterData: true});
+  walk(document.body);
+}
+"""
+
+
 def theme() -> gr.themes.Base:
     """Gradio's default theme with local fonts."""
     return gr.themes.Default(font=SYSTEM_FONTS, font_mono=MONO_FONTS)
