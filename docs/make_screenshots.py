@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import socket
 import tempfile
@@ -78,7 +79,7 @@ def main() -> None:
             page.get_by_role("tab", name="Archief").click()
             page.get_by_label("Zoekvraag").fill("drones en dronedetectie")
             page.get_by_label("Zoekvraag").press("Enter")
-            page.get_by_text("verslagen gevonden").wait_for(timeout=WAIT_MS)
+            page.get_by_text(re.compile(r"verslag(en)? gevonden")).wait_for(timeout=WAIT_MS)
             _shot(page, "archief", 1700)
 
             page.get_by_role("tab", name="Samenvatten").click()
@@ -90,7 +91,7 @@ def main() -> None:
             _shot(page, "samenvatten", 2600)
 
             page.get_by_role("tab", name="Evaluatie").click()
-            page.get_by_text(" runs in ").or_(page.get_by_text("Nog geen evaluatieruns")).first.wait_for()
+            page.get_by_text("Laatste evaluatie (").or_(page.get_by_text("Nog geen oordeel")).first.wait_for()
             page.wait_for_timeout(1500)
             _shot(page, "evaluatie", 2200)
             browser.close()
