@@ -6,7 +6,8 @@ so the shared instructions and the notes are evaluated once per draft, not once 
 The evaluated state of a prompt's system turn (the shared instructions) is saved to disk the first
 time it is evaluated and loaded by every later process (`prefix_state`), so a new process does not
 evaluate the instructions again. Greedy generation runs in this project's own loop (`sampling`),
-which gives the same tokens as llama-cpp-python's chat completion.
+which gives the same tokens as llama-cpp-python's chat completion but uses the JSON grammar as a
+check on the chosen token, not as a mask over the whole vocabulary before every token.
 With greedy decoding the same prompt always gives the same answer, so answers are also kept per
 exact request: a re-draft of unchanged notes (or an interrupted draft resumed) costs no model time.
 """
@@ -33,7 +34,7 @@ from pydantic import ConfigDict, PrivateAttr
 
 from verslaghulp.llm.guard import ensure_real_models_allowed
 from verslaghulp.llm.prefix_state import PrefixStateStore, StateKey, prefix_key
-from verslaghulp.llm.sampling import Grammar, GrammarMode, common_prefix, evaluate, generate
+from verslaghulp.llm.sampling import Grammar, GrammarMode, common_prefix, evaluate, generate, schema_grammar
 from verslaghulp.llm.structured import JsonSchemaOutputMixin
 
 log = logging.getLogger(__name__)
@@ -130,7 +131,7 @@ class EmbeddedChatModel(JsonSchemaOutputMixin, BaseChatModel):
     model_sha256: str = ""
     # Where the evaluated shared prefixes are saved (the model cache's states/); None: not saved.
     state_dir: str | None = None
-    grammar_mode: GrammarMode = GrammarMode.MASK
+    grammar_mode: GrammarMode = GrammarMode.CHECK
 
     _llama: Any = PrivateAttr(default=None)
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
@@ -373,18 +374,16 @@ class EmbeddedChatModel(JsonSchemaOutputMixin, BaseChatModel):
         """The grammar sampler for a response format (kept per schema, reset before each use)."""
         if not response_format or response_format.get("type") != "json_object":
             return None
-        from llama_cpp.llama_grammar import JSON_GBNF, json_schema_to_gbnf
+        from llama_cpp.llama_grammar import JSON_GBNF
 
         schema = response_format.get("schema")
         key = json.dumps(schema, sort_keys=True) if schema is not None else ""
         grammar = self._grammars.get(key)
         if grammar is None:
-            gbnf = JSON_GBNF
-            if schema is not None:
-                try:
-                    gbnf = json_schema_to_gbnf(json.dumps(schema))
-                except Exception:  # as llama-cpp-python does: any JSON rather than none
-                    log.warning("schema not convertible to a grammar; any JSON object is allowed")
+            gbnf = schema_grammar(schema) if schema is not None else JSON_GBNF
+            if gbnf is None:  # as llama-cpp-python does: any JSON rather than none
+                log.warning("schema not convertible to a grammar; any JSON object is allowed")
+                gbnf = JSON_GBNF
             grammar = Grammar(self._llama, gbnf)
             self._grammars[key] = grammar
             while len(self._grammars) > _GRAMMARS_KEPT:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import json
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -119,6 +120,51 @@ class Grammar:
     def __del__(self) -> None:
         with contextlib.suppress(Exception):  # interpreter shutdown: the library may already be gone
             self.close()
+
+
+def plain_pattern(pattern: str) -> str:
+    r"""A regex pattern in the subset llama-cpp-python's schema converter gets right, same language.
+
+    The converter rejects non-capturing groups and turns `\d` into a literal "\d" (so a date
+    pattern would forbid every date); `(?:` becomes `(` and `\d` becomes `[0-9]` (`0-9` in a class).
+    """
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            pair = pattern[i : i + 2]
+            out.append(("0-9" if in_class else "[0-9]") if pair == "\\d" else pair)
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif pattern.startswith("(?:", i):
+            out.append("(")
+            i += 3
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def schema_grammar(schema: Any) -> str | None:
+    """The GBNF grammar of a JSON schema (patterns made plain first), or None if it cannot be converted."""
+    from llama_cpp.llama_grammar import json_schema_to_gbnf
+
+    def plain(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: plain_pattern(v) if k == "pattern" and isinstance(v, str) else plain(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [plain(v) for v in node]
+        return node
+
+    try:
+        return str(json_schema_to_gbnf(json.dumps(plain(schema))))
+    except Exception:  # the converter raises assertions and value errors alike
+        return None
 
 
 def common_prefix(cached: np.ndarray, tokens: list[int]) -> int:
