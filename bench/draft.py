@@ -27,7 +27,7 @@ from verslaghulp.config import get_settings
 from verslaghulp.drafting import AnswerEvent, DraftDone, iter_draft
 from verslaghulp.drafting.priming import prime_drafting
 from verslaghulp.drafting.prompting import DraftPrompts
-from verslaghulp.llm.embedded import EmbeddedChatModel
+from verslaghulp.llm.embedded import CallRecord, EmbeddedChatModel
 from verslaghulp.llm.factory import make_chat_model
 from verslaghulp.report.forms import load_form
 from verslaghulp.report.model import ReportDraft, WrittenBy
@@ -38,9 +38,10 @@ ROOT = Path(__file__).resolve().parents[1]
 EDIT = "aanvulling: afgesproken dat Wenen in het voorjaar de resultaten van de proef deelt"
 
 
-def _draft(notes: str, form_id: str, model: EmbeddedChatModel) -> tuple[ReportDraft, float, float]:
-    """The draft, the seconds to the first answer shown and to the first answer the model wrote."""
+def _draft(notes: str, form_id: str, model: EmbeddedChatModel) -> tuple[ReportDraft, float, float, list[CallRecord]]:
+    """The draft, the seconds to the first answer shown and to the first answer the model wrote, its model calls."""
     settings = get_settings()
+    calls_before = len(model.calls)
     started = time.perf_counter()
     first_answer = first_model_answer = None
     draft = None
@@ -53,20 +54,23 @@ def _draft(notes: str, form_id: str, model: EmbeddedChatModel) -> tuple[ReportDr
         if isinstance(event, DraftDone):
             draft = event.draft
     assert draft is not None
-    return draft, first_answer or 0.0, first_model_answer or 0.0
+    return draft, first_answer or 0.0, first_model_answer or 0.0, model.calls[calls_before:]
 
 
 def _reference_tokens(notes: str, form_id: str, draft: ReportDraft, model: EmbeddedChatModel) -> int:
     """Tokens of the instructions, the numbered notes, and the model-worded questions' headings and guidance."""
     prompts = DraftPrompts.load(get_settings().resolved_prompts_dir())
     modelled = {a.question_id for a in draft.answers if a.written_by == WrittenBy.MODEL}
-    questions = [q for q in load_form(form_id).questions if q.id in modelled]
-    texts = [prompts.system.render(), parse_notes(notes).numbered()]
+    form = load_form(form_id)
+    questions = [q for q in form.questions if q.id in modelled]
+    texts = [prompts.system_text(form.organisation), parse_notes(notes).numbered()]
     texts += [f"{q.heading}\n{q.guidance}" for q in questions]
     return sum(model.count_tokens(text) for text in texts)
 
 
-def _figures(draft: ReportDraft, first_answer: float, first_model_answer: float) -> dict[str, float | int]:
+def _figures(
+    draft: ReportDraft, first_answer: float, first_model_answer: float, records: list[CallRecord]
+) -> dict[str, float | int]:
     calls = draft.meta.calls
     return {
         "total_s": round(draft.meta.total_seconds, 2),
@@ -78,6 +82,9 @@ def _figures(draft: ReportDraft, first_answer: float, first_model_answer: float)
         "generated_tokens": sum(c.completion_tokens for c in calls),
         "prompt_s": round(sum(c.prompt_seconds for c in calls), 2),
         "generation_s": round(sum(c.generation_seconds for c in calls), 2),
+        # Sampling with the grammar (checks and the full masks where a check rejected the model's token).
+        "grammar_s": round(sum(r.grammar_seconds for r in records), 2),
+        "grammar_masks": sum(r.grammar_masks for r in records),
     }
 
 
@@ -112,6 +119,7 @@ def main() -> None:
     primed_tokens = prime_drafting(model, get_settings(), args.form)
     prime_s = time.perf_counter() - prime_started
     notes = Path(args.notes).read_text(encoding="utf-8")
+    load_avg = os.getloadavg()[0]
     runs = {
         "first": _draft(notes, args.form, model),
         "redraft": _draft(notes, args.form, model),
@@ -125,10 +133,12 @@ def main() -> None:
     result = {
         "bench": "draft",
         "model": runs["first"][0].meta.model,
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, load {load_avg:.2f} -> {os.getloadavg()[0]:.2f}",
         "load_s": round(load_s, 2),
         "primed_tokens": primed_tokens,
         "prime_s": round(prime_s, 2),
+        # The instructions come from the saved state when an earlier process left it (model cache, states/).
+        "prime_restored_tokens": model.last_prime.restored if model.last_prime else 0,
         **figures,
         "baseline_s": round(baseline_s, 2),
         "ratio_pipeline_vs_baseline": round(float(f1["total_s"]) / baseline_s, 3) if baseline_s else None,
