@@ -92,39 +92,38 @@ def test_a_damaged_state_is_detected_and_rebuilt(tmp_path: Path, damage: str) ->
     assert _run_child(tmp_path)["prefix"] == "restored"
 
 
+def _prefix_in_a_small_context(state_dir: Path) -> str:
+    """Where one call in a fresh model with another context size (1024) got its system turn from."""
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    spec = get_spec(TINY)
+    model = EmbeddedChatModel(
+        model_path=str(ensure_model(spec, state_dir)),
+        model_name=TINY,
+        n_ctx=1024,
+        model_sha256=spec.sha256,
+        state_dir=str(state_dir),
+    )
+    try:
+        model.invoke([SystemMessage(content=SYSTEM), HumanMessage(content="Vraag: doel?")], max_tokens=4)
+        prefix = model.calls[-1].prefix
+        assert prefix is not None
+        return prefix.source
+    finally:
+        model.close()
+
+
 def test_a_state_for_other_settings_is_never_used(tmp_path: Path) -> None:
     _run_child(tmp_path)
     (path,) = _state_files(tmp_path)
     # Another context size is another key: the file is not even looked at under that name.
-    spec = get_spec(TINY)
-    model = EmbeddedChatModel(
-        model_path=str(ensure_model(spec, tmp_path)),
-        model_name=TINY,
-        n_ctx=1024,
-        model_sha256=spec.sha256,
-        state_dir=str(tmp_path),
-    )
-    from langchain_core.messages import HumanMessage, SystemMessage
-
-    model.invoke([SystemMessage(content=SYSTEM), HumanMessage(content="Vraag: doel?")], max_tokens=4)
-    call = model.calls[-1]
-    assert call.prefix is not None and call.prefix.source == "evaluated"
+    assert _prefix_in_a_small_context(tmp_path) == "evaluated"
     assert len(_state_files(tmp_path)) == 2
     # A file renamed to the other key's name (stale: written for n_ctx 2048) is rejected by its header.
     other = next(p for p in _state_files(tmp_path) if p != path)
     other.write_bytes(path.read_bytes())
-    model.close()
-    model = EmbeddedChatModel(
-        model_path=str(ensure_model(spec, tmp_path)),
-        model_name=TINY,
-        n_ctx=1024,
-        model_sha256=spec.sha256,
-        state_dir=str(tmp_path),
-    )
-    model.invoke([SystemMessage(content=SYSTEM), HumanMessage(content="Vraag: doel?")], max_tokens=4)
-    call = model.calls[-1]
-    assert call.prefix is not None and call.prefix.source == "evaluated"
-    model.close()
+    assert _prefix_in_a_small_context(tmp_path) == "evaluated"
+    assert _prefix_in_a_small_context(tmp_path) == "restored"  # rebuilt by the call before
 
 
 def test_priming_loads_the_instructions_from_the_saved_state(tmp_path: Path) -> None:
