@@ -125,13 +125,14 @@ def test_the_model_fallback_with_a_real_model_is_verified_or_rejected(
     from verslaghulp.drafting.fact_fallback import CHECKED
     from verslaghulp.report.model import WrittenBy
 
-    notes = "Werkbezoek Lyon\nDaan reed, verder Femke de Groot en ik\nwe vertrokken op 12 maart 2025\n"
+    notes = "Werkbezoek Lyon\nDaan reed, verder Femke de Groot en ik\nwe vertrokken op de twaalfde\n"
     draft = draft_report(notes, load_form("denhaag-2025"), tiny_model, tiny_settings)
-    asked = [c for c in draft.meta.calls if c.question_id in {"personen", "duur", "vervoer"}]
+    asked = {c.question_id for c in draft.meta.calls} & {"personen", "duur", "vervoer"}
     assert asked, "the model was not asked for the facts code could not read"
     for qid in ("personen", "duur", "vervoer"):
         answer = draft.answer(qid)
         if answer.status is AnswerStatus.BEANTWOORD:
             assert answer.written_by is WrittenBy.CODE
-            assert answer.computed and answer.computed[0].label == CHECKED
-            assert answer.support
+            assert answer.computed and answer.support
+            if qid in asked:
+                assert answer.computed[0].label == CHECKED

@@ -87,9 +87,16 @@ def answer_dates(notes: Notes) -> CodeAnswer | None:
     if period.days == 1 and not period.end_from_stated and not _DAY_TRIP.search(notes.text):
         # One date and no duration: the departure is a fact, a one-day trip would be an invention.
         departure = _dutch_date(start.day, start.month, start.year, start.weekday())
+        # The weekday is code's own addition, so it carries how it was found like every computed fact.
+        fact = ComputedFact(
+            label="vertrekdatum",
+            value=start.isoformat(),
+            how=f"de enige datum in de aantekeningen ('{period.evidence}'); weekdag uit de kalender",
+        )
         return CodeAnswer(
             text=f"Vertrek op {departure}; de terugkomst staat niet in de aantekeningen.",
             support=lines_containing(notes, period.evidence),
+            computed=[fact],
             follow_up="Op welke datum bent u teruggekomen, of was het een dagreis?",
             partial=True,
         )

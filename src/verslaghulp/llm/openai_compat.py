@@ -15,6 +15,7 @@ from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel, LanguageModelInput
 from langchain_core.messages import BaseMessage
 from langchain_core.outputs import ChatGenerationChunk, ChatResult
+import openai
 from langchain_openai import ChatOpenAI
 from pydantic import Field, SecretStr
 
@@ -79,7 +80,16 @@ class OpenAICompatChatModel(JsonSchemaOutputMixin, ChatOpenAI):  # type: ignore[
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        return self._guarded(lambda: ChatOpenAI._generate(self, messages, stop, run_manager, **kwargs))
+        def call() -> ChatResult:
+            try:
+                return ChatOpenAI._generate(self, messages, stop, run_manager, **kwargs)
+            except openai.LengthFinishReasonError as exc:
+                # A reply cut off at max_tokens is an answer that does not validate, as with Ollama and the
+                # embedded model, not a server fault: the truncated JSON goes on to fail the schema check,
+                # so the caller falls back and the call's tokens are still counted.
+                return self._create_chat_result(exc.completion)
+
+        return self._guarded(call)
 
     def _stream(
         self,

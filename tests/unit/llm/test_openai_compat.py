@@ -12,7 +12,7 @@ from verslaghulp.config import Backend, Settings
 from verslaghulp.llm.factory import make_chat_model, model_label
 from verslaghulp.llm.openai_compat import OpenAICompatChatModel
 from verslaghulp.llm.remote_errors import ModelServerError
-from verslaghulp.llm.structured import structured_chat
+from verslaghulp.llm.structured import StructuredOutputError, structured_chat
 
 from .conftest import Reply, ScriptedServer
 
@@ -21,13 +21,13 @@ class Antwoord(BaseModel):
     tekst: str
 
 
-def completion(content: str) -> dict[str, Any]:
+def completion(content: str, finish_reason: str = "stop") -> dict[str, Any]:
     return {
         "id": "c1",
         "object": "chat.completion",
         "created": 1,
         "model": "m",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish_reason}],
         "usage": {"prompt_tokens": 33, "completion_tokens": 7, "total_tokens": 40},
     }
 
@@ -56,6 +56,18 @@ def test_schema_as_json_object_and_plain_max_tokens(scripted_server: ScriptedSer
     # llama.cpp's server ignores max_completion_tokens, so it must arrive as max_tokens.
     assert body["max_tokens"] == 60 and "max_completion_tokens" not in body
     assert (result.stats.prompt_tokens, result.stats.completion_tokens) == (33, 7)
+
+
+def test_a_reply_cut_off_at_max_tokens_is_an_invalid_answer_not_a_server_error(
+    scripted_server: ScriptedServer,
+) -> None:
+    # The client refuses to parse a reply that stopped at the length limit; the draft must fall back for
+    # that one question (as with the other backends) instead of failing with "server error".
+    scripted_server.script("/v1/chat/completions", Reply(body=completion('{"tekst": "Kennis de', "length")))
+    with pytest.raises(StructuredOutputError) as raised:
+        structured_chat(model_for(scripted_server), [HumanMessage("doel?")], Antwoord, max_tokens=7)
+    assert raised.value.stats is not None and raised.value.stats.completion_tokens == 7
+    assert len(scripted_server.requests) == 1  # not retried: the same request would be cut off again
 
 
 def test_busy_server_is_retried(scripted_server: ScriptedServer) -> None:
