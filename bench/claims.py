@@ -1,4 +1,4 @@
-"""Measure the summary sentence check on the held-out labelled sentences (eval/sets/labelled-sentences.yaml).
+"""Measure the summary sentence check on the labelled sentences (eval/sets/labelled-sentences.yaml), per split.
 
 For each labelled sentence, the pipeline's own check (`summarising.citations.check_sentence`: the
 facts layer plus the claim-level check and the grammar check) runs against the text of the
@@ -6,9 +6,10 @@ report(s) it cites, as a model-written sentence. Printed: precision and recall o
 for the claim-level findings on the predicate and actor changes, and for the whole check per kind
 of change. No model, no Chroma: the reports are read and parsed as the archive would.
 
-The set is held out: it is only measured here, never tuned on.
+The sentences are split by the reports they cite (`evaluation.sets.labelled_split`): the check may be
+developed on the dev split; the test split is only measured. Both are printed, one line each.
 
-    .venv/bin/python bench/claims.py [--show]
+    .venv/bin/python bench/claims.py [--split dev|test] [--show]
 """
 
 from __future__ import annotations
@@ -19,10 +20,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
 from verslaghulp.archive.metadata import extract_facts
 from verslaghulp.archive.readers import read_document
+from verslaghulp.evaluation.sets import LabelledSentence, load_labelled
 from verslaghulp.report.forms import available_forms
 from verslaghulp.report.parse import parse_report
 from verslaghulp.summarising.citations import SourceIndexes, check_sentence
@@ -30,7 +30,6 @@ from verslaghulp.summarising.models import SelectedReport
 from verslaghulp.summarising.result import CitedSentence
 
 ROOT = Path(__file__).resolve().parents[1]
-SET = ROOT / "eval" / "sets" / "labelled-sentences.yaml"
 CLAIM_KINDS = {"predicate", "actor"}
 
 
@@ -51,59 +50,68 @@ def _ratio(a: int, b: int) -> float:
     return round(a / b, 3) if b else 1.0
 
 
-def main() -> None:
-    """Run the check on every labelled sentence and print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", action="store_true", help="print every sentence the check gets wrong")
-    args = parser.parse_args()
-    data = yaml.safe_load(SET.read_text(encoding="utf-8"))
-    items = data["sentences"]
-    texts = _texts(ROOT / data["archive"], {name for item in items for name in item["cites"]})
+def measure(items: list[LabelledSentence], texts: dict[str, str], *, show: bool = False) -> dict[str, object]:
+    """The check's figures on these sentences (and, with `show`, every sentence it gets wrong, printed)."""
     started = time.perf_counter()
     rows = []
     for item in items:
-        numbers = {name: n for n, name in enumerate(item["cites"], start=1)}
+        numbers = {name: n for n, name in enumerate(item.cites, start=1)}
         indexes = SourceIndexes(
             {n: texts[name] for name, n in numbers.items()}, {n: name for name, n in numbers.items()}
         )
-        check = check_sentence(CitedSentence(text=item["sentence"], sources=list(numbers.values())), indexes)
+        check = check_sentence(CitedSentence(text=item.sentence, sources=list(numbers.values())), indexes)
         claims = bool(set(check.findings) & {"predicaat", "actor"})
         rows.append((item, claims, not check.supported, check))
     seconds = time.perf_counter() - started
 
-    wrong = [r for r in rows if r[0]["verdict"] == "not_supported"]
-    claim_cases = [r for r in wrong if r[0]["change"] in CLAIM_KINDS]
+    wrong = [r for r in rows if r[0].verdict == "not_supported"]
+    claim_cases = [r for r in wrong if r[0].change in CLAIM_KINDS]
     flagged_by_claims = [r for r in rows if r[1]]
-    figures = {
+    passed = [r for r in rows if not r[2]]
+    figures: dict[str, object] = {
         "sentences": len(rows),
         "claim_check": {
             "precision": _ratio(
-                sum(r[0]["verdict"] == "not_supported" for r in flagged_by_claims), len(flagged_by_claims)
+                sum(r[0].verdict == "not_supported" for r in flagged_by_claims), len(flagged_by_claims)
             ),
             "recall_predicate_actor": _ratio(sum(r[1] for r in claim_cases), len(claim_cases)),
             "flagged": len(flagged_by_claims),
             "cases": len(claim_cases),
         },
         "whole_check": {
-            "precision": _ratio(sum(r[0]["verdict"] == "not_supported" for r in rows if r[2]), sum(r[2] for r in rows)),
+            "precision": _ratio(sum(r[0].verdict == "not_supported" for r in rows if r[2]), sum(r[2] for r in rows)),
             "recall": _ratio(sum(r[2] for r in wrong), len(wrong)),
             "recall_predicate_actor": _ratio(sum(r[2] for r in claim_cases), len(claim_cases)),
-            "false_alarms_on_supported": sum(r[2] for r in rows if r[0]["verdict"] == "supported"),
+            "false_alarms_on_supported": sum(r[2] for r in rows if r[0].verdict == "supported"),
+            # Of the sentences the check lets through, the share a reader judged supported.
+            "passed_precision": _ratio(sum(r[0].verdict == "supported" for r in passed), len(passed)),
         },
         "recall_by_change": {
-            kind: f"{sum(r[2] for r in wrong if r[0]['change'] == kind)}/{count}"
-            for kind, count in sorted(Counter(r[0]["change"] for r in wrong).items())
+            kind: f"{sum(r[2] for r in wrong if r[0].change == kind)}/{count}"
+            for kind, count in sorted(Counter(r[0].change for r in wrong).items())
         },
-        "ms_per_sentence": round(1000 * seconds / len(rows), 1),
+        "ms_per_sentence": round(1000 * seconds / max(len(rows), 1), 1),
     }
-    print(json.dumps(figures, ensure_ascii=False))
-    if args.show:
+    if show:
         for item, _claims, flagged, check in rows:
-            if flagged != (item["verdict"] == "not_supported"):
+            if flagged != (item.verdict == "not_supported"):
                 what = "; ".join(f"{u.text} ({u.reason[:70]})" for u in check.unsupported)
-                print(
-                    f"{item['id']} {item['verdict']}/{item['change']} flagged={flagged}: {item['sentence']}\n    {what}"
-                )
+                print(f"{item.id} {item.verdict}/{item.change} flagged={flagged}: {item.sentence}\n    {what}")
+    return figures
+
+
+def main() -> None:
+    """Run the check on the labelled sentences of each split and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["dev", "test"], help="one split only (default: both)")
+    parser.add_argument("--show", action="store_true", help="print every sentence the check gets wrong")
+    args = parser.parse_args()
+    data = load_labelled()
+    texts = _texts(ROOT / data.archive, {name for item in data.sentences for name in item.cites})
+    for split in [args.split] if args.split else ["dev", "test"]:
+        items = load_labelled(split=split).sentences
+        figures = measure(items, texts, show=args.show)
+        print(json.dumps({"split": split, **figures}, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -20,8 +20,11 @@ SET_NAMES = ("drafting", "grounding", "retrieval", "summaries", "citations")
 # (<set>-test*.yaml), never used for tuning.
 SPLITS = ("dev", "test")
 # Sets whose files do not follow <set>.yaml / <set>-test*.yaml: split -> file names (none: no such split).
-# The labelled summary sentences were written as a held-out file only, so `citations` has no dev split.
-_SPLIT_FILES: dict[str, dict[str, tuple[str, ...]]] = {"citations": {"dev": (), "test": ("labelled-sentences.yaml",)}}
+# The labelled summary sentences were written as one held-out file; both splits of `citations` read it and
+# keep their own sentences by report (`labelled_split`).
+_SPLIT_FILES: dict[str, dict[str, tuple[str, ...]]] = {
+    "citations": {"dev": ("labelled-sentences.yaml",), "test": ("labelled-sentences.yaml",)}
+}
 _REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -304,9 +307,30 @@ def load_summaries(path: Path | None = None) -> SummariesSet:
     return SummariesSet.model_validate(_read(path or set_path("summaries")))
 
 
-def load_labelled(path: Path | None = None) -> LabelledSentences:
-    """The labelled summary sentences."""
-    return LabelledSentences.model_validate(_read(path or set_path("citations", split="test")))
+def labelled_split(sentences: Sequence[LabelledSentence]) -> dict[str, list[LabelledSentence]]:
+    """The labelled sentences split by the reports they cite, so that no report's sentences are in both splits.
+
+    The cited reports in file-name order (which is date order) alternate: the first, third, fifth, ...
+    are dev reports, the others test reports. A sentence is dev when every report it cites is a dev
+    report, test otherwise (a sentence combining a dev and a test report is test). The rule was fixed
+    before any check was changed on the dev sentences; it does not look at verdicts or sentences.
+    """
+    reports = sorted({name for item in sentences for name in item.cites})
+    dev_reports = set(reports[::2])
+    out: dict[str, list[LabelledSentence]] = {"dev": [], "test": []}
+    for item in sentences:
+        out["dev" if set(item.cites) <= dev_reports else "test"].append(item)
+    return out
+
+
+def load_labelled(path: Path | None = None, split: str | None = None) -> LabelledSentences:
+    """The labelled summary sentences: all of them, or one split's (see `labelled_split`)."""
+    data = LabelledSentences.model_validate(_read(path or set_path("citations", split="test")))
+    if split is None:
+        return data
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; known: {', '.join(SPLITS)}")
+    return data.model_copy(update={"sentences": labelled_split(data.sentences)[split]})
 
 
 class Selection(BaseModel):

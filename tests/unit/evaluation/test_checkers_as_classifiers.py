@@ -12,7 +12,7 @@ from verslaghulp.config import Settings
 from verslaghulp.evaluation.runner import EvalRun, RunOptions
 from verslaghulp.evaluation.runners.citations import pipeline_check, recall_by_change, run_citation_case
 from verslaghulp.evaluation.runners.grounding import run_grounding_case
-from verslaghulp.evaluation.sets import GroundingPair, LabelledSentence
+from verslaghulp.evaluation.sets import GroundingPair, LabelledSentence, labelled_split, load_labelled
 from verslaghulp.llm.fake import FakeChatModel
 
 NOTES = "Wenen, 3 t/m 5 juni 2025.\nGesproken met Lena Gruber (CIO van Wenen).\nDoel: kennis over digitale tweelingen."
@@ -98,7 +98,21 @@ def test_the_pipeline_check_reads_the_cited_reports_with_their_source_label() ->
     assert check("Lena Gruber", ["elders.txt"]) == ["not in the archive: elders.txt"]
 
 
-def test_the_citations_set_has_only_a_test_split(tmp_path: Path) -> None:
-    options = RunOptions(sets=["citations"], model_spec="fake", out_dir=tmp_path / "dev", cache_dir=tmp_path / "c")
-    result = EvalRun(options, Settings(backend="fake"), model=FakeChatModel()).run().sets["citations"]
-    assert result.skipped == "the citations set has no dev split"
+def test_the_labelled_sentences_split_by_report() -> None:
+    everything = load_labelled().sentences
+    dev, test = (load_labelled(split=s).sentences for s in ("dev", "test"))
+    assert sorted(i.id for i in dev + test) == sorted(i.id for i in everything)  # each sentence in one split
+    assert dev and test and not {i.id for i in dev} & {i.id for i in test}
+    dev_reports = {name for item in dev for name in item.cites}
+    # No report has sentences in both splits, except where a test sentence combines a dev and a test report.
+    assert all(not set(item.cites) <= dev_reports or len(item.cites) > 1 for item in test)
+    assert all(any(name not in dev_reports for name in item.cites) for item in test)
+    assert labelled_split(everything) == {"dev": dev, "test": test}  # the rule alone decides
+
+
+def test_the_citations_set_runs_on_its_dev_split(tmp_path: Path) -> None:
+    test_id = load_labelled(split="test").sentences[0].id
+    options = RunOptions(sets=["citations"], model_spec="fake", out_dir=tmp_path / "dev", cache_dir=tmp_path / "c",
+                         cases=[test_id])  # fmt: skip
+    with pytest.raises(ValueError, match="unknown case id"):  # a test sentence is not in the dev split
+        EvalRun(options, Settings(backend="fake"), model=FakeChatModel()).run()
