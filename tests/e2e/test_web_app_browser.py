@@ -315,7 +315,7 @@ def test_evaluation_tab_shows_the_scorecard_plots_and_failures(
     verdict.wait_for(timeout=LONG)
     assert "geen oordeel" in verdict.inner_text() and "1 beter" in verdict.inner_text()
     page.get_by_text("Een percentage is het deel dat goed ging").wait_for()
-    page.get_by_role("gridcell", name="expected-fact recall").first.wait_for()
+    page.get_by_role("gridcell", name="verwachte feiten gevonden").first.wait_for()
     page.get_by_role("gridcell", name="75,0%").first.wait_for()
     assert page.get_by_role("gridcell", name="beter", exact=True).count() == 1
     page.locator("img[src^='data:image/png']").first.wait_for()  # the matplotlib figure

@@ -1,8 +1,11 @@
 """Tab "Evaluatie": how well the app does on the evaluation sets, for anyone; the details for evaluators.
 
 What a newcomer sees first: what the figures mean (two Dutch sentences), the latest run's verdict in
-one line, its scores and a plot per metric over the runs. The run folder, the commands and the failing
-cases of a chosen run sit in the collapsed "Voor evaluatoren" section.
+one line, its scores and a plot per metric over the runs. "Snelle evaluatie starten" runs the smoke
+subset with the tiny model in a process of its own (ui/smoke_run.py): the page shows its progress
+while it runs, and its verdict and scores when it is done; drafting goes on meanwhile. The run folder,
+the commands, the failing cases of a chosen run and the metrics' ids sit in the collapsed "Voor
+evaluatoren" section.
 """
 
 from __future__ import annotations
@@ -11,13 +14,20 @@ from typing import Any
 
 import gradio as gr
 
+from verslaghulp.audit import record_event
 from verslaghulp.dutch import count, seconds
-from verslaghulp.ui.common import skip
+from verslaghulp.ui.common import handling, skip, warning
 from verslaghulp.ui.services import Services
 
 SCORE_HEADERS = ["Onderdeel", "Meting", "Waarde", "Vorige evaluatie", "Verloop", "Ondergrens"]
 RUN_HEADERS = ["#", "Run", "Model", "Datum", "Duur", "Ondergrens"]
 FAILURE_HEADERS = ["Onderdeel", "Geval", "Wat", "Verwacht", "Uitkomst"]
+NAME_HEADERS = ["Onderdeel", "Meting", "Code", "Naam in de rapporten (Engels)"]
+SMOKE_TEXT = (
+    "Een snelle evaluatie draait een klein testmodel op een handvol vaste gevallen (een paar minuten). Het "
+    "opstellen van verslagen gaat ondertussen gewoon door."
+)
+_POLL_S = 2.0
 _MAX_FAILURES = 300
 # What the figures mean, for someone who has never seen an evaluation.
 INTRO = (
@@ -31,6 +41,11 @@ def build_evaluation_tab(services: Services, tab: gr.Tab) -> None:
     """Build the tab inside the current Blocks context and wire its events."""
     gr.Markdown(INTRO)
     verdict = gr.Markdown("", elem_classes=["vh-status"])
+    with gr.Row():
+        start = gr.Button("Snelle evaluatie starten", scale=0, min_width=240)
+        gr.Markdown(SMOKE_TEXT, elem_classes=["vh-meta"])
+    run_status = gr.Markdown("", elem_classes=["vh-run"])
+    timer = gr.Timer(_POLL_S, active=False)
     scores = gr.Dataframe(headers=SCORE_HEADERS, interactive=False, label="Scores van de laatste evaluatie", wrap=True)
     plot = gr.Plot(label="Scores per evaluatie, van oud naar nieuw", format="png")
     refresh = gr.Button("Vernieuwen")
@@ -40,6 +55,11 @@ def build_evaluation_tab(services: Services, tab: gr.Tab) -> None:
         pick = gr.Dropdown(label="Run voor de mislukte gevallen", choices=[])
         failures = gr.Dataframe(headers=FAILURE_HEADERS, interactive=False, label="Mislukte gevallen", wrap=True,
                                 column_widths=["9%", "15%", "18%", "25%", "33%"])  # fmt: skip
+        run_log = gr.Markdown("")
+        with gr.Accordion("Namen van de metingen", open=False):
+            gr.Markdown("De code en de Engelse naam zijn die in de evaluatierapporten en op de opdrachtregel.",
+                        elem_classes=["vh-meta"])  # fmt: skip
+            names = gr.Dataframe(headers=NAME_HEADERS, interactive=False, wrap=True, elem_classes=["vh-meta"])
 
     def runs() -> Any:
         from verslaghulp.ui import scorecard  # matplotlib and the eval package load only when the tab is used
@@ -56,16 +76,31 @@ def build_evaluation_tab(services: Services, tab: gr.Tab) -> None:
 
     def how_to_run() -> str:
         return (
-            f"De runs staan in `{services.eval_runs_dir}`. Een nieuwe run: `verslaghulp eval run --smoke` (klein "
-            "testmodel, ongeveer een minuut) of `verslaghulp eval run` (alle sets, het standaardmodel); met "
-            "`--gate` wordt vergeleken met de ondergrens (`eval/baseline.json`)."
+            f"De runs staan in `{services.eval_runs_dir}`. Een nieuwe run: de knop 'Snelle evaluatie starten' of "
+            "`verslaghulp eval run --smoke --gate` (klein testmodel, een paar minuten), of `verslaghulp eval run` "
+            "(alle sets, het standaardmodel); met `--gate` wordt vergeleken met de ondergrens (`eval/baseline.json`)."
         )
+
+    def smoke() -> Any:
+        # lazy: the launcher (and through it the evaluation package) loads only when the tab is used
+        from verslaghulp.ui.smoke_run import smoke_runs
+
+        return smoke_runs(services.eval_runs_dir)
+
+    def run_state() -> list[Any]:
+        """The smoke run's status line, the timer (ticking while it runs) and its output after a failure."""
+        status = smoke().status()
+        log_text = f"Laatste regels van de uitvoer van **{status.run_id}**:\n```\n{status.log_tail}\n```" if (
+            status.state == "failed" and status.log_tail) else ""  # fmt: skip
+        return [status.text, gr.Timer(active=status.state == "running"), log_text]
 
     def on_refresh() -> list[Any]:
         scorecard, found = runs()
+        names_rows = scorecard.metric_names()
         if not found:
             message = f"### Nog geen evaluatieruns\n{how_to_run()}"
-            return [scorecard.verdict(found), [], None, message, [], gr.update(choices=[], value=None), []]
+            return [scorecard.verdict(found), [], None, message, [], gr.update(choices=[], value=None), [],
+                    names_rows]  # fmt: skip
         latest = found[-1].summary
         message = (
             f"Laatste run **{latest.run_id}** ({latest.model or latest.model_spec}, "
@@ -89,10 +124,37 @@ def build_evaluation_tab(services: Services, tab: gr.Tab) -> None:
             run_rows,
             gr.update(choices=choices, value=choices[0]),
             failure_rows(choices[0]),
+            names_rows,
         ]
 
-    outputs = [verdict, scores, plot, details, runs_table, pick, failures]
+    def on_open() -> list[Any]:
+        return [*run_state(), *on_refresh()]
+
+    def on_start(request: gr.Request) -> list[Any]:
+        # lazy: the launcher loads only when the tab is used
+        from verslaghulp.ui.smoke_run import SmokeRunBusyError
+
+        with handling(request, services.settings):
+            try:
+                smoke().start()
+            except SmokeRunBusyError as exc:
+                warning(str(exc))
+            else:
+                record_event("eval_smoke_started", settings=services.settings, detail="snelle evaluatie")
+        return run_state()
+
+    def on_tick() -> list[Any]:
+        state = run_state()
+        if smoke().running():
+            return [*state, *[skip() for _ in outputs]]
+        return [*state, *on_refresh()]  # done or failed: the new run's verdict and scores
+
+    outputs = [verdict, scores, plot, details, runs_table, pick, failures, names]
+    status_outputs = [run_status, timer, run_log]
     for trigger in (refresh.click, tab.select):
-        trigger(on_refresh, outputs=outputs, api_visibility="private", concurrency_id="evaluatie")
+        trigger(on_open, outputs=[*status_outputs, *outputs], api_visibility="private", concurrency_id="evaluatie")
+    start.click(on_start, outputs=status_outputs, api_visibility="private", concurrency_id="evaluatie")
+    timer.tick(on_tick, outputs=[*status_outputs, *outputs], api_visibility="private", concurrency_id="evaluatie",
+               show_progress="hidden")  # fmt: skip
     pick.input(lambda run_id: failure_rows(run_id) if run_id else skip(), inputs=pick, outputs=failures,
                api_visibility="private", concurrency_id="evaluatie")  # fmt: skip

@@ -31,6 +31,64 @@ SET_NAMES = {
     "summaries": "samenvatten",
     "citations": "bronnen controleren",
 }
+# Each metric of the evaluation catalogue in Dutch, by "set.metric": the catalogue's labels are English
+# (they head the reports and the README); the page shows these, with the catalogue's id in small print
+# for evaluators (`metric_names`). tests/unit/ui/test_scorecard.py checks that every metric has one.
+LABELS = {
+    "drafting.schema_valid": "verslag volgens het formulier (geldig)",
+    "drafting.question_coverage": "alle vragen aanwezig",
+    "drafting.exact_headings": "koppen letterlijk als in het formulier",
+    "drafting.fact_recall": "verwachte feiten gevonden",
+    "drafting.forbidden_hits": "feiten die er niet in horen",
+    "drafting.forbidden_in_answer": "feiten bij de verkeerde vraag",
+    "drafting.agreements_answered_no": "afspraken beantwoord met 'Nee'",
+    "drafting.city_listed": "bestemming bij de locaties",
+    "drafting.lines_accounted": "elke regel van de aantekeningen verwerkt",
+    "drafting.unsupported_rate": "aandeel feiten zonder steun in de aantekeningen",
+    "drafting.unflagged_unsupported": "feiten zonder steun die niet gemarkeerd zijn",
+    "drafting.niet_vermeld_precision": "'niet vermeld' terecht gebruikt",
+    "drafting.niet_vermeld_recall": "open vragen als 'niet vermeld' aangegeven",
+    "drafting.dutch_rate": "antwoorden in het Nederlands",
+    "drafting.travellers_correct": "aantal reizigers juist",
+    "drafting.period_correct": "reisperiode juist",
+    "drafting.transport_correct": "vervoermiddelen juist",
+    "drafting.co2_within_tolerance": "CO2 binnen de marge",
+    "drafting.flight_rule_correct": "8-urenregel voor vliegen juist toegepast",
+    "drafting.errors": "vastgelopen gevallen",
+    "drafting.latency_mean_s": "tijd per verslag (gemiddeld)",
+    "drafting.latency_p95_s": "tijd per verslag (95 van de 100 sneller)",
+    "drafting.prompt_tokens_mean": "woorddelen in de opdracht aan het model (gemiddeld)",
+    "drafting.evaluated_prompt_tokens_mean": "woorddelen die het model echt las (gemiddeld)",
+    "drafting.completion_tokens_mean": "woorddelen die het model schreef (gemiddeld)",
+    "drafting.model_calls_mean": "vragen aan het model per verslag (gemiddeld)",
+    "drafting.judge_fluency": "leesbaarheid, cijfer 1-5 van een beoordelend model",
+    "grounding.clean_reports": "juiste verslagen zonder markering",
+    "grounding.false_flags": "onterechte markeringen",
+    "grounding.catch_rate": "ingebouwde fouten gevonden",
+    "grounding.flag_precision": "markeringen die een ingebouwde fout raken",
+    "grounding.check_ms_p95": "controletijd in ms (95 van de 100 sneller)",
+    "retrieval.recall_at_k": "verwachte verslagen bij de eerste resultaten",
+    "retrieval.mrr": "hoe hoog het eerste goede verslag staat (1 = bovenaan)",
+    "retrieval.first_hit": "bovenste resultaat juist (namen en plaatsen)",
+    "retrieval.answer_hit": "antwoord gevonden in de resultaten",
+    "retrieval.latency_p95_ms": "zoektijd in ms (95 van de 100 sneller)",
+    "summaries.citation_precision": "bronvermeldingen die kloppen",
+    "summaries.citation_coverage": "feitelijke zinnen met een bronvermelding",
+    "summaries.uncited_fact_rate": "feitelijke zinnen zonder bronvermelding",
+    "summaries.fact_recall": "verwachte feiten gevonden",
+    "summaries.forbidden_hits": "feiten die er niet in horen",
+    "summaries.word_budget": "binnen het aantal woorden",
+    "summaries.coverage_complete": "lijst van gebruikte verslagen volledig",
+    "summaries.empty_handled": "lege keuze goed afgehandeld",
+    "summaries.errors": "vastgelopen gevallen",
+    "summaries.latency_mean_s": "tijd per samenvatting (gemiddeld)",
+    "citations.flag_precision": "controle: gemarkeerde zinnen zijn echt zonder bron",
+    "citations.flag_recall": "controle: zinnen zonder bron zijn gemarkeerd",
+    "citations.agreement": "controle is het eens met de lezer",
+    "citations.scorer_flag_precision": "meetlat: gemarkeerde zinnen zijn echt zonder bron",
+    "citations.scorer_flag_recall": "meetlat: zinnen zonder bron zijn gemarkeerd",
+    "citations.check_ms_p95": "controletijd in ms (95 van de 100 sneller)",
+}
 
 
 @dataclass(frozen=True)
@@ -80,6 +138,17 @@ def find_runs(folder: Path) -> list[Run]:
     return sorted(runs, key=lambda r: r.summary.created_at)
 
 
+def label(key: str, m: Metric) -> str:
+    """A metric's Dutch name on the page ("drafting.fact_recall" -> "verwachte feiten gevonden")."""
+    return LABELS.get(key, m.label)
+
+
+def metric_names() -> list[list[str]]:
+    """Per metric: its set and Dutch name, and the id and English name the reports and the CLI use."""
+    return [[SET_NAMES.get(s, s), label(f"{s}.{m.name}", m), f"{s}.{m.name}", m.label]
+            for s, ms in CATALOGUE.items() for m in ms]  # fmt: skip
+
+
 def _metrics(summary: RunSummary) -> list[tuple[str, Metric]]:
     return [(f"{s}.{m.name}", m) for s, ms in CATALOGUE.items() if s in summary.sets for m in ms]
 
@@ -110,7 +179,7 @@ def scorecard(runs: list[Run]) -> list[ScoreRow]:
             ScoreRow(
                 set=key.partition(".")[0],
                 metric=key,
-                label=m.label,
+                label=label(key, m),
                 value=dutch_figure(format_value(m, value)),
                 previous=dutch_figure(format_value(m, before)) if previous else "–",
                 trend=_trend(m, value, before),
@@ -168,7 +237,7 @@ def history_figure(runs: list[Run], *, columns: int = 3) -> Figure | None:
         ys = [(v * 100 if m.unit is Unit.RATIO else v) for _, v in points if v is not None]
         ax.plot(xs, ys, marker="o", color=_LINE)
         set_name = key.partition(".")[0]
-        ax.set_title(f"{SET_NAMES.get(set_name, set_name)}: {m.label}{_DIRECTION[m.direction]}", fontsize=8)
+        ax.set_title(f"{SET_NAMES.get(set_name, set_name)}: {label(key, m)}{_DIRECTION[m.direction]}", fontsize=8)
         ax.set_xticks(range(len(runs)), [str(i + 1) for i in range(len(runs))], fontsize=7)
         ax.tick_params(axis="y", labelsize=7)
         if m.unit is Unit.RATIO:
@@ -195,7 +264,8 @@ def _measure_failures(set_name: str, case: CaseResult) -> list[Failure]:
         if short:
             detail = "; ".join(measure.detail[:3]) or "–"
             value = dutch_figure(format_value(m, measure.value))
-            out.append(Failure(set_name, case.case_id, m.label, "", f"{value}: {detail}"))
+            what = label(f"{set_name}.{m.name}", m)
+            out.append(Failure(set_name, case.case_id, what, "", f"{value}: {detail}"))
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -74,8 +75,8 @@ def test_one_plot_per_metric_over_the_runs(tmp_path: Path) -> None:
     assert figure is not None
     titles = [ax.get_title() for ax in figure.axes if ax.get_visible()]
     assert titles == [
-        "verslag opstellen: expected-fact recall (hoger is beter)",
-        "verslag opstellen: forbidden-fact hits (lager is beter)",
+        "verslag opstellen: verwachte feiten gevonden (hoger is beter)",
+        "verslag opstellen: feiten die er niet in horen (lager is beter)",
     ]
     assert scorecard.history_figure([]) is None
 
@@ -85,7 +86,7 @@ def test_failures_list_failed_comparisons_and_short_measures(tmp_path: Path) -> 
     run = scorecard.find_runs(tmp_path)[0]
     found = [(f.case_id, f.what, f.expected) for f in scorecard.failures(run)]
     assert ("gent", "doel", "✗ open data") in found
-    assert ("gent", "expected-fact recall", "") in found
+    assert ("gent", "verwachte feiten gevonden", "") in found
     assert not any(what == "personen" for _, what, _ in found)
 
 
@@ -100,7 +101,7 @@ def test_the_latest_verdict_in_one_dutch_line(tmp_path: Path) -> None:
     _run(tmp_path, "d", 0.5, 4, gate="fail")
     line = scorecard.verdict(scorecard.find_runs(tmp_path))
     assert "niet in orde" in line
-    assert "1 score ligt onder de ondergrens (verslag opstellen: expected-fact recall)" in line
+    assert "1 score ligt onder de ondergrens (verslag opstellen: verwachte feiten gevonden)" in line
     assert "\n" not in line and "/" not in line and "`" not in line  # one line, no path, no command
     assert scorecard.dutch_figure("0.580") == "0,580" and scorecard.dutch_figure("12 s") == "12 s"
 
@@ -122,3 +123,34 @@ def test_a_newcomer_sees_what_the_figures_mean_not_a_path_or_a_command(tmp_path:
     assert shown[0].value == INTRO and "percentage" in INTRO and "hoger is beter" in INTRO
     for text in (str(b.value) for b in shown):
         assert "`" not in text and "eval run" not in text and str(tmp_path) not in text
+
+
+# English words of the catalogue's labels that must not reach the page.
+_ENGLISH = re.compile(
+    r"\b(recall|precision|rate|hits?|latency|errors?|coverage|validity|correct|mean|check time|tokens|calls|fluency|"
+    r"judge|flags?|scorer|within|answer|query|MRR)\b",
+    re.IGNORECASE,
+)
+
+
+def test_every_metric_has_a_dutch_name_and_keeps_its_id_for_evaluators() -> None:
+    from verslaghulp.evaluation.metrics import CATALOGUE
+
+    for set_name, metrics in CATALOGUE.items():
+        for m in metrics:
+            key = f"{set_name}.{m.name}"
+            dutch = scorecard.LABELS.get(key)
+            assert dutch, f"{key} has no Dutch name on the page"
+            assert not _ENGLISH.search(dutch), (key, dutch)
+    assert set(scorecard.LABELS) == {f"{s}.{m.name}" for s, ms in CATALOGUE.items() for m in ms}
+    names = {row[2]: row for row in scorecard.metric_names()}
+    assert names["drafting.niet_vermeld_precision"] == [
+        "verslag opstellen", "'niet vermeld' terecht gebruikt", "drafting.niet_vermeld_precision",
+        "'niet vermeld' precision",
+    ]  # fmt: skip
+
+
+def test_the_scorecard_names_each_figure_in_dutch(tmp_path: Path) -> None:
+    _run(tmp_path, "a", 0.5, 1)
+    labels = [r.label for r in scorecard.scorecard(scorecard.find_runs(tmp_path))]
+    assert labels == ["verwachte feiten gevonden", "feiten die er niet in horen"]
