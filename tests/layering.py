@@ -12,7 +12,7 @@ The rules (README, "Layering"; ../shared/DESIGN.md, "The shape we aim for"):
   under `if TYPE_CHECKING:`.
 - An import of a verslaghulp module inside a function says why in a comment (on its line, or on
   the line just above its block of imports), so that a lazy import cannot quietly hide a cycle.
-  `UNCOMMENTED` lists the few that may not carry one yet, each with its reason.
+  `UNCOMMENTED` would list any that may not carry one yet, each with its reason (none now).
 
 `check(src)` returns the violations as readable lines; tests/unit/test_layering.py runs it on the
 real tree and on planted violations.
@@ -51,10 +51,7 @@ PURE: dict[str, tuple[str, ...]] = {
     "facts": ("langchain", "langchain_core", *_MODEL_PACKAGES),
 }
 # (importing module, imported module) -> why it may stay without a comment for now.
-UNCOMMENTED: dict[tuple[str, str], str] = {
-    ("verslaghulp.llm.factory", "verslaghulp.llm.ollama"): "llm/ was being rewritten when the contract came (issue 17)",
-    ("verslaghulp.llm.factory", "verslaghulp.llm.openai_compat"): "as above",
-}
+UNCOMMENTED: dict[tuple[str, str], str] = {}
 
 
 @dataclass(frozen=True)

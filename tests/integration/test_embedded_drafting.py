@@ -9,7 +9,6 @@ from verslaghulp.config import Settings
 from verslaghulp.drafting import draft_report
 from verslaghulp.drafting.prompting import ListAnswer, TextAnswer
 from verslaghulp.llm.embedded import EmbeddedChatModel
-from verslaghulp.llm.structured import structured_chat
 from verslaghulp.report.forms import load_form
 from verslaghulp.report.model import AnswerStatus, ReportDraft
 from verslaghulp.report.render import to_json, to_markdown
@@ -33,7 +32,7 @@ def test_grammar_constrained_output_is_always_valid_json(tiny_model: EmbeddedCha
         HumanMessage(content="1. doel: overleg in Gent\nVraag: doel?"),
     ]
     for schema in (TextAnswer, ListAnswer):
-        result = structured_chat(tiny_model, messages, schema)
+        result = tiny_model.structured(messages, schema)
         assert isinstance(result.value, schema)
         assert result.stats.prompt_tokens > 0 and result.stats.completion_tokens > 0
 
@@ -77,14 +76,14 @@ def test_a_repeated_request_is_answered_from_the_cache(tiny_model: EmbeddedChatM
         SystemMessage(content="Antwoord in JSON."),
         HumanMessage(content="1. doel: werkbezoek Lyon\nVraag: doel?"),
     ]
-    first = structured_chat(tiny_model, messages, TextAnswer, max_tokens=60)
-    again = structured_chat(tiny_model, messages, TextAnswer, max_tokens=60)
+    first = tiny_model.structured(messages, TextAnswer, max_tokens=60)
+    again = tiny_model.structured(messages, TextAnswer, max_tokens=60)
     assert again.value == first.value
     assert first.stats.completion_tokens > 0 and first.stats.evaluated_prompt_tokens > 0
     assert again.stats.completion_tokens == 0 and again.stats.evaluated_prompt_tokens == 0
     assert again.stats.prompt_tokens == first.stats.prompt_tokens
     # Any difference in the request (here the token limit) is a new call.
-    other = structured_chat(tiny_model, messages, TextAnswer, max_tokens=61)
+    other = tiny_model.structured(messages, TextAnswer, max_tokens=61)
     assert other.stats.completion_tokens > 0
 
 

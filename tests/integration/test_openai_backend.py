@@ -16,10 +16,9 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from verslaghulp.config import Backend, Settings
 from verslaghulp.drafting import draft_report
 from verslaghulp.drafting.prompting import TextAnswer
-from verslaghulp.llm.factory import make_chat_model, model_label
+from verslaghulp.llm.factory import make_chat_model
 from verslaghulp.llm.openai_compat import OpenAICompatChatModel
 from verslaghulp.llm.remote_errors import ServerUnreachableError
-from verslaghulp.llm.structured import structured_chat
 from verslaghulp.llm.weights import ensure_model, get_spec
 from verslaghulp.report.forms import load_form
 
@@ -86,9 +85,9 @@ def settings(llama_server: str) -> Settings:
 def test_structured_output_and_token_stats(settings: Settings) -> None:
     model = make_chat_model(settings)
     assert isinstance(model, OpenAICompatChatModel)
-    assert model_label(model) == "openai:smollm2"
+    assert model.label() == "openai:smollm2"
     messages = [SystemMessage("Antwoord in JSON."), HumanMessage("1. doel: overleg in Gent\nVraag: doel?")]
-    result = structured_chat(model, messages, TextAnswer, max_tokens=60)
+    result = model.structured(messages, TextAnswer, max_tokens=60)
     assert isinstance(result.value, TextAnswer)
     assert result.stats.prompt_tokens > 0
     assert 0 < result.stats.completion_tokens <= 60  # max_tokens reached the server as max_tokens
@@ -111,4 +110,4 @@ def test_unreachable_server_is_reported_in_dutch() -> None:
         _env_file=None,  # type: ignore[call-arg]
     )
     with pytest.raises(ServerUnreachableError, match="niet bereikbaar"):
-        structured_chat(make_chat_model(settings), [HumanMessage("hallo")], TextAnswer)
+        make_chat_model(settings).structured([HumanMessage("hallo")], TextAnswer)

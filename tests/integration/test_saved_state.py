@@ -27,7 +27,6 @@ import json, sys
 from langchain_core.messages import HumanMessage, SystemMessage
 from verslaghulp.llm import guard
 from verslaghulp.llm.embedded import EmbeddedChatModel
-from verslaghulp.llm.structured import structured_chat
 from verslaghulp.drafting.prompting import TextAnswer
 
 guard.allow_real_models()
@@ -35,7 +34,7 @@ path, sha, state_dir, system = sys.argv[1:5]
 model = EmbeddedChatModel(model_path=path, model_name="smollm2-135m", n_ctx=2048, model_sha256=sha,
                           state_dir=state_dir, answer_cache_entries=0)
 messages = [SystemMessage(content=system), HumanMessage(content="1. doel: overleg in Gent\\nVraag: doel?")]
-result = structured_chat(model, messages, TextAnswer, max_tokens=40)
+result = model.structured(messages, TextAnswer, max_tokens=40)
 call = model.calls[-1]
 print(json.dumps({"text": result.value.tekst, "prefix": call.prefix.source, "prefix_tokens": call.prefix.tokens,
                   "evaluated": call.evaluated_prompt_tokens, "prompt": call.prompt_tokens}))

@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from langchain_core.language_models import BaseChatModel
-
 from verslaghulp.concepts.model import Concept, ConceptError, ConceptStatus, NotesChange
 from verslaghulp.concepts.review import draft_of, editable_text
 from verslaghulp.concepts.store import ConceptStore
 from verslaghulp.config import Settings
 from verslaghulp.drafting import AnswerEvent, DraftDone, DraftError, iter_draft
 from verslaghulp.drafting.revise import notes_with_reply, revise_answer
+from verslaghulp.llm.port import ChatModel
 from verslaghulp.report.forms import Form, FormNotFoundError, load_form
 from verslaghulp.report.model import Answer
 from verslaghulp.report.notes import NotesError
@@ -110,9 +109,7 @@ def start_concept(store: ConceptStore, concept_id: str | None, notes: str, form:
     return store.new(form_id=form.id, form_title=form.title, notes=notes)
 
 
-def draft_into(
-    store: ConceptStore, concept_id: str, model: BaseChatModel, settings: Settings
-) -> Iterator[DraftProgress]:
+def draft_into(store: ConceptStore, concept_id: str, model: ChatModel, settings: Settings) -> Iterator[DraftProgress]:
     """Draft the concept's notes on its form, saving after every answer; yields the progress.
 
     Raises NotesError or DraftError (Dutch messages) after marking the concept; its notes and the
@@ -163,7 +160,7 @@ def _interrupt(store: ConceptStore, concept_id: str, message: str | None) -> Non
 
 
 def revise_in(
-    store: ConceptStore, concept_id: str, question_id: str, reply: str, model: BaseChatModel, settings: Settings
+    store: ConceptStore, concept_id: str, question_id: str, reply: str, model: ChatModel, settings: Settings
 ) -> Concept:
     """Re-draft one question from the official's reply; the reply joins the notes, the old edit is replaced."""
     concept = _get(store, concept_id)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, Field
 
@@ -24,8 +23,8 @@ from verslaghulp.facts.dates import find_dates
 from verslaghulp.facts.transport import Mode, modes_named
 from verslaghulp.facts.verify import FIRST_PERSON as _FIRST_PERSON
 from verslaghulp.facts.verify import count_supported, date_supported, mode_supported, numbers_in
+from verslaghulp.llm.port import CallStats, ChatModel, StructuredOutputError
 from verslaghulp.llm.prompts import Prompt, load_prompt
-from verslaghulp.llm.structured import CallStats, StructuredOutputError, structured_chat
 from verslaghulp.report.forms import AnswerKind
 from verslaghulp.report.model import ComputedFact
 from verslaghulp.report.notes import NoteLine, Notes
@@ -93,7 +92,7 @@ def worth_asking(kind: AnswerKind, notes: Notes) -> bool:
 def ask_model(
     kind: AnswerKind,
     notes: Notes,
-    model: BaseChatModel,
+    model: ChatModel,
     prompts: FactPrompts,
     record: Callable[[CallStats], None] | None = None,
 ) -> CodeAnswer | None:
@@ -109,7 +108,7 @@ def ask_model(
         HumanMessage(content=prompts.question.render(notes=notes.numbered(), vraag=question)),
     ]
     try:
-        result = structured_chat(model, messages, schema, max_tokens=_MAX_TOKENS)
+        result = model.structured(messages, schema, max_tokens=_MAX_TOKENS)
     except StructuredOutputError as exc:
         if record is not None and exc.stats is not None:
             record(exc.stats)

@@ -12,8 +12,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from langchain_core.language_models import BaseChatModel
-
 from verslaghulp.archive.embeddings import TextEmbedder, default_embedder
 from verslaghulp.audit import record_draft
 from verslaghulp.config import Settings
@@ -43,8 +41,7 @@ from verslaghulp.drafting.selection import select_lines
 from verslaghulp.drafting.topics import topic_of, with_topics
 from verslaghulp.facts.grounding_model import GroundingReport
 from verslaghulp.facts.notes_index import build_index
-from verslaghulp.llm.factory import context_size, model_label, prompt_token_counter
-from verslaghulp.llm.structured import CallStats, StructuredOutputError, structured_chat
+from verslaghulp.llm.port import CallStats, ChatModel, StructuredOutputError
 from verslaghulp.report.forms import AnswerKind, Form, Question
 from verslaghulp.report.model import (
     NOT_MENTIONED_TEXT,
@@ -143,14 +140,14 @@ def _is_empty(text: str) -> bool:
     return text.strip(" .-\n").lower() in _EMPTY_ANSWERS or not any(ch.isalnum() for ch in text)
 
 
-def check_fits(model: BaseChatModel, prompts: DraftPrompts, notes: Notes, form: Form, settings: Settings) -> None:
+def check_fits(model: ChatModel, prompts: DraftPrompts, notes: Notes, form: Form, settings: Settings) -> None:
     """Refuse notes that would not fit the context window with room for an answer; never truncate."""
-    count = prompt_token_counter(model)
+    count = model.prompt_tokens
     longest = max(form.questions, key=lambda q: len(q.heading) + len(q.guidance))
     needed = count(prompts.messages(notes, longest, notes.lines, organisation=form.organisation)) + token_budget(
         list_schema(MAX_ITEMS_PER_CALL)
     )
-    available = context_size(model, settings)
+    available = model.context_size(settings.n_ctx)
     if needed > available:
         raise NotesError(
             f"De aantekeningen zijn te lang voor het taalmodel (ongeveer {needed} tokens nodig, "
@@ -158,9 +155,7 @@ def check_fits(model: BaseChatModel, prompts: DraftPrompts, notes: Notes, form: 
         )
 
 
-def iter_draft(
-    notes_text: str, form: Form, model: BaseChatModel, settings: Settings
-) -> Iterator[AnswerEvent | DraftDone]:
+def iter_draft(notes_text: str, form: Form, model: ChatModel, settings: Settings) -> Iterator[AnswerEvent | DraftDone]:
     """Draft the form from the notes, yielding each answer as it is ready and then the draft.
 
     Raises NotesError for unusable notes and DraftError when the model fails.
@@ -177,7 +172,7 @@ def iter_draft(
     meta = DraftMeta(
         form_id=form.id,
         form_title=form.title,
-        model=model_label(model),
+        model=model.label(),
         prompts=prompts.refs,
         notes_lines=len(notes.lines),
         notes_chars=len(notes.text),
@@ -230,7 +225,7 @@ def unused_lines(notes: Notes, answers: list[Answer], set_aside: list[NoteLine])
     ]
 
 
-def draft_report(notes_text: str, form: Form, model: BaseChatModel, settings: Settings) -> ReportDraft:
+def draft_report(notes_text: str, form: Form, model: ChatModel, settings: Settings) -> ReportDraft:
     """Draft the whole form and return it."""
     for event in iter_draft(notes_text, form, model, settings):
         if isinstance(event, DraftDone):
@@ -242,7 +237,7 @@ def answer_question(
     question: Question,
     notes: Notes,
     form: Form,
-    model: BaseChatModel,
+    model: ChatModel,
     prompts: DraftPrompts,
     meta: DraftMeta,
     settings: Settings,
@@ -325,12 +320,12 @@ def _code_answer(
 
 
 def _call(
-    model: BaseChatModel, messages: list[Any], schema: type[TextAnswer] | type[ListAnswer], meta: DraftMeta,
+    model: ChatModel, messages: list[Any], schema: type[TextAnswer] | type[ListAnswer], meta: DraftMeta,
     question: Question, settings: Settings,
 ) -> TextAnswer | ListAnswer | None:  # fmt: skip
     """One schema-constrained call; None when the output did not validate (the caller falls back)."""
     try:
-        result = structured_chat(model, messages, schema, max_tokens=_max_tokens(schema, settings))
+        result = model.structured(messages, schema, max_tokens=_max_tokens(schema, settings))
     except StructuredOutputError as exc:
         if exc.stats is not None:
             _record(meta, question, exc.stats)
@@ -344,7 +339,7 @@ def _call(
 
 
 def _text_answer(
-    question: Question, notes: Notes, form: Form, model: BaseChatModel, prompts: DraftPrompts, meta: DraftMeta,
+    question: Question, notes: Notes, form: Form, model: ChatModel, prompts: DraftPrompts, meta: DraftMeta,
     settings: Settings, lines: list[NoteLine], started: float,
 ) -> Answer:  # fmt: skip
     messages = prompts.messages(notes, question, lines, organisation=form.organisation)
@@ -357,7 +352,7 @@ def _text_answer(
 
 
 def _list_answer(
-    question: Question, notes: Notes, form: Form, model: BaseChatModel, prompts: DraftPrompts, meta: DraftMeta,
+    question: Question, notes: Notes, form: Form, model: ChatModel, prompts: DraftPrompts, meta: DraftMeta,
     settings: Settings, lines: list[NoteLine], started: float,
 ) -> Answer:  # fmt: skip
     units = units_for(question, lines, notes) if content_lines(lines) else []

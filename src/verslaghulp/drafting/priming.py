@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import logging
 
-from langchain_core.language_models import BaseChatModel
-
 from verslaghulp.config import Settings
 from verslaghulp.drafting.prompting import DraftPrompts
+from verslaghulp.llm.port import ChatModel
 from verslaghulp.report.forms import load_form
 
 log = logging.getLogger(__name__)
@@ -20,11 +19,8 @@ log = logging.getLogger(__name__)
 _NOTES_MARK = "\u2063notes\u2063"
 
 
-def prime_drafting(model: BaseChatModel, settings: Settings, form_id: str = "denhaag-2025") -> int:
+def prime_drafting(model: ChatModel, settings: Settings, form_id: str = "denhaag-2025") -> int:
     """Evaluate the shared instructions now; returns the tokens evaluated (0 for models without a local cache)."""
-    prime = getattr(model, "prime", None)
-    if not callable(prime):
-        return 0
     prompts = DraftPrompts.load(settings.resolved_prompts_dir())
     form = load_form(form_id)
     question = form.questions[0]
@@ -32,8 +28,7 @@ def prime_drafting(model: BaseChatModel, settings: Settings, form_id: str = "den
                                    answer_shape="", relevant="-")  # fmt: skip
     from langchain_core.messages import HumanMessage, SystemMessage
 
-    tokens = int(
-        prime([SystemMessage(content=prompts.system_text(form.organisation)), HumanMessage(content=user)], _NOTES_MARK)
-    )
+    messages = [SystemMessage(content=prompts.system_text(form.organisation)), HumanMessage(content=user)]
+    tokens = model.prime(messages, _NOTES_MARK)
     log.info("drafting instructions primed: %d tokens evaluated", tokens)
     return tokens

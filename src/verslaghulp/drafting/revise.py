@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from langchain_core.language_models import BaseChatModel
-
 from verslaghulp.config import Settings
 from verslaghulp.drafting.code_answers import CODE_KINDS
 from verslaghulp.drafting.grounding_step import ground_answer
@@ -19,6 +17,7 @@ from verslaghulp.drafting.prompting import DraftPrompts
 from verslaghulp.drafting.topics import with_topics
 from verslaghulp.facts.grounding_model import GroundingReport
 from verslaghulp.facts.notes_index import build_index
+from verslaghulp.llm.port import ChatModel
 from verslaghulp.report.forms import Form, Question
 from verslaghulp.report.model import Answer, DraftMeta, ReportDraft
 from verslaghulp.report.notes import Notes, NotesError, parse_notes
@@ -60,7 +59,7 @@ def rederive_dependents(
     changed: Question,
     notes: Notes,
     form: Form,
-    model: BaseChatModel,
+    model: ChatModel,
     prompts: DraftPrompts,
     meta: DraftMeta,
     settings: Settings,
@@ -93,7 +92,7 @@ def revise_answer(
     form: Form,
     question_id: str,
     reply: str,
-    model: BaseChatModel,
+    model: ChatModel,
     settings: Settings,
 ) -> Revision:
     """Re-draft the answer to one question, given the official's reply to its follow-up question.

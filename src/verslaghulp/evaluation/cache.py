@@ -1,6 +1,6 @@
 """A disk cache for model outputs, so an unchanged case is not generated again.
 
-It plugs into LangChain's own cache hook (`BaseChatModel.cache`), so it sits exactly at the model
+It plugs into LangChain's own cache hook (`BaseChatModel.cache`, the port's `cache`), so it sits exactly at the model
 call: the drafting code around the model still runs on every evaluation (a code change is always
 measured), and only generation is skipped. The key is the model label, LangChain's description of
 the call (model parameters, the JSON schema, max_tokens) and the full rendered prompt messages,
@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from langchain_core.caches import BaseCache
-from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage
 from langchain_core.outputs import ChatGeneration, Generation
+
+from verslaghulp.llm.port import ChatModel
 
 CACHE_FORMAT = 1
 
@@ -128,7 +129,7 @@ class DiskLLMCache(BaseCache):
 
 
 @contextmanager
-def cached_model(model: BaseChatModel, cache: DiskLLMCache | None) -> Iterator[BaseChatModel]:
+def cached_model(model: ChatModel, cache: DiskLLMCache | None) -> Iterator[ChatModel]:
     """Attach the cache to the model for the duration; the model is shared, so it is restored after."""
     if cache is None:
         yield model

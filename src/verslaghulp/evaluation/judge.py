@@ -12,13 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
-from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage
 from pydantic import BaseModel, Field
 
 from verslaghulp.evaluation.measures import Measure
+from verslaghulp.llm.port import ChatModel, StructuredOutputError
 from verslaghulp.llm.prompts import Prompt, load_prompt
-from verslaghulp.llm.structured import StructuredOutputError, structured_chat
 from verslaghulp.report.model import AnswerStatus, ReportDraft, WrittenBy
 
 PROMPTS_DIR = Path(__file__).resolve().parent / "prompts"
@@ -36,7 +35,7 @@ def judge_prompt() -> Prompt:
     return load_prompt("judge-fluency", PROMPTS_DIR)
 
 
-def fluency_judge(model: BaseChatModel) -> Callable[[ReportDraft], Measure]:
+def fluency_judge(model: ChatModel) -> Callable[[ReportDraft], Measure]:
     """A scorer that grades every model-written answer of a draft; its value is the mean grade (1-5)."""
     prompt = judge_prompt()
 
@@ -48,7 +47,7 @@ def fluency_judge(model: BaseChatModel) -> Callable[[ReportDraft], Measure]:
                 continue
             message = HumanMessage(content=prompt.render(heading=answer.heading, answer=answer.text))
             try:
-                verdict = structured_chat(model, [message], FluencyVerdict, max_tokens=120).value
+                verdict = model.structured([message], FluencyVerdict, max_tokens=120).value
             except StructuredOutputError:
                 detail.append(f"{answer.question_id}: no valid verdict")
                 continue

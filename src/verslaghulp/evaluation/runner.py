@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from langchain_core.language_models import BaseChatModel
-
 from verslaghulp.config import Settings
 from verslaghulp.drafting import draft_report
 from verslaghulp.evaluation import sets as eval_sets
@@ -25,6 +23,7 @@ from verslaghulp.evaluation.runners.grounding import run_grounding_case
 from verslaghulp.evaluation.runners.retrieval import archive_search, open_eval_archive, report_texts, run_retrieval_case
 from verslaghulp.evaluation.runners.summaries import run_summary_case, use_case_summariser
 from verslaghulp.facts import check_grounding
+from verslaghulp.llm.port import ChatModel
 
 ProgressHook = Callable[[str, int, int, str], None]
 """Called as (set name, cases done, cases in the set, label) when a set starts and after each case."""
@@ -78,7 +77,7 @@ class EvalRun:
         settings: Settings,
         *,
         progress: ProgressHook | None = None,
-        model: BaseChatModel | None = None,
+        model: ChatModel | None = None,
         drafter: Drafter = draft_report,
     ) -> None:
         self.options = options
@@ -102,7 +101,7 @@ class EvalRun:
                        "subset": options.per_set_ids or None, "split": options.split},
         )  # fmt: skip
 
-    def model(self) -> BaseChatModel:
+    def model(self) -> ChatModel:
         """The chat model, built on first use (a run without the drafting set never loads it)."""
         if self._model is None:
             # lazy: the model stack loads only for a set that calls a model
@@ -208,14 +207,11 @@ class EvalRun:
         self._record("drafting", chosen, one)
         return {"forms": sorted({c.form for c in chosen})}
 
-    def _cached_model(self) -> BaseChatModel:
+    def _cached_model(self) -> ChatModel:
         """The run's model, with the disk cache of model outputs set up for it (unless --no-cache)."""
         model = self.model()
         if self.cache is None:
-            # lazy: the model stack loads only for a set that calls a model
-            from verslaghulp.llm.factory import model_label
-
-            self.summary.model = model_label(model)
+            self.summary.model = model.label()
             if self.options.use_cache:
                 self.cache = DiskLLMCache(self.options.cache_dir / "llm", self.summary.model)
         return model

@@ -194,6 +194,16 @@ class EmbeddedChatModel(JsonSchemaOutputMixin, BaseChatModel):
         """What the latest `prime` did."""
         return self._last_prime
 
+    # --- the model port (llm/port.py); the structured call is JsonSchemaOutputMixin's ---
+
+    def label(self) -> str:
+        """Backend and model: "embedded:" and the model's id in llm/models.yaml."""
+        return f"embedded:{self.model_name}"
+
+    def context_size(self, configured: int) -> int:
+        """The window llama.cpp was (or will be) loaded with."""
+        return self.n_ctx
+
     def count_tokens(self, text: str) -> int:
         """Tokens of a text under this model's tokenizer."""
         return len(self.load().tokenize(text.encode("utf-8"), add_bos=False, special=True))

@@ -1,23 +1,18 @@
-"""Choose and build the chat model from the settings; the embedded model is loaded once per process."""
+"""Choose and build the chat model (llm/port.py) from the settings; the embedded model is loaded once per process."""
 
 from __future__ import annotations
 
 import atexit
 import threading
-from collections.abc import Callable
-
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import BaseMessage
 
 from verslaghulp.config import Backend, Settings
 from verslaghulp.llm.embedded import EmbeddedChatModel
 from verslaghulp.llm.fake import FakeChatModel
+from verslaghulp.llm.port import ChatModel
 from verslaghulp.llm.weights import Progress, ensure_model, get_spec
 
 _embedded: dict[tuple[str, int, int | None], EmbeddedChatModel] = {}
 _embedded_lock = threading.Lock()
-# Ollama counts tokens server-side only; ~3.5 characters per token is a safe estimate for Dutch.
-_CHARS_PER_TOKEN = 3.5
 
 
 @atexit.register
@@ -26,15 +21,17 @@ def _close_embedded_models() -> None:
         model.close()
 
 
-def make_chat_model(settings: Settings, progress: Progress | None = None) -> BaseChatModel:
+def make_chat_model(settings: Settings, progress: Progress | None = None) -> ChatModel:
     """The chat model the settings ask for. Embedded weights are assembled on first use."""
     if settings.backend is Backend.FAKE:
         return FakeChatModel()
     if settings.backend is Backend.OLLAMA:
+        # lazy: langchain-ollama loads only for this backend
         from verslaghulp.llm.ollama import make_ollama_model
 
         return make_ollama_model(settings)
     if settings.backend is Backend.OPENAI:
+        # lazy: langchain-openai (and the openai client) load only for this backend
         from verslaghulp.llm.openai_compat import make_openai_model
 
         return make_openai_model(settings)
@@ -59,25 +56,3 @@ def embedded_model(settings: Settings, progress: Progress | None = None) -> Embe
                 state_dir=str(settings.model_cache_dir / "states"),
             )
         return _embedded[key]
-
-
-def model_label(model: BaseChatModel) -> str:
-    """How a draft records the model: backend and model name."""
-    if isinstance(model, EmbeddedChatModel):
-        return f"embedded:{model.model_name}"
-    if isinstance(model, FakeChatModel):
-        return f"fake:{model.model_name}"
-    name = getattr(model, "model", None) or getattr(model, "model_name", None) or type(model).__name__
-    return f"{model._llm_type}:{name}"
-
-
-def context_size(model: BaseChatModel, settings: Settings) -> int:
-    """The context window the model runs with."""
-    return model.n_ctx if isinstance(model, EmbeddedChatModel) else settings.n_ctx
-
-
-def prompt_token_counter(model: BaseChatModel) -> Callable[[list[BaseMessage]], int]:
-    """A function that counts (or, for remote models, estimates) a chat prompt's tokens."""
-    if isinstance(model, EmbeddedChatModel | FakeChatModel):
-        return model.prompt_tokens
-    return lambda messages: int(sum(len(str(m.content)) for m in messages) / _CHARS_PER_TOKEN) + 8 * len(messages)

@@ -38,6 +38,20 @@ class FakeChatModel(JsonSchemaOutputMixin, BaseChatModel):
     def _llm_type(self) -> str:
         return "fake"
 
+    # --- the model port (llm/port.py); the structured call is JsonSchemaOutputMixin's ---
+
+    def label(self) -> str:
+        """Backend and model: "fake:" and the name it was given."""
+        return f"fake:{self.model_name}"
+
+    def context_size(self, configured: int) -> int:
+        """The configured window: the fake has none of its own, so tests choose it through the settings."""
+        return configured
+
+    def prime(self, messages: list[BaseMessage], marker: str) -> int:
+        """Nothing to prime: the fake evaluates nothing."""
+        return 0
+
     def count_tokens(self, text: str) -> int:
         """A whitespace token count: deterministic and close enough for context checks in tests."""
         return len(text.split())

@@ -13,13 +13,14 @@ from typing import Any, TypeVar
 
 import httpx
 from langchain_core.callbacks import CallbackManagerForLLMRun
-from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 from langchain_core.outputs import ChatGenerationChunk, ChatResult
 from langchain_ollama import ChatOllama
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from verslaghulp.config import Settings
+from verslaghulp.llm.estimate import estimate_tokens
+from verslaghulp.llm.port import StructuredResult
 from verslaghulp.llm.remote_errors import (
     InputTooLargeError,
     ModelServerError,
@@ -31,18 +32,13 @@ from verslaghulp.llm.remote_errors import (
     timed_out,
     unreachable,
 )
+from verslaghulp.llm.structured import structured_call
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
-# Ollama counts tokens server-side only; ~3.5 characters per token is a safe estimate for Dutch.
-CHARS_PER_TOKEN = 3.5
 # Ollama reloads the model whenever num_ctx changes, so only a few sizes are used: powers of two.
 MIN_CTX = 2048
-
-
-def estimate_tokens(messages: list[BaseMessage]) -> int:
-    """A generous estimate of a chat prompt's tokens (8 per message for the chat template)."""
-    return int(sum(len(str(m.content)) for m in messages) / CHARS_PER_TOKEN) + 8 * len(messages)
 
 
 def choose_num_ctx(prompt_tokens: int, answer_tokens: int, max_ctx: int) -> int:
@@ -75,6 +71,30 @@ class OllamaChatModel(ChatOllama):
     @property
     def _llm_type(self) -> str:
         return "ollama"
+
+    # --- the model port (llm/port.py) ---
+
+    def label(self) -> str:
+        """Backend and model: "ollama:" and the model's name on the server."""
+        return f"ollama:{self.model}"
+
+    def structured(
+        self, messages: list[BaseMessage], schema: type[M], *, max_tokens: int | None = None
+    ) -> StructuredResult[M]:
+        """The port's structured call: the schema goes as Ollama's `format`; generation stops at num_predict."""
+        return structured_call(self, messages, schema)
+
+    def prompt_tokens(self, messages: list[BaseMessage]) -> int:
+        """An estimate: Ollama counts tokens server-side only."""
+        return estimate_tokens(messages)
+
+    def context_size(self, configured: int) -> int:
+        """The largest num_ctx this model asks for."""
+        return self.max_ctx
+
+    def prime(self, messages: list[BaseMessage], marker: str) -> int:
+        """Nothing to prime here: the server keeps its own cache of evaluated tokens."""
+        return 0
 
     def sized_for(self, messages: list[BaseMessage]) -> OllamaChatModel:
         """A copy of this model whose num_ctx fits these messages plus the answer budget."""
@@ -132,7 +152,7 @@ class OllamaChatModel(ChatOllama):
             raise self.translate(exc) from exc
 
 
-def make_ollama_model(settings: Settings) -> BaseChatModel:
+def make_ollama_model(settings: Settings) -> OllamaChatModel:
     """The Ollama chat model for these settings; num_ctx is chosen per call, up to settings.n_ctx."""
     client_kwargs: dict[str, Any] = {"timeout": settings.remote_timeout_seconds}
     if settings.ollama_api_key is not None:

@@ -13,13 +13,14 @@ from typing import Any, TypeVar
 
 import openai
 from langchain_core.callbacks import CallbackManagerForLLMRun
-from langchain_core.language_models import BaseChatModel, LanguageModelInput
+from langchain_core.language_models import LanguageModelInput
 from langchain_core.messages import BaseMessage
 from langchain_core.outputs import ChatGenerationChunk, ChatResult
 from langchain_openai import ChatOpenAI
 from pydantic import Field, SecretStr
 
 from verslaghulp.config import Settings
+from verslaghulp.llm.estimate import estimate_tokens
 from verslaghulp.llm.remote_errors import (
     ModelServerError,
     guarded_call,
@@ -44,6 +45,24 @@ class OpenAICompatChatModel(JsonSchemaOutputMixin, ChatOpenAI):  # type: ignore[
     @property
     def _llm_type(self) -> str:
         return "openai"
+
+    # --- the model port (llm/port.py); the structured call is JsonSchemaOutputMixin's ---
+
+    def label(self) -> str:
+        """Backend and model: "openai:" and the model's name on the server."""
+        return f"openai:{self.model_name}"
+
+    def prompt_tokens(self, messages: list[BaseMessage]) -> int:
+        """An estimate: the server counts tokens, and only after the call."""
+        return estimate_tokens(messages)
+
+    def context_size(self, configured: int) -> int:
+        """The configured window: the API does not tell the server's."""
+        return configured
+
+    def prime(self, messages: list[BaseMessage], marker: str) -> int:
+        """Nothing to prime here: the server keeps its own cache of evaluated tokens, if any."""
+        return 0
 
     def _get_request_payload(
         self, input_: LanguageModelInput, *, stop: list[str] | None = None, **kwargs: Any
@@ -104,7 +123,7 @@ class OpenAICompatChatModel(JsonSchemaOutputMixin, ChatOpenAI):  # type: ignore[
             raise self.translate(exc) from exc
 
 
-def make_openai_model(settings: Settings) -> BaseChatModel:
+def make_openai_model(settings: Settings) -> OpenAICompatChatModel:
     """The OpenAI-compatible chat model for these settings."""
     # Self-hosted servers often need no key, but the client insists on one.
     key = settings.openai_api_key or SecretStr("geen-sleutel")

@@ -1,4 +1,4 @@
-"""Schema-enforced output from any chat model, with token counts and timings of the call.
+"""Schema-enforced output from a LangChain chat model, with token counts and timings: the adapters' structured call.
 
 Every backend constrains generation to the JSON schema itself (a llama.cpp grammar, Ollama's
 `format`); nothing here parses JSON out of free prose.
@@ -7,43 +7,16 @@ Every backend constrains generation to the JSON schema itself (a llama.cpp gramm
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from langchain_core.language_models import BaseChatModel, LanguageModelInput
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.runnables import Runnable, RunnableLambda
 from pydantic import BaseModel, ValidationError
 
+from verslaghulp.llm.port import CallStats, StructuredOutputError, StructuredResult
+
 T = TypeVar("T", bound=BaseModel)
-
-
-class StructuredOutputError(RuntimeError):
-    """The model's output did not validate against the schema; `stats` tells what the call cost."""
-
-    def __init__(self, message: str, stats: CallStats | None = None) -> None:
-        super().__init__(message)
-        self.stats = stats
-
-
-@dataclass(frozen=True)
-class CallStats:
-    """Token counts and timings of one model call."""
-
-    prompt_tokens: int
-    evaluated_prompt_tokens: int
-    completion_tokens: int
-    prompt_seconds: float
-    generation_seconds: float
-    total_seconds: float
-
-
-@dataclass(frozen=True)
-class StructuredResult(Generic[T]):
-    """A validated object and the statistics of the call that produced it."""
-
-    value: T
-    stats: CallStats
 
 
 class JsonSchemaOutputMixin:
@@ -73,6 +46,13 @@ class JsonSchemaOutputMixin:
 
         return bound | RunnableLambda(parse_with_raw if include_raw else parse)
 
+    def structured(
+        self, messages: list[BaseMessage], schema: type[T], *, max_tokens: int | None = None
+    ) -> StructuredResult[T]:
+        """The port's structured call; `max_tokens` caps this call's generation."""
+        options: dict[str, Any] = {"max_tokens": max_tokens} if max_tokens else {}
+        return structured_call(cast(BaseChatModel, self), messages, schema, **options)
+
 
 def compact_schema(schema: type[BaseModel]) -> dict[str, Any]:
     """The JSON schema without titles and descriptions: they only cost grammar states and tokens."""
@@ -87,18 +67,16 @@ def compact_schema(schema: type[BaseModel]) -> dict[str, Any]:
     return cast(dict[str, Any], strip(schema.model_json_schema()))
 
 
-def structured_chat(
-    model: BaseChatModel, messages: list[BaseMessage], schema: type[T], *, max_tokens: int | None = None
+def structured_call(
+    model: BaseChatModel, messages: list[BaseMessage], schema: type[T], **options: Any
 ) -> StructuredResult[T]:
-    """Call the model with the schema enforced; return the validated object and call statistics.
+    """One schema-enforced call of a LangChain chat model, as the adapters make it.
 
-    `max_tokens` caps generation for the in-process models; remote models use their own setting.
+    `options` go to the model's `with_structured_output` (the in-process models and the
+    OpenAI-compatible one take `max_tokens` there).
     """
     started = time.perf_counter()
-    extra: dict[str, Any] = (
-        {"max_tokens": max_tokens} if max_tokens and isinstance(model, JsonSchemaOutputMixin) else {}
-    )
-    runnable = model.with_structured_output(schema, method="json_schema", include_raw=True, **extra)
+    runnable = model.with_structured_output(schema, method="json_schema", include_raw=True, **options)
     out = runnable.invoke(messages)
     elapsed = time.perf_counter() - started
     if not isinstance(out, dict) or out.get("parsed") is None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 from pydantic import BaseModel
 
-from verslaghulp.llm.structured import StructuredOutputError, structured_chat
+from verslaghulp.llm.port import ChatModel, StructuredOutputError
 from verslaghulp.summarising.result import ModelCallRecord
 
 T = TypeVar("T", bound=BaseModel)
@@ -19,7 +18,7 @@ class SummaryError(RuntimeError):
 
 
 def call_model(
-    model: BaseChatModel,
+    model: ChatModel,
     messages: list[BaseMessage],
     schema: type[T],
     *,
@@ -33,7 +32,7 @@ def call_model(
     summary can be made, where a single unusable answer only costs that answer (callers fall back).
     """
     try:
-        result = structured_chat(model, messages, schema, max_tokens=max_tokens)
+        result = model.structured(messages, schema, max_tokens=max_tokens)
     except StructuredOutputError:
         calls.append(ModelCallRecord(step=step, prompt_tokens=0, evaluated_prompt_tokens=0, completion_tokens=0,
                                      seconds=0.0, failed=True))  # fmt: skip

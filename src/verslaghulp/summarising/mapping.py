@@ -15,9 +15,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from langchain_core.language_models import BaseChatModel
-
 from verslaghulp.archive.models import StoredReport
+from verslaghulp.llm.port import ChatModel
 from verslaghulp.summarising.calls import call_model
 from verslaghulp.summarising.models import SelectedReport
 from verslaghulp.summarising.passages import candidate_facts, mentions_topic
@@ -44,7 +43,7 @@ def map_report(
     candidates: int,
     always_ask: bool = False,
     fill: bool = False,
-    model: BaseChatModel,
+    model: ChatModel,
     prompts: SummaryPrompts,
     calls: list[ModelCallRecord],
 ) -> MappedReport:

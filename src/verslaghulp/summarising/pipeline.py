@@ -12,13 +12,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from langchain_core.language_models import BaseChatModel
-
 from verslaghulp.archive.models import SearchFilters, StoredReport
 from verslaghulp.archive.themes import find_themes
 from verslaghulp.audit import record_summary
 from verslaghulp.config import Settings, UnsupportedFactPolicy
-from verslaghulp.llm.factory import context_size, model_label, prompt_token_counter
+from verslaghulp.llm.port import ChatModel
 from verslaghulp.summarising.article import facts_needed, write_article
 from verslaghulp.summarising.assemble import Parts, assemble
 from verslaghulp.summarising.calls import SummaryError
@@ -99,7 +97,7 @@ def _nothing_relevant(selection: Selection, mapped: list[MappedReport]) -> Nothi
 def iter_summary(
     request: SummaryRequest | str | Any,
     archive: ArchiveLike,
-    model: BaseChatModel,
+    model: ChatModel,
     settings: Settings,
     *,
     style: str | None = None,
@@ -157,7 +155,7 @@ def iter_summary(
     written = Written()
     if chosen_style.shape is not Shape.TABLE:
         yield WritingStarted(facts=sum(len(m.facts) for m in useful), reports=len(useful))
-        writer = Writer(model, prompts, context_size(model, settings), prompt_token_counter(model), calls,
+        writer = Writer(model, prompts, model.context_size(settings.n_ctx), model.prompt_tokens, calls,
                         settings.summary_max_tokens)  # fmt: skip
         labels = {m.number: m.report.label for m in mapped}
         if chosen_style.shape is Shape.ARTICLE:
@@ -202,7 +200,7 @@ def iter_summary(
             unused_reasons=unused,
             checks=all_checks,
             policy=policy.value,
-            model=model_label(model),
+            model=model.label(),
             prompts=prompts.refs(
                 picked=any(c.step.startswith("selecteren") for c in calls),
                 wrote=any(c.step.startswith(("schrijven", "opbrengst")) for c in calls),
@@ -231,7 +229,7 @@ def iter_summary(
 def summarise(
     request: SummaryRequest | str | Any,
     archive: ArchiveLike,
-    model: BaseChatModel,
+    model: ChatModel,
     settings: Settings,
     *,
     style: str | None = None,

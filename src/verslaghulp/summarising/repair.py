@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from langchain_core.language_models import BaseChatModel
-
+from verslaghulp.llm.port import ChatModel
 from verslaghulp.summarising.calls import call_model
 from verslaghulp.summarising.citations import SourceIndexes, check_sentence
 from verslaghulp.summarising.prompting import SummaryPrompts, render_mapped
@@ -30,7 +29,7 @@ Rewrite = Callable[[CitedSentence, SentenceCheck], CitedSentence | None]
 class Repairer:
     """Rewrites a failing model sentence from the mapped facts of the reports it cites."""
 
-    model: BaseChatModel
+    model: ChatModel
     prompts: SummaryPrompts
     mapped: Mapping[int, MappedReport]
     chars: tuple[int, int]

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import time
 
-from langchain_core.language_models import BaseChatModel
-
 from verslaghulp.archive.models import StoredReport
+from verslaghulp.llm.port import ChatModel
 from verslaghulp.summarising.calls import call_model
 from verslaghulp.summarising.mapping import NOT_FOUND
 from verslaghulp.summarising.models import SelectedReport
@@ -57,7 +56,7 @@ def trip_row(
     stored: StoredReport | None,
     *,
     number: int,
-    model: BaseChatModel,
+    model: ChatModel,
     prompts: SummaryPrompts,
     calls: list[ModelCallRecord],
     max_tokens: int = 2400,

@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 
+from verslaghulp.llm.port import ChatModel
 from verslaghulp.summarising.calls import SummaryError, call_model
 from verslaghulp.summarising.prompting import FactLine, SummaryPrompts, render_facts
 from verslaghulp.summarising.result import Block, CitedSentence, MappedReport, ModelCallRecord
@@ -41,7 +41,7 @@ class Written:
 class Writer:
     """What the writing step needs: model, prompts, context size and a token counter."""
 
-    model: BaseChatModel
+    model: ChatModel
     prompts: SummaryPrompts
     context: int
     count: Callable[[list[BaseMessage]], int]

@@ -8,14 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from langchain_core.language_models import BaseChatModel
-
 from verslaghulp.access import AccessDeniedError, Permission, User, concept_owner, require
 from verslaghulp.audit import record_event
 from verslaghulp.concepts import ConceptStore
 from verslaghulp.config import Settings
 from verslaghulp.drafting.priming import prime_drafting
 from verslaghulp.llm.factory import make_chat_model
+from verslaghulp.llm.port import ChatModel
 from verslaghulp.report.forms import Form, available_forms, load_form
 
 if TYPE_CHECKING:
@@ -76,7 +75,7 @@ class Services:
         """One form by id."""
         return load_form(form_id, self.settings.extra_form_dirs())
 
-    def model(self) -> BaseChatModel:
+    def model(self) -> ChatModel:
         """The chat model (the embedded one is shared by the process and loaded once)."""
         return make_chat_model(self.settings)
 
@@ -98,11 +97,8 @@ class Services:
 
         def work() -> None:
             try:
-                model = self.model()
-                loader = getattr(model, "load", None)
-                if callable(loader):
-                    loader()
-                    prime_drafting(model, self.settings)
+                # Priming loads the embedded model's weights; a remote or fake model has nothing to prime.
+                prime_drafting(self.model(), self.settings)
             except Exception as exc:  # the page reports model problems when a draft is asked for
                 log.warning("model warm-up failed: %s", exc)
             try:

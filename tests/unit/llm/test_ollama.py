@@ -17,7 +17,6 @@ from verslaghulp.llm.remote_errors import (
     ModelTimeoutError,
     ServerUnreachableError,
 )
-from verslaghulp.llm.structured import structured_chat
 
 from .conftest import Reply, ScriptedServer, ollama_stream
 
@@ -57,9 +56,9 @@ def test_num_ctx_is_a_power_of_two_that_fits_and_is_capped() -> None:
         choose_num_ctx(8000, 920, 8192)
 
 
-def test_structured_chat_streams_with_the_schema_as_format(scripted_server: ScriptedServer) -> None:
+def test_structured_call_streams_with_the_schema_as_format(scripted_server: ScriptedServer) -> None:
     scripted_server.script("/api/chat", Reply(lines=ollama_stream('{"tekst": "Kennis delen."}')))
-    result = structured_chat(model_for(scripted_server), MESSAGES, Antwoord)
+    result = model_for(scripted_server).structured(MESSAGES, Antwoord)
     assert result.value.tekst == "Kennis delen."
     path, body = scripted_server.requests[0]
     assert path == "/api/chat"
@@ -76,7 +75,7 @@ def test_structured_chat_streams_with_the_schema_as_format(scripted_server: Scri
 def test_long_input_gets_a_larger_context(scripted_server: ScriptedServer) -> None:
     scripted_server.script("/api/chat", Reply(lines=ollama_stream('{"tekst": "x"}')))
     long_notes = HumanMessage("Aantekening over de reis. " * 400)  # ~10,000 characters, ~2,900 tokens
-    structured_chat(model_for(scripted_server), [MESSAGES[0], long_notes], Antwoord)
+    model_for(scripted_server).structured([MESSAGES[0], long_notes], Antwoord)
     assert scripted_server.requests[0][1]["options"]["num_ctx"] == 4096
 
 
@@ -103,7 +102,7 @@ def test_transient_errors_are_retried_with_backoff(scripted_server: ScriptedServ
         Reply(429, {"error": "too many requests"}),
         Reply(lines=ollama_stream('{"tekst": "gelukt"}')),
     )
-    result = structured_chat(model_for(scripted_server), MESSAGES, Antwoord)
+    result = model_for(scripted_server).structured(MESSAGES, Antwoord)
     assert result.value.tekst == "gelukt"
     assert len(scripted_server.requests) == 3
 
@@ -153,5 +152,5 @@ def test_the_default_server_model_runs_without_its_thinking_mode(scripted_server
     # Qwen3 thinks by default; with a schema that would spend the budget on hidden reasoning.
     assert Settings(_env_file=None).ollama_model.startswith("qwen3")  # type: ignore[call-arg]
     scripted_server.script("/api/chat", Reply(lines=ollama_stream('{"tekst": "Kennis delen."}')))
-    structured_chat(model_for(scripted_server), MESSAGES, Antwoord)
+    model_for(scripted_server).structured(MESSAGES, Antwoord)
     assert scripted_server.requests[0][1]["think"] is False

@@ -9,10 +9,10 @@ from langchain_core.messages import HumanMessage
 from pydantic import BaseModel
 
 from verslaghulp.config import Backend, Settings
-from verslaghulp.llm.factory import make_chat_model, model_label
+from verslaghulp.llm.factory import make_chat_model
 from verslaghulp.llm.openai_compat import OpenAICompatChatModel
+from verslaghulp.llm.port import StructuredOutputError
 from verslaghulp.llm.remote_errors import ModelServerError
-from verslaghulp.llm.structured import StructuredOutputError, structured_chat
 
 from .conftest import Reply, ScriptedServer
 
@@ -42,13 +42,13 @@ def model_for(server: ScriptedServer) -> OpenAICompatChatModel:
     )
     model = make_chat_model(settings)
     assert isinstance(model, OpenAICompatChatModel)
-    assert model_label(model) == "openai:m"
+    assert model.label() == "openai:m"
     return model.model_copy(update={"retry_base_delay": 0.01})
 
 
 def test_schema_as_json_object_and_plain_max_tokens(scripted_server: ScriptedServer) -> None:
     scripted_server.script("/v1/chat/completions", Reply(body=completion('{"tekst": "Kennis delen."}')))
-    result = structured_chat(model_for(scripted_server), [HumanMessage("doel?")], Antwoord, max_tokens=60)
+    result = model_for(scripted_server).structured([HumanMessage("doel?")], Antwoord, max_tokens=60)
     assert result.value.tekst == "Kennis delen."
     body = scripted_server.requests[0][1]
     assert body["response_format"]["type"] == "json_object"
@@ -65,7 +65,7 @@ def test_a_reply_cut_off_at_max_tokens_is_an_invalid_answer_not_a_server_error(
     # that one question (as with the other backends) instead of failing with "server error".
     scripted_server.script("/v1/chat/completions", Reply(body=completion('{"tekst": "Kennis de', "length")))
     with pytest.raises(StructuredOutputError) as raised:
-        structured_chat(model_for(scripted_server), [HumanMessage("doel?")], Antwoord, max_tokens=7)
+        model_for(scripted_server).structured([HumanMessage("doel?")], Antwoord, max_tokens=7)
     assert raised.value.stats is not None and raised.value.stats.completion_tokens == 7
     assert len(scripted_server.requests) == 1  # not retried: the same request would be cut off again
 
@@ -76,7 +76,7 @@ def test_busy_server_is_retried(scripted_server: ScriptedServer) -> None:
         Reply(503, {"error": {"message": "busy"}}),
         Reply(body=completion('{"tekst": "ok"}')),
     )
-    result = structured_chat(model_for(scripted_server), [HumanMessage("x")], Antwoord)
+    result = model_for(scripted_server).structured([HumanMessage("x")], Antwoord)
     assert result.value.tekst == "ok" and len(scripted_server.requests) == 2
 
 
@@ -85,5 +85,5 @@ def test_unknown_model_is_reported_in_dutch(scripted_server: ScriptedServer) -> 
         "/v1/chat/completions", Reply(404, {"error": {"message": "The model `m` does not exist.", "code": 404}})
     )
     with pytest.raises(ModelServerError, match="VERSLAGHULP_OPENAI_MODEL"):
-        structured_chat(model_for(scripted_server), [HumanMessage("x")], Antwoord)
+        model_for(scripted_server).structured([HumanMessage("x")], Antwoord)
     assert len(scripted_server.requests) == 1

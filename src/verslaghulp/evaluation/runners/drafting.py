@@ -5,8 +5,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from langchain_core.language_models import BaseChatModel
-
 from verslaghulp.config import Settings
 from verslaghulp.drafting import draft_report
 from verslaghulp.evaluation.cache import CacheUse, DiskLLMCache, cached_model
@@ -15,11 +13,12 @@ from verslaghulp.evaluation.results import CaseResult
 from verslaghulp.evaluation.scoring.cost import cost_measures
 from verslaghulp.evaluation.scoring.drafting import drafting_diff, fact_rows, failed_draft_measures, score_draft
 from verslaghulp.evaluation.sets import DraftingCase, forms_dir
+from verslaghulp.llm.port import ChatModel
 from verslaghulp.report.forms import Form, load_form
 from verslaghulp.report.model import ReportDraft
 from verslaghulp.report.render import to_markdown
 
-Drafter = Callable[[str, Form, BaseChatModel, Settings], ReportDraft]
+Drafter = Callable[[str, Form, ChatModel, Settings], ReportDraft]
 """The use case under test; `draft_report` unless a test swaps it."""
 
 Judge = Callable[[ReportDraft], Measure]
@@ -29,7 +28,7 @@ Judge = Callable[[ReportDraft], Measure]
 def run_drafting_case(
     case: DraftingCase,
     *,
-    model: BaseChatModel,
+    model: ChatModel,
     settings: Settings,
     cache: DiskLLMCache | None = None,
     drafter: Drafter = draft_report,

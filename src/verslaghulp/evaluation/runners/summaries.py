@@ -10,7 +10,6 @@ import re
 import time
 from collections.abc import Callable, Mapping
 
-from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, Field
 
 from verslaghulp.config import Settings
@@ -25,6 +24,7 @@ from verslaghulp.evaluation.scoring.citations import (
     split_citations,
 )
 from verslaghulp.evaluation.sets import SummaryRequest
+from verslaghulp.llm.port import ChatModel
 from verslaghulp.summarising import ArchiveLike, Summary, summarise
 
 
@@ -51,7 +51,7 @@ def summary_output(summary: Summary) -> SummaryOutput:
     )
 
 
-def use_case_summariser(archive: ArchiveLike, model: BaseChatModel, settings: Settings) -> Summarise:
+def use_case_summariser(archive: ArchiveLike, model: ChatModel, settings: Settings) -> Summarise:
     """A Summarise over the summaries use case (`verslaghulp.summarising.summarise`) on this archive and model."""
 
     def run(request: SummaryRequest) -> SummaryOutput:
