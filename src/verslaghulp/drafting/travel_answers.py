@@ -11,10 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from verslaghulp.facts.distances import ModeTotal, NotedDistance, reason_among, trip_distances
+from verslaghulp.facts.distances import (
+    ModeTotal,
+    NotedDistance,
+    StatedEmission,
+    reason_among,
+    stated_emissions,
+    trip_distances,
+)
 from verslaghulp.facts.emissions import EmissionFactor
 from verslaghulp.facts.rail import RULE_HOURS, check_eight_hours, hours_nl, stated_train_hours
-from verslaghulp.facts.transport import extract_transport_legs
+from verslaghulp.facts.transport import Mode, extract_transport_legs
 from verslaghulp.report.model import ComputedFact
 
 
@@ -101,46 +108,71 @@ def _remark(row: ModeTotal, km: str) -> str:
     return f" ({noted})" if noted else ""
 
 
-def kilometres_co2_answer(notes: str, *, table: tuple[EmissionFactor, ...] | None = None) -> RuleAnswer:
+def kilometres_co2_answer(
+    notes: str, *, table: tuple[EmissionFactor, ...] | None = None, lines: Sequence[str] = ()
+) -> RuleAnswer:
     """Answer "AANTAL AFGELEGDE KILOMETERS PER VERVOERSMIDDEL EN DE UITSTOOT VAN CO2-EQUIVALENTEN".
 
     Per mode: kilometres from the notes (else estimated from the places) and kg CO2-equivalent per
     person, e.g. "1918 km met vliegtuig (retour), ca. 384 kg CO2-equivalent"; with more travellers
-    the party's total follows. Every number in the text is one of the computed facts, written the
-    same way, so the grounding check can trace each one.
+    the party's total follows. A CO2 figure the notes give for the trip is the answer's figure, with
+    code's own calculation kept in its evidence; `lines` are the lines selected for the question.
+    Every number in the text is one of the computed facts, written the same way, so the grounding
+    check can trace each one.
     """
     trip = trip_distances(notes, table=table)
-    if trip is None:
-        return RuleAnswer(
-            None, "Met welk vervoermiddel bent u gereisd, en hoeveel kilometer was de reis (heen en terug)?"
-        )
-    if not trip.per_mode:
+    stated = stated_emissions(notes, lines)
+    if trip is None or not trip.per_mode:
+        if stated:
+            return _stated_only(stated, trip.unknown if trip else [])
+        if trip is None:
+            return RuleAnswer(
+                None, "Met welk vervoermiddel bent u gereisd, en hoeveel kilometer was de reis (heen en terug)?"
+            )
         modes = ", ".join(dict.fromkeys(trip.unknown))
         return RuleAnswer(None, f"Hoeveel kilometer heeft u afgelegd met {modes} (heen en terug)?")
+    by_mode, overall = _assign(stated, list(trip.per_mode))
     parts: list[str] = []
     computed: list[ComputedFact] = []
     total = 0.0
     for mode, row in trip.per_mode.items():
-        km, kg = _fmt(row.km), _fmt(row.kg)
-        # The party's total is the sum of the rounded figures shown, so that the published numbers add up.
-        total += float(kg.replace(".", ""))
+        km = _fmt(row.km)
         prefix = "ca. " if row.estimated or row.approximate else ""
         remark = _remark(row, km)
-        parts.append(f"{prefix}{km} km met {mode.value}{remark}, ca. {kg} kg CO2-equivalent")
         computed.append(_fact(f"kilometers {mode.value}", f"{km} km", " + ".join(row.how_km)))
         if any(n.times == 2 for n in row.noted):
             computed.append(_fact("heen en terug", "2", "de afstand enkele reis telt twee keer: heen en terug"))
-        computed.append(_fact(f"CO2 {mode.value}", f"{kg} kg CO2-equivalent", " + ".join(row.how_kg)))
+        own = " + ".join(row.how_kg)
+        if mode in by_mode:
+            figure = by_mode[mode]
+            kg = _fmt(figure.kg)
+            parts.append(
+                f"{prefix}{km} km met {mode.value}{remark}, ca. {kg} kg CO2-equivalent (volgens de aantekeningen)"
+            )
+            how = f"uit de aantekeningen: '{figure.line}'; eigen berekening ca. {_fmt(row.kg)} kg ({own})"
+            computed.append(_fact(f"CO2 {mode.value}", f"{kg} kg CO2-equivalent", how))
+        else:
+            kg = _fmt(row.kg)
+            parts.append(f"{prefix}{km} km met {mode.value}{remark}, ca. {kg} kg CO2-equivalent")
+            computed.append(_fact(f"CO2 {mode.value}", f"{kg} kg CO2-equivalent", own))
+        # The party's total is the sum of the rounded figures shown, so that the published numbers add up.
+        total += float(kg.replace(".", ""))
     text = "; ".join(parts)
+    follow_up = None
+    if overall is not None:
+        text += f"; volgens de aantekeningen in totaal ca. {_fmt(overall.kg)} kg CO2-equivalent"
+        computed.append(_fact("CO2-totaal", f"{_fmt(overall.kg)} kg", f"uit de aantekeningen: '{overall.line}'"))
     party = trip.party
-    if party and party.count > 1:
+    if party and party.count > 1 and (by_mode or overall):
+        # A figure from the notes may be per person or for everyone: the official says which, code does not guess.
+        follow_up = "Geldt de CO2-uitstoot in de aantekeningen per persoon of voor het hele reisgezelschap?"
+    elif party and party.count > 1:
         together = _fmt(total * party.count)
         text += f" per persoon; voor {party.count} personen samen ca. {together} kg CO2-equivalent"
         computed.append(_fact("aantal personen", str(party.count), party.how))
         computed.append(
             _fact("CO2 reisgezelschap", f"{together} kg", f"{_fmt(total)} kg x {party.count} personen ({party.how})")
         )
-    follow_up = None
     if trip.unknown:
         follow_up = f"Hoeveel kilometer heeft u afgelegd met {', '.join(dict.fromkeys(trip.unknown))}?"
     estimated = [mode.value for mode, row in trip.per_mode.items() if row.estimated]
@@ -149,3 +181,36 @@ def kilometres_co2_answer(notes: str, *, table: tuple[EmissionFactor, ...] | Non
         which = "" if len(estimated) == len(trip.per_mode) else f" met {' en '.join(estimated)}"
         text += f" (kilometers{which} geschat)"
     return RuleAnswer(text + ".", follow_up, computed)
+
+
+def _assign(
+    stated: list[StatedEmission], modes: list[Mode]
+) -> tuple[dict[Mode, StatedEmission], StatedEmission | None]:
+    """The notes' CO2 figures per mode (the mode on their line, or the trip's only mode), and a trip total.
+
+    A figure that names no mode on a trip with several modes is the whole trip's (only the last one
+    counts when the notes give several, as the latest word on it).
+    """
+    by_mode: dict[Mode, StatedEmission] = {}
+    overall: StatedEmission | None = None
+    for figure in stated:
+        mode = figure.mode if figure.mode in modes else (modes[0] if len(modes) == 1 else None)
+        if mode is None:
+            overall = figure
+        else:
+            by_mode[mode] = figure
+    return by_mode, overall
+
+
+def _stated_only(stated: list[StatedEmission], unknown: list[str]) -> RuleAnswer:
+    """The notes give a CO2 figure but no kilometres: the figure, and the question for the distance."""
+    figure = stated[-1]
+    kg = _fmt(figure.kg)
+    mode = f" met {figure.mode.value}" if figure.mode else ""
+    fact = _fact("CO2-totaal", f"{kg} kg", f"uit de aantekeningen: '{figure.line}'")
+    modes = ", ".join(dict.fromkeys(unknown)) or "elk vervoermiddel"
+    return RuleAnswer(
+        f"Ca. {kg} kg CO2-equivalent{mode} (volgens de aantekeningen); de kilometers staan niet in de aantekeningen.",
+        f"Hoeveel kilometer heeft u afgelegd met {modes} (heen en terug)?",
+        [fact],
+    )

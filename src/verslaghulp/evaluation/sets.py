@@ -250,7 +250,7 @@ def set_path(name: str, folder: Path | None = None, split: str = "dev") -> Path:
 
 
 def split_paths(name: str, folder: Path | None = None, split: str = "dev") -> list[Path]:
-    """The YAML files of a set's split: `<set>.yaml` for dev, `<set>-test*.yaml` for test."""
+    """The YAML files of a set's split: `<set>.yaml` and `<set>-dev*.yaml` for dev, `<set>-test*.yaml` for test."""
     if name not in SET_NAMES:
         raise ValueError(f"unknown eval set {name!r}; known: {', '.join(SET_NAMES)}")
     if split not in SPLITS:
@@ -262,7 +262,9 @@ def split_paths(name: str, folder: Path | None = None, split: str = "dev") -> li
             raise ValueError(f"the {name} set has no {split} split")
         return files
     if split == "dev":
-        return [base / f"{name}.yaml"]
+        # Later development cases live beside the first file (<set>-dev-b.yaml, ...), so a dev file can be
+        # added without touching the cases the baseline was accepted on.
+        return [base / f"{name}.yaml", *sorted(base.glob(f"{name}-dev*.yaml"))]
     found = sorted(base.glob(f"{name}-test*.yaml"))
     if not found:
         raise ValueError(f"the {name} set has no test split ({base}/{name}-test*.yaml)")

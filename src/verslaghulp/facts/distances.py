@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from verslaghulp.facts.emissions import HOME, EmissionFactor, co2_for
+from verslaghulp.facts.quantities import extract_emissions, extract_kilometres
 from verslaghulp.facts.transport import Mode, TransportLeg, extract_transport_legs
 from verslaghulp.facts.travellers import TravellerCount, count_travellers
 
@@ -116,3 +117,40 @@ def trip_distances(notes: str, *, table: tuple[EmissionFactor, ...] | None = Non
         row.how_km.append(km_how + ("; heen en terug aangenomen" if assumed_return else ""))
         row.how_kg.append(kg_how)
     return TripDistances(dict(per_mode), unknown, count_travellers(notes) if per_mode else None)
+
+
+# Above this a figure is no one traveller's trip ("de haven stoot 2 miljoen ton CO2 uit"): a return
+# flight to the other side of the world is some 5 t.
+_MAX_TRIP_KG = 10_000.0
+
+
+@dataclass(frozen=True)
+class StatedEmission:
+    """A CO2 figure the notes give for the trip: kg, the line it stands on, and its mode when the line names one."""
+
+    kg: float
+    written: str  # "ca 350 kg" as the notes write it
+    line: str
+    mode: Mode | None
+
+
+def stated_emissions(notes: str, selected: Sequence[str] = ()) -> list[StatedEmission]:
+    """The CO2 figures the notes give for the trip itself, in order.
+
+    A figure is the trip's when its line also tells the journey (a transport leg or a distance) or is
+    among `selected`, the lines chosen for the kilometres question; a figure on another line is about
+    something else (a project's savings, a city's target) and is left to the other answers.
+    """
+    legs = extract_transport_legs(notes)
+    chosen = {line.strip() for line in selected}
+    out: list[StatedEmission] = []
+    for figure in extract_emissions(notes):
+        start = notes.rfind("\n", 0, figure.start) + 1
+        end = notes.find("\n", figure.end)
+        line = notes[start : len(notes) if end < 0 else end]
+        modes = {leg.mode for leg in legs if leg.evidence and leg.evidence in line}
+        about_trip = bool(modes) or bool(extract_kilometres(line)) or line.strip() in chosen
+        if about_trip and figure.value <= _MAX_TRIP_KG:
+            only = next(iter(modes)) if len(modes) == 1 else None
+            out.append(StatedEmission(figure.value, figure.evidence, line.strip(), only))
+    return out

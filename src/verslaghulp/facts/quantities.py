@@ -1,4 +1,4 @@
-"""Kilometres, money amounts and clock times written in notes, with their exact spans."""
+"""Kilometres, money amounts, clock times and CO2 masses written in notes, with their exact spans."""
 
 from __future__ import annotations
 
@@ -17,6 +17,15 @@ _MONEY = re.compile(
 # A full stop right after the time ends the sentence ("aankomst di 9:40. ca 1150 km"); only a digit
 # after it makes it part of a longer number.
 _TIME = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?!\d|[.,]\d)(?:\s*uur)?")
+# A mass: "350 kg", "0,35 ton", "240 kilo".
+_MASS = re.compile(rf"(?<![\w.,])(?P<n>{_NUM})\s*(?P<unit>kg|kilo(?:gram)?s?|tonnes?|tons?|t)(?![\w])", re.I)
+# What makes a mass an emission: CO2 in any spelling, or the Dutch and English words for the output.
+_EMISSION_WORD = re.compile(r"co\s?[2₂]|broeikas|uitstoot|emissie|emission|footprint|voetafdruk", re.I)
+# How far (characters, on the same line) the emission word may stand from the mass: "350 kg CO2",
+# "CO2: ca. 350 kg", "volgens de co2-calculator van het reisbureau ca 350 kg".
+_EMISSION_REACH = 60
+_CLAUSE_END = re.compile(r";|\.\s+(?=[A-Z])")  # "ca. 350 kg" goes on; "... kg. Co2 ..." ends
+_TO_KG = {"t": 1000.0, "ton": 1000.0, "tons": 1000.0, "tonne": 1000.0, "tonnes": 1000.0}
 _SCALE = {"miljoen": 1_000_000.0, "mln": 1_000_000.0, "duizend": 1_000.0, "k": 1_000.0}
 
 
@@ -57,3 +66,26 @@ def extract_times(text: str) -> list[Quantity]:
     return [
         Quantity(int(m["h"]) * 60 + int(m["m"]), "tijd", m.group(), m.start(), m.end()) for m in _TIME.finditer(text)
     ]
+
+
+def extract_emissions(text: str) -> list[Quantity]:
+    """Every CO2 mass the notes state ("ca 350 kg CO2", "CO2-uitstoot 0,4 ton"), in kg.
+
+    A mass counts when a word for CO2 or emissions stands near it on the same line, so "20 kg bagage"
+    is no emission. Whether the figure is the trip's own is for the caller to judge from the line.
+    """
+    out: list[Quantity] = []
+    for m in _MASS.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        # The word must stand in the same clause: "koffer 23 kg; co2 onbekend" states no emission.
+        before = _CLAUSE_END.split(text[max(line_start, m.start() - _EMISSION_REACH) : m.start()])[-1]
+        after = _CLAUSE_END.split(text[m.end() : min(line_end, m.end() + _EMISSION_REACH)])[0]
+        window = before + m.group() + after
+        value = parse_number(m["n"])
+        if value is None or not _EMISSION_WORD.search(window):
+            continue
+        value *= _TO_KG.get(m["unit"].lower(), 1.0)
+        out.append(Quantity(value, "kg CO2", m.group(), m.start(), m.end()))
+    return out
