@@ -326,4 +326,68 @@ def test_evaluation_tab_shows_the_scorecard_plots_and_failures(
     page.get_by_text("Voor evaluatoren").click()
     page.get_by_text("2 runs in totaal").wait_for()
     page.get_by_role("gridcell", name="✗ open data").first.wait_for()
+    # The metrics' ids and English names, which the reports and the CLI use, are in small print there.
+    page.get_by_text("Namen van de metingen").click()
+    page.get_by_role("gridcell", name="drafting.fact_recall", exact=True).first.wait_for()
     shots(page, "voor-evaluatoren")
+
+
+# Stands in for `verslaghulp eval run --smoke --gate`: one case, then (once allowed) the second and a gated summary.
+FAKE_SMOKE = """
+import sys, time
+from datetime import UTC, datetime
+from pathlib import Path
+from verslaghulp.evaluation.results import (CaseResult, GateCheck, GateResult, RunSummary, SetResult, write_case,
+                                            write_summary)
+out, go = Path(sys.argv[1]), Path(sys.argv[2])
+write_case(out, CaseResult(set="drafting", case_id="een"))
+while not go.exists():
+    time.sleep(0.1)
+write_case(out, CaseResult(set="drafting", case_id="twee"))
+check = GateCheck(metric="drafting.fact_recall", baseline=0.5, tolerance=0.0, value=1.0, direction="higher",
+                  status="ok")
+write_summary(out, RunSummary(run_id=out.name, created_at=datetime.now(UTC), model_spec="embedded:smollm2-135m",
+                              model="smollm2-135m", sets={"drafting": SetResult(name="drafting",
+                              metrics={"fact_recall": 1.0})}, gate=GateResult(baseline_file="b.json", checks=[check])))
+"""
+
+
+def test_an_evaluator_starts_the_smoke_run_from_the_page_while_drafting_goes_on(
+    browser: Any, running_app: RunningApp, shots: Any, tmp_path: Any
+) -> None:
+    import sys
+
+    from verslaghulp.ui.smoke_run import SmokeRuns, use
+
+    go = tmp_path / "go"
+    use(SmokeRuns(running_app.services.eval_runs_dir, totals=lambda: {"drafting": 2},
+                  command=lambda folder: [sys.executable, "-c", FAKE_SMOKE, str(folder), str(go)]))  # fmt: skip
+    page = open_page(browser, running_app)
+    page.get_by_role("tab", name="Evaluatie").click()
+    start = page.get_by_role("button", name="Snelle evaluatie starten")
+    start.click()
+    # Its progress, per set, while it runs.
+    page.locator(".prose.vh-run", has_text="verslag opstellen 1 van 2 gevallen").wait_for(timeout=LONG)
+    assert "Snelle evaluatie loopt" in page.locator(".prose.vh-run").inner_text()
+    shots(page, "snelle-evaluatie-loopt")
+    # A second start while it runs: a clear Dutch notice, no second run.
+    start.click()
+    page.get_by_text("Er loopt al een snelle evaluatie").first.wait_for()
+    shots(page, "tweede-start")
+    # Meanwhile the model's queue is free: an official's click on "Verslag opstellen" is answered at once.
+    other = open_page(browser, running_app)
+    other.get_by_role("button", name="Verslag opstellen", exact=True).click()
+    other.get_by_text("Nog geen aantekeningen.").wait_for(timeout=30_000)
+    other.context.close()
+    go.touch()
+    # Done: the verdict and the scores of the new run, without a refresh.
+    page.locator(".prose.vh-run", has_text="Snelle evaluatie klaar").wait_for(timeout=LONG)
+    verdict = page.locator(".vh-status", has_text="in orde").first
+    verdict.wait_for(timeout=LONG)
+    assert "niet in orde" not in verdict.inner_text()
+    page.get_by_role("gridcell", name="verwachte feiten gevonden").first.wait_for()
+    page.get_by_role("gridcell", name="100,0%").first.wait_for()
+    visible = page.locator(".tabitem:visible").first.inner_text()
+    assert not re.search(r"\b(recall|precision|Error|Warning|processing)\b", visible), visible
+    shots(page, "snelle-evaluatie-klaar")
+    assert len(list(running_app.services.eval_runs_dir.glob("*-smoke-pagina/summary.json"))) == 1
