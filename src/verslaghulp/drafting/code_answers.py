@@ -131,8 +131,8 @@ def answer_transport(notes: Notes) -> CodeAnswer | None:
     names: dict[str, list[str]] = {}
     for leg in legs:
         carriers = names.setdefault(leg.mode.value, [])
-        carriers += [c for c in carriers_in(leg.evidence) if c not in carriers]
-    # The notes' own carrier and train names ("Nightjet", "KLM") are facts the answer keeps.
+        carriers += [c for c in carriers_in(leg.evidence, kinds=True) if c not in carriers]
+    # The notes' own carrier, train and vehicle names ("Nightjet", "KLM", "dienstauto") are facts the answer keeps.
     modes = [f"{mode} ({', '.join(c)})" if c else mode for mode, c in names.items()]
     text = modes[0] if len(modes) == 1 else ", ".join(modes[:-1]) + f" en {modes[-1]}"
     return CodeAnswer(text=text[0].upper() + text[1:], support=_transport_support(notes))

@@ -100,11 +100,21 @@ _GENERIC = {
 }  # fmt: skip
 
 
-def carriers_in(text: str) -> list[str]:
-    """The carriers and train names a text uses ("Nightjet", "KLM", "ICE"), as the notes write them."""
+# Generic words that still say more than the mode: the kind of car, train, bus or boat. The form's
+# answer keeps them ("Auto (dienstauto)"), as it keeps carriers.
+_KINDS = {"dienstauto", "huurauto", "eigen auto", "nachttrein", "sleeper", "touringcar", "pendelbus", "veerboot",
+          "veerpont"}  # fmt: skip
+
+
+def carriers_in(text: str, *, kinds: bool = False) -> list[str]:
+    """The carriers and train names a text uses ("Nightjet", "KLM", "ICE"), as the notes write them.
+
+    With `kinds`, also the words for a kind of vehicle ("dienstauto", "nachttrein").
+    """
     found: list[str] = []
     for word, _ in _mode_words_in(text):
-        if word.lower() not in _GENERIC and word not in found:
+        specific = word.lower() not in _GENERIC or (kinds and word.lower() in _KINDS)
+        if specific and word not in found:
             found.append(word)
     return found
 

@@ -42,3 +42,18 @@ def test_every_code_answer_with_a_fact_names_its_lines(text: str) -> None:
             assert all(line.text in notes.text for line in answer.support)
             for fact in answer.computed:
                 assert fact.how.strip(), (question.id, fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("met de dienstauto naar Luxemburg, ca 390 km enkele reis", "Auto (dienstauto)"),
+        ("heen met de nachttrein (Nightjet) naar Wenen\nterug KLM", "Trein (nachttrein, Nightjet) en vliegtuig (KLM)"),
+        ("huurauto vanaf Lyon, eerst TGV Parijs - Lyon", "Auto (huurauto) en trein (TGV)"),
+        ("trein naar Keulen en terug", "Trein"),
+    ],
+)
+def test_the_transport_answer_keeps_the_notes_own_vehicle_words(text: str, expected: str) -> None:
+    question = next(q for q in load_form("denhaag-2025").questions if q.id == "vervoer")
+    answer = answer_by_code(question, parse_notes(text))
+    assert answer is not None and answer.text == expected
