@@ -73,18 +73,26 @@ def test_libreoffice_opens_the_file(tmp_path: Path) -> None:
     assert "WAT WAS HET DOEL VAN DE REIS?" in text and "Els Peeters – CDO Gent" in text
 
 
-def test_a_markdown_summary_becomes_headings_lists_and_a_table() -> None:
-    from verslaghulp.report.docx_export import markdown_to_docx
+def test_document_parts_become_headings_lists_and_a_table() -> None:
+    from verslaghulp.report.docx_export import Part, parts_to_docx
 
-    text = (
-        "# Jaaroverzicht 2021\n\nInleiding met ⟦Jan⟧ [1].\n\n- punt een [2]\n- punt twee\n\n"
-        "| Data | Bestemming | Bron |\n|---|---|---|\n| 14-18 nov | Barcelona | [1] |\n\n## Bronnen\n\n[1] Barcelona.\n"
-    )
-    doc = _document(markdown_to_docx(text, title="Jaaroverzicht"))
+    parts = [
+        Part("paragraph", "Let op: voorbeeld.", bold=True),
+        Part("heading", "Jaaroverzicht 2021", level=0),
+        Part("paragraph", "Inleiding met ⟦Jan⟧ [1]."),
+        Part("item", "punt een [2]"),
+        Part("item", "- punt twee"),  # text, not Markdown: the dash stays
+        Part("table", rows=(("Data", "Bestemming", "Bron"), ("14-18 nov", "Barcelona", "[1]"))),
+        Part("heading", "Bronnen"),
+        Part("paragraph", "[1] Barcelona."),
+    ]
+    doc = _document(parts_to_docx(parts, title="Jaaroverzicht"))
+    assert doc.core_properties.title == "Jaaroverzicht"
     styled = [(p.style.name, p.text) for p in doc.paragraphs]
-    assert styled[0] == ("Title", "Jaaroverzicht 2021")
+    assert styled[1] == ("Title", "Jaaroverzicht 2021")
+    assert all(r.bold for r in doc.paragraphs[0].runs)
     assert ("Heading 1", "Bronnen") in styled
-    assert [t for s, t in styled if s == "List Bullet"] == ["punt een [2]", "punt twee"]
+    assert [t for s, t in styled if s == "List Bullet"] == ["punt een [2]", "- punt twee"]
     table = doc.tables[0]
     assert [c.text for c in table.rows[1].cells] == ["14-18 nov", "Barcelona", "[1]"]
     assert table.rows[0].cells[0].paragraphs[0].runs[0].bold

@@ -1,4 +1,4 @@
-"""Export a report (in the form's layout) or a Markdown text (a summary) as a Word document (.docx).
+"""Export a report (in the form's layout) or the parts of another document (a summary) as Word (.docx).
 
 The layout follows the published reports: the form title, then every question's heading exactly as
 printed on the form, in the form's order, each followed by its answer. Headings use Word's own
@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
@@ -49,36 +51,38 @@ def to_docx(draft: ReportDraft) -> bytes:
     return buffer.getvalue()
 
 
-def markdown_to_docx(markdown: str, *, title: str = "") -> bytes:
-    """A simple Markdown text (headings, paragraphs, "- " lists, pipe tables) as the bytes of a .docx file.
+@dataclass(frozen=True)
+class Part:
+    """A piece of a document other than a report: a heading (level 0: the title), a paragraph, a list item, a table.
 
-    Used for summaries, whose Markdown is produced by code: no inline formatting beyond ⟦…⟧ marks.
+    Summaries are exported as a list of parts made from their own structure (summarising/export.py),
+    so nothing is parsed back out of Markdown. Text may carry ⟦…⟧ marks; they are highlighted.
     """
+
+    kind: Literal["heading", "paragraph", "item", "table"]
+    text: str = ""
+    level: int = 1
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's rows, the first one its header
+    bold: bool = False
+
+
+def parts_to_docx(parts: Iterable[Part], *, title: str = "") -> bytes:
+    """The parts, in order, as the bytes of a .docx file (Word's heading styles, "List Bullet", "Table Grid")."""
     document = Document()
     _set_language(document)
     document.core_properties.title = title
     document.core_properties.language = LANGUAGE
-    lines = markdown.splitlines()
-    n = 0
-    while n < len(lines):
-        line = lines[n].rstrip()
-        heading = re.match(r"^(#{1,4})\s+(.*)$", line)
-        if heading:
-            document.add_heading(heading[2], level=max(0, len(heading[1]) - 1))
-        elif line.startswith("|"):
-            rows: list[list[str]] = []
-            while n < len(lines) and lines[n].startswith("|"):
-                cells = [c.strip() for c in lines[n].strip().strip("|").split("|")]
-                if not all(re.fullmatch(r":?-{3,}:?", c) for c in cells):
-                    rows.append(cells)
-                n += 1
-            _add_table(document, rows)
-            continue
-        elif _BULLET.match(line):
-            _add_text(document.add_paragraph(style="List Bullet"), _BULLET.sub("", line))
-        elif line.strip():
-            _add_text(document.add_paragraph(), line.strip())
-        n += 1
+    for part in parts:
+        if part.kind == "heading":
+            document.add_heading(part.text, level=part.level)
+        elif part.kind == "table":
+            _add_table(document, [list(row) for row in part.rows])
+        else:
+            paragraph = document.add_paragraph(style="List Bullet" if part.kind == "item" else None)
+            _add_text(paragraph, part.text)
+            if part.bold:
+                for run in paragraph.runs:
+                    run.bold = True
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -5,6 +5,7 @@ for event in iter_summary(request, archive, model, settings, selection=selection
 summary = summarise(request, archive, model, settings)             # Summary
 to_markdown(summary), to_json(summary)                               # full export, with the accountability
 to_publication(summary)                                              # for the newsletter; refused while flagged
+export.summary_docx(summary), export.publication_docx(summary)      # the same two as .docx, from the blocks
 """
 
 from verslaghulp.summarising.calls import SummaryError

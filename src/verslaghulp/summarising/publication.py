@@ -43,7 +43,14 @@ def publication_problems(summary: Summary) -> list[str]:
     return problems
 
 
-def _plain(text: str) -> str:
+def ensure_publishable(summary: Summary) -> None:
+    """Raise PublicationRefusedError (Dutch, saying what to do first) unless the summary may be published."""
+    problems = publication_problems(summary)
+    if problems:
+        raise PublicationRefusedError("Nog niet te publiceren: " + " ".join(problems))
+
+
+def plain(text: str) -> str:
     """Text without citation marks (and without marks' leftovers such as a space before the stop)."""
     text = _MARKS.sub("", text)
     return text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
@@ -51,14 +58,17 @@ def _plain(text: str) -> str:
 
 def to_publication(summary: Summary) -> str:
     """The text for publication as Markdown; raises PublicationRefusedError while anything is flagged."""
-    problems = publication_problems(summary)
-    if problems:
-        raise PublicationRefusedError("Nog niet te publiceren: " + " ".join(problems))
+    ensure_publishable(summary)
     out: list[str] = []
     if summary.title:
-        out += [f"# {_plain(summary.title)}", ""]
-    out += [_plain(body_text(summary.blocks, summary.rows)), ""]
-    trips = [f"{s.destination} ({s.dates})" for s in summary.sources]
-    if trips:
-        out.append(f"_Gebaseerd op de verslagen van de dienstreizen naar {join_nl(trips)}._")
+        out += [f"# {plain(summary.title)}", ""]
+    out += [plain(body_text(summary.blocks, summary.rows)), ""]
+    if based := based_on(summary):
+        out.append(f"_{based}_")
     return "\n".join(out).rstrip() + "\n"
+
+
+def based_on(summary: Summary) -> str:
+    """The closing line naming the trips the text is based on ("" without sources)."""
+    trips = [f"{s.destination} ({s.dates})" for s in summary.sources]
+    return f"Gebaseerd op de verslagen van de dienstreizen naar {join_nl(trips)}." if trips else ""

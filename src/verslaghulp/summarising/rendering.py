@@ -107,30 +107,40 @@ def to_markdown(summary: Summary) -> str:
         out += [f"# {summary.title}", ""]
     out += [summary.text, "", "## Bronnen", ""]
     out += [source_line(s) for s in summary.sources] or ["Geen bronnen."]
-    out += ["", "## Verantwoording", ""]
+    out += ["", "## Verantwoording"]
+    for line, items in accountability(summary):
+        out += ["", line, *(f"- {item}" for item in items)]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def accountability(summary: Summary) -> list[tuple[str, list[str]]]:
+    """How the summary was made, as (line, its list items): the selection, the citation check, the model."""
     selection = summary.selection
-    out.append(f"Selectie: {'; '.join(selection.criteria)}. {len(summary.coverage.items)} verslag(en) geselecteerd, "
-               f"{len(summary.coverage.included)} gebruikt.")  # fmt: skip
-    for item in summary.coverage.left_out:
-        out.append(f"- Weggelaten: {item.source_name} - {item.reason}")
+    chosen = (f"Selectie: {'; '.join(selection.criteria)}. {len(summary.coverage.items)} verslag(en) geselecteerd, "
+              f"{len(summary.coverage.included)} gebruikt.")  # fmt: skip
+    left_out = [f"Weggelaten: {item.source_name} - {item.reason}" for item in summary.coverage.left_out]
     check = summary.check
     ok = sum(s.supported for s in check.in_text)
-    out += ["", f"Bronnencontrole: {ok} van {len(check.in_text)} zinnen in orde."]
+    checked: list[str] = []
     repaired = sum(s.action is CheckAction.REATTRIBUTED for s in check.sentences)
     repeats = sum(s.action is CheckAction.DUPLICATE for s in check.sentences)
     if repaired or repeats:
-        out.append(f"- Bronvermelding verbeterd bij {repaired} zin(nen); {repeats} herhaalde zin(nen) weggelaten.")
+        checked.append(f"Bronvermelding verbeterd bij {repaired} zin(nen); {repeats} herhaalde zin(nen) weggelaten.")
     for rewritten in (s for s in check.sentences if s.action is CheckAction.REWRITTEN):
-        out.append(f'- Herschreven: "{rewritten.original}" werd "{rewritten.text}" (het verslag steunt de '
-                   "eerste versie niet).")  # fmt: skip
+        checked.append(f'Herschreven: "{rewritten.original}" werd "{rewritten.text}" (het verslag steunt de '
+                       "eerste versie niet).")  # fmt: skip
     for failed in check.failed:
         reasons = "; ".join(f"'{u.text}': {u.reason}" for u in failed.unsupported)
-        out.append(f'- {failed.action.value}: "{failed.text}" ({reasons})')
-    out += [f"- {note}" for note in summary.notes]
+        checked.append(f'{failed.action.value}: "{failed.text}" ({reasons})')
+    checked += summary.notes
     meta = summary.meta
-    out += ["", f"Gemaakt met {meta.model} ({', '.join(meta.prompts)}) in {meta.total_seconds:.0f} s; "
-                f"{meta.words} woorden."]  # fmt: skip
-    return "\n".join(out).rstrip() + "\n"
+    made = (f"Gemaakt met {meta.model} ({', '.join(meta.prompts)}) in {meta.total_seconds:.0f} s; "
+            f"{meta.words} woorden.")  # fmt: skip
+    return [
+        (chosen, left_out),
+        (f"Bronnencontrole: {ok} van {len(check.in_text)} zinnen in orde.", checked),
+        (made, []),
+    ]
 
 
 def to_json(summary: Summary) -> str:

@@ -137,19 +137,17 @@ def build_summaries_tab(services: Services) -> None:
 
 def _files(s: Any, summary: Any) -> list[str]:
     # lazy: python-docx loads only for an export
-    from verslaghulp.report.docx_export import markdown_to_docx
+    from verslaghulp.summarising.export import publication_docx, summary_docx
 
     folder = Path(tempfile.mkdtemp(prefix="samenvatting-"))
     name = slug(summary.title or summary.request.text, fallback="samenvatting")
-    markdown = s.to_markdown(summary)
     md_path, docx_path = folder / f"{name}.md", folder / f"{name}.docx"
-    md_path.write_text(markdown, encoding="utf-8")
-    docx_path.write_bytes(markdown_to_docx(markdown, title=summary.title or summary.request.text))
+    md_path.write_text(s.to_markdown(summary), encoding="utf-8")
+    docx_path.write_bytes(summary_docx(summary))
     files = [str(docx_path), str(md_path)]
     if not s.publication_problems(summary):  # refused while anything is flagged or made up
-        published = s.to_publication(summary)
         pub_md, pub_docx = folder / f"{name}-publicatie.md", folder / f"{name}-publicatie.docx"
-        pub_md.write_text(published, encoding="utf-8")
-        pub_docx.write_bytes(markdown_to_docx(published, title=summary.title or summary.request.text))
+        pub_md.write_text(s.to_publication(summary), encoding="utf-8")
+        pub_docx.write_bytes(publication_docx(summary))
         files += [str(pub_docx), str(pub_md)]
     return files
