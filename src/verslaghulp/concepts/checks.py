@@ -17,9 +17,8 @@ from verslaghulp.concepts.model import Concept
 from verslaghulp.concepts.review import final_draft
 from verslaghulp.drafting.consistency import check_consistency
 from verslaghulp.drafting.travel_answers import kilometres_co2_answer
-from verslaghulp.facts import Finding, RuleCheck, check_eight_hours, lookup
-from verslaghulp.facts.emissions import HOME
-from verslaghulp.facts.rail import train_times
+from verslaghulp.facts import Finding, RuleCheck, check_eight_hours
+from verslaghulp.facts.gazetteer import dutch_city_names
 from verslaghulp.report.model import ComputedFact
 
 # Quoted note text is the official's own and stays as written: 'vertrek 12.30' in de aantekeningen, “…”.
@@ -91,15 +90,12 @@ def _reworded(text: str) -> str:
 
 @cache
 def _city_names() -> tuple[dict[str, str], re.Pattern[str] | None]:
-    """The gazetteer's (English) city names -> the Dutch names the answers use.
+    """The gazetteer's (English) city names -> the Dutch names the page shows ("Vienna" -> "Wenen").
 
-    From the train-times table's 'dutch' column, and the home city (Den Haag, "The Hague" in the
-    gazetteer). A city outside the table keeps its gazetteer name.
+    From the gazetteer's Dutch names (facts/data/places_nl.yaml), which hold the home city too (Den
+    Haag, "The Hague" in the gazetteer). A city without a Dutch exonym keeps its gazetteer name.
     """
-    names = {row.city: row.dutch for row in train_times().values() if row.city != row.dutch}
-    home = lookup(HOME)
-    if home is not None and home.name != HOME:
-        names[home.name] = HOME
+    names = dutch_city_names()
     if not names:
         return names, None
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))

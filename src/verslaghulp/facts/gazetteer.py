@@ -111,6 +111,23 @@ def country_name_nl(code: str) -> str:
     return place.name if place else code
 
 
+@cache
+def dutch_city_names() -> dict[str, str]:
+    """The gazetteer's city names whose Dutch name differs -> the Dutch name ("Vienna" -> "Wenen").
+
+    From data/places_nl.yaml, where the first name of a city's list is the one Dutch writes.
+    """
+    names = {str(english): str(aliases[0]) for english, aliases in _data()["cities"].items() if aliases}
+    return {english: dutch for english, dutch in names.items() if english != dutch}
+
+
+def city_name_nl(place: Place) -> str:
+    """The name Dutch writes for a place ("Vienna" -> "Wenen", "Brussels" -> "Brussel"), else its gazetteer name."""
+    if place.is_country:
+        return country_name_nl(place.country_code)
+    return dutch_city_names().get(place.name, place.name)
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
     """A place named in a text, with its exact span."""
