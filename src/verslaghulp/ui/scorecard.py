@@ -8,15 +8,14 @@ reports. Plots are matplotlib figures (object API, no GUI backend).
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from matplotlib.figure import Figure
 
-from verslaghulp.dutch import count
+from verslaghulp.dutch import count, number
 from verslaghulp.evaluation.measures import Direction, Metric, Unit, is_worse
-from verslaghulp.evaluation.metrics import CATALOGUE, format_value, metric_for_measure
+from verslaghulp.evaluation.metrics import CATALOGUE, metric_for_measure
 from verslaghulp.evaluation.results import SUMMARY_FILE, CaseResult, RunNotFoundError, RunSummary, load_run
 
 log = logging.getLogger(__name__)
@@ -180,8 +179,8 @@ def scorecard(runs: list[Run]) -> list[ScoreRow]:
                 set=key.partition(".")[0],
                 metric=key,
                 label=label(key, m),
-                value=dutch_figure(format_value(m, value)),
-                previous=dutch_figure(format_value(m, before)) if previous else "–",
+                value=dutch_value(m, value),
+                previous=dutch_value(m, before) if previous else "–",
                 trend=_trend(m, value, before),
                 gate=GATE_TEXT.get(check.status, check.status) if check else "–",
             )
@@ -189,9 +188,20 @@ def scorecard(runs: list[Run]) -> list[ScoreRow]:
     return rows
 
 
-def dutch_figure(text: str) -> str:
-    """A figure as the reports print it ("75.0%", "0.580", "1.25 s") with the decimal comma Dutch writes."""
-    return re.sub(r"(?<=\d)\.(?=\d)", ",", text)
+def dutch_value(m: Metric, value: float | None) -> str:
+    """A figure as the reports print it (evaluation.metrics.format_value), written the Dutch way (verslaghulp.dutch).
+
+    "75,0%", "0,580", "1,25 s", "1.234" (a thousands point); "–" without a value.
+    """
+    if value is None:
+        return "–"
+    if m.unit is Unit.RATIO:
+        return f"{number(value * 100, 1)}%"
+    if m.unit is Unit.COUNT:
+        return number(value) if value == int(value) else number(value, 3, trim=True)
+    if m.unit is Unit.SECONDS:
+        return f"{number(value, 2)} s"
+    return number(value, 3 if abs(value) < 10 else 1 if abs(value) < 1000 else 0)
 
 
 def verdict(runs: list[Run]) -> str:
@@ -263,7 +273,7 @@ def _measure_failures(set_name: str, case: CaseResult) -> list[Failure]:
         )
         if short:
             detail = "; ".join(measure.detail[:3]) or "–"
-            value = dutch_figure(format_value(m, measure.value))
+            value = dutch_value(m, measure.value)
             what = label(f"{set_name}.{m.name}", m)
             out.append(Failure(set_name, case.case_id, what, "", f"{value}: {detail}"))
     return out

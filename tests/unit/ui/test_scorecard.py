@@ -103,7 +103,18 @@ def test_the_latest_verdict_in_one_dutch_line(tmp_path: Path) -> None:
     assert "niet in orde" in line
     assert "1 score ligt onder de ondergrens (verslag opstellen: verwachte feiten gevonden)" in line
     assert "\n" not in line and "/" not in line and "`" not in line  # one line, no path, no command
-    assert scorecard.dutch_figure("0.580") == "0,580" and scorecard.dutch_figure("12 s") == "12 s"
+
+
+def test_figures_are_written_the_dutch_way_by_the_one_formatter() -> None:
+    from verslaghulp.evaluation.metrics import CATALOGUE
+
+    metric = {f"{s}.{m.name}": m for s, ms in CATALOGUE.items() for m in ms}
+    assert scorecard.dutch_value(metric["drafting.fact_recall"], 0.75) == "75,0%"
+    assert scorecard.dutch_value(metric["retrieval.mrr"], 0.58) == "0,580"
+    assert scorecard.dutch_value(metric["drafting.latency_mean_s"], 1234.5) == "1.234,50 s"  # a thousands point
+    assert scorecard.dutch_value(metric["retrieval.latency_p95_ms"], 12345.0) == "12.345"
+    assert scorecard.dutch_value(metric["drafting.forbidden_hits"], 3.0) == "3"
+    assert scorecard.dutch_value(metric["drafting.forbidden_hits"], None) == "–"
 
 
 def test_a_newcomer_sees_what_the_figures_mean_not_a_path_or_a_command(tmp_path: Path) -> None:
