@@ -40,6 +40,7 @@ PREPOSITIONS = frozenset(
 )
 _PASSIVE = frozenset({"wordt", "werd", "worden", "werden", "is", "zijn", "was", "waren"})
 _SKIP_BEFORE = frozenset({"de", "het", "een", "gemeente", "stad", "regio", "provincie", "haven", "land", "the"})
+_ARTICLES = frozenset({"de", "het", "een", "the"})
 _PARTICLES = frozenset({"van", "de", "der", "den", "la", "del", "von", "y", "of", "for"})
 _HEADS = frozenset({"gemeente", "stad"})  # "de gemeente Madrid": the party is Madrid
 
@@ -54,9 +55,33 @@ class Party:
     subject: bool = False
 
     def same(self, other: Party) -> bool:
-        """Whether two mentions name the same party ("Austro Control" and "Control" do)."""
+        """Whether two mentions name the same party ("Austro Control" and "Control", "Kopenhaagse" and "Kopenhagen")."""
         a, b = self.key.split(), other.key.split()
-        return self.key == other.key or ((set(a) <= set(b) or set(b) <= set(a)) and HAAG not in (self.key, other.key))
+        if self.key == other.key:
+            return True
+        if HAAG in (self.key, other.key):
+            return False
+        if set(a) <= set(b) or set(b) <= set(a):
+            return True
+        return adjective_of(self.key, other.key) or adjective_of(other.key, self.key)
+
+
+_DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
+
+
+def adjective_of(adjective: str, name: str) -> bool:
+    """Whether a folded word is the adjective of a place's name: "kopenhaagse" of "kopenhagen", "londense" of "londen".
+
+    A Dutch place adjective is the name with "-s" or "-se" ("Amsterdamse", "Parijse"), its last syllable
+    sometimes changed ("Kopenhaags"): the word less that ending shares all but its last two letters
+    with the name (doubled vowels read as one).
+    """
+    if " " in adjective or " " in name or not adjective.removesuffix("e").endswith("s"):
+        return False
+    base = _DOUBLE_VOWEL.sub(r"\1", adjective.removesuffix("e")[:-1])
+    plain = _DOUBLE_VOWEL.sub(r"\1", name)
+    shared = next((n for n, (x, y) in enumerate(zip(base, plain, strict=False)) if x != y), min(len(base), len(plain)))
+    return shared >= 4 and shared >= min(len(base), len(plain)) - 2
 
 
 @dataclass(frozen=True)
@@ -81,8 +106,13 @@ def _capital(tok: _Tok) -> bool:
 def _governed(tokens: list[_Tok], index: int, passive: bool) -> bool:
     """Whether the word before a party (articles and heads skipped) is a preposition."""
     n = index - 1
-    while n >= 0 and tokens[n].folded in _SKIP_BEFORE:
-        n -= 1
+    while n >= 0:
+        if tokens[n].folded in _SKIP_BEFORE:
+            n -= 1
+        elif n >= 1 and tokens[n].text.isalpha() and tokens[n].text.islower() and tokens[n - 1].folded in _ARTICLES:
+            n -= 2  # a name in apposition to a noun: "van het netwerk Eurocities" is governed by "van"
+        else:
+            break
     if n < 0:
         return False
     word = tokens[n].folded

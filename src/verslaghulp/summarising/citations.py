@@ -12,14 +12,18 @@ find counts as unsupported in the same way, so it is rewritten once, then flagge
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from verslaghulp.config import UnsupportedFactPolicy
+from verslaghulp.facts import wording
 from verslaghulp.facts.grounding import check_answer
 from verslaghulp.facts.grounding_model import FactKind, FactStatus, UnsupportedFact
+from verslaghulp.facts.lexicon import REPORT_WORDS, STOPWORDS
+from verslaghulp.facts.normalise import fold
 from verslaghulp.facts.notes_index import NotesIndex, build_index
 from verslaghulp.facts.policy import MARK_CLOSE, MARK_OPEN
-from verslaghulp.summarising.claims import SourceSentences, check_claims
+from verslaghulp.summarising.claims import SourceSentences, check_claims, known_stem
 from verslaghulp.summarising.grammar import grammar_issues
 from verslaghulp.summarising.result import CheckAction, CitedSentence, SentenceCheck
 
@@ -60,6 +64,37 @@ class SourceIndexes:
         return self._sentences[key]
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _wording_stands(item: UnsupportedFact, source: SourceSentences) -> bool:
+    """Whether the facts layer's finding of an invented claim or promise holds when words are looked up by stem.
+
+    The facts layer looks a sentence's content words up as written (and by a five-letter prefix); a
+    summary restates a report in other inflections ("sturen" for "stuurt", "gevolgd" for "volgt"). The
+    same rule (`facts.wording`: how many content words are missing, and what share) is applied again
+    with the claim check's stems; a finding that no longer meets it is dropped. Names, numbers, dates
+    and places are not touched.
+    """
+    generic = item.reason.startswith("algemene")
+    if item.kind not in (FactKind.PROMISE, FactKind.CLAIM):
+        return True
+    found = _LETTERS.findall(item.text)
+    if generic and found:
+        found[0] = found[0].lower()  # a list item's first word is capitalised as its start, not as a name
+    words = [fold(w) for w in found if not w[:1].isupper()]
+    words = [w for w in words if len(w) >= 4 and w not in STOPWORDS and w not in REPORT_WORDS]
+    if not words:
+        return True
+    missing = [w for w in words if not known_stem(w, source)]
+    coverage = 1 - len(missing) / len(words)
+    if generic:
+        return len(missing) == len(words)
+    if item.kind is FactKind.PROMISE:
+        return len(missing) >= wording.PROMISE_MIN_MISSING and coverage < wording.PROMISE_MAX_COVERAGE
+    return len(missing) >= wording.CLAIM_MIN_MISSING and coverage < wording.CLAIM_MAX_COVERAGE
+
+
 def _for_reports(item: UnsupportedFact) -> UnsupportedFact:
     # The facts layer speaks of "the notes"; here the evidence is the cited report.
     return item.model_copy(update={"reason": item.reason.replace(_NOTES, _REPORT)})
@@ -88,7 +123,9 @@ def check_sentence(sentence: CitedSentence, indexes: SourceIndexes) -> SentenceC
     unsupported = [_for_reports(u) for u in checked.unsupported]
     findings: list[str] = []
     if sentence.written_by == "model":  # code's sentences are the archive's own words or its metadata
-        for claim in check_claims(sentence.text, indexes.sentences(tuple(sources))):
+        source = indexes.sentences(tuple(sources))
+        unsupported = [u for u in unsupported if _wording_stands(u, source)]
+        for claim in check_claims(sentence.text, source):
             findings.append(claim.kind)
             unsupported.append(_finding(claim.text, claim.start, claim.end, claim.reason))
         for issue in grammar_issues(sentence.text):

@@ -46,6 +46,7 @@ STRONG_ALIGNMENT = 0.5  # ... to hold the sentence to that source sentence's sub
 RESTATED = 0.8  # a source sentence with this share says the sentence almost word for word
 NEAR_BEST = 0.75  # source sentences this close to the best one count as aligned too
 CLAUSE_COVERED = 0.5  # share of a hedged source clause the sentence must restate for its hedge to count
+_DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
 _HEADING = re.compile(r"^[^a-z]*[A-Z]{3}[^a-z]*$")  # a form heading: capitals only
 # What a sentence says was agreed or promised is still to come, like its source (folded words).
 AGREED = frozenset({"afgesproken", "afspraak", "afspraken", "toegezegd", "belooft", "beloofd", "beloofde", "agreed"})
@@ -67,14 +68,20 @@ class ClaimFinding:
 
 @cache
 def stem(word: str) -> str:
-    """A light Dutch stem: the longest common inflection ending removed, a doubled last consonant undone."""
+    """A light Dutch stem: the longest common inflection ending removed, a doubled last consonant undone.
+
+    Also the participle's "ge-" ("gevolgd" meets "volgt") and doubled vowels ("stuurt" meets "sturen"),
+    which Dutch spelling doubles or not by syllable, not by meaning.
+    """
+    if word.startswith("ge") and len(word) >= 7:
+        word = word[2:]
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             word = word[: -len(ending)]
             break
     if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
         word = word[:-1]
-    return word
+    return _DOUBLE_VOWEL.sub(r"\1", word)
 
 
 def content_stems(text: str) -> set[str]:
@@ -91,6 +98,33 @@ def _covers(stems: set[str], other: set[str]) -> float:
     return hits / len(stems)
 
 
+def _joined_lines(lines: Sequence[str]) -> list[str]:
+    """Lines with a sentence that runs on to the next line joined: text from a PDF or a narrow page wraps.
+
+    A line that does not end a sentence (no final stop, question mark, colon) and is followed by one
+    that starts in lower case goes on there: "... die storingen zelf meldt;" + "dit past bij ...".
+    """
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if (
+            out
+            and stripped[:1].islower()
+            and out[-1].strip()
+            and out[-1].rstrip()[-1:] not in ".!?:"
+            and not _HEADING.match(out[-1].strip())
+        ):
+            out[-1] = out[-1].rstrip() + " " + stripped
+        else:
+            out.append(line)
+    return out
+
+
+def known_stem(word: str, source: SourceSentences) -> bool:
+    """Whether a folded word's stem is in the source text (a compound counts, as in the alignment)."""
+    return _covers({stem(word)}, source.stems) > 0
+
+
 class SourceSentences:
     """The sentences of one set of cited reports, with their content stems, for alignment."""
 
@@ -100,7 +134,7 @@ class SourceSentences:
         # Sentences under a report's follow-up heading ("ZIJN ER VERVOLGAFSPRAKEN?") tell what is to come.
         self.to_come: set[str] = set()
         heading = ""
-        for line in text.splitlines():
+        for line in _joined_lines(text.splitlines()):
             if _HEADING.match(line.strip()):
                 heading = fold(line)
                 continue
@@ -110,6 +144,8 @@ class SourceSentences:
                     if "vervolg" in heading:
                         self.to_come.add(sentence)
         self._stems = [content_stems(s) for s in self.sentences]
+        self.stems = {stem(w) for w in folded_words(text)}  # every word of the text, headings included
+        self._classes: list[set[str]] | None = None  # each sentence's predicate classes, when first asked
         self.classes = entailed(classes(text))
         self.names = known_names(self.sentences)
         # Who belongs to whom: "Stefan Gruber – coördinator bij de stad Wenen" acts for Wenen.
@@ -118,6 +154,12 @@ class SourceSentences:
             if person.organisation:
                 words = set(folded_words(person.organisation)) - _NOT_CONTENT
                 self.affiliations.setdefault(" ".join(folded_words(person.name)), set()).update(words)
+
+    def stating(self, name: str) -> list[str]:
+        """The sentences that state a predicate class (or one that includes it)."""
+        if self._classes is None:
+            self._classes = [entailed(classes(s)) for s in self.sentences]
+        return [s for s, found in zip(self.sentences, self._classes, strict=True) if name in found]
 
     def same_side(self, a: Party, b: Party) -> bool:
         """Whether two parties are one, or a person and the organisation they work for."""
@@ -161,6 +203,12 @@ def _predicate_findings(
             reason = f"het verslag zegt iets anders: '{_quote(other[0])}'"
         elif p.name not in source.classes:
             reason = f"het verslag zegt nergens dat dit gebeurde ('{words}')"
+        elif not (stating := source.stating(p.name)) or hedged(sentence, modals=True):
+            continue
+        elif all(hedged(s) for s in stating):
+            reason = f"het verslag noemt dit alleen als mogelijkheid of voornemen: '{_quote(stating[0])}'"
+        elif _as_done(sentence) and all(_pending(s, source) for s in stating):
+            reason = f"volgens het verslag moet dit nog gebeuren: '{_quote(stating[0])}'"
         else:
             continue  # the report says it somewhere, and the aligned sentence says nothing else
         out.append(ClaimFinding("predicaat", p.start, p.end, words, reason))
@@ -171,18 +219,36 @@ def _clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE.split(text) if c and c.strip()]
 
 
+def _pending(sentence: str, source: SourceSentences) -> bool:
+    """Whether a source sentence only calls something possible or intended, or still to come."""
+    return bool(set(folded_words(sentence)) & (HEDGES | FUTURE)) or sentence in source.to_come
+
+
+def _as_done(sentence: str) -> bool:
+    """Whether a summary sentence states something as done: past tense, no hedge, nothing said to come."""
+    words = set(folded_words(sentence))
+    return past(sentence) and not hedged(sentence, modals=True) and not words & (FUTURE | AGREED)
+
+
 def _modality_findings(
     sentence: str, scored: Sequence[tuple[float, str]], source: SourceSentences
 ) -> list[ClaimFinding]:
-    """A source clause the sentence restates (half its content words or more) that is hedged or still to come."""
+    """A source clause the sentence restates (half its content words or more) that is hedged or still to come.
+
+    Only source sentences that share at least as much of the sentence as the best plain one (a fact,
+    not to come) count: a sentence that restates a stated fact is not the plan or wish next to it; and
+    where one says it almost word for word, only those that do.
+    """
     if not scored or scored[0][0] < STRONG_ALIGNMENT or hedged(sentence, modals=True):
         return []
     own = content_stems(sentence)
     words = set(folded_words(sentence))
-    best_score, best = scored[0]
-    if best_score >= RESTATED and not set(folded_words(best)) & (HEDGES | FUTURE):
-        return []  # one source sentence says nearly all of it, as a fact
-    for _, source_sentence in scored:
+    floor = max((score for score, s in scored if not _pending(s, source)), default=0.0)
+    if scored[0][0] >= RESTATED:
+        floor = max(floor, RESTATED)  # a source sentence says it almost word for word: judged by that one
+    for score, source_sentence in scored:
+        if score < floor:
+            break
         for clause in _clauses(source_sentence):
             stems = content_stems(clause)
             if len(stems) < 2 or _covers(stems, own) < CLAUSE_COVERED:
@@ -211,6 +277,7 @@ REPORTING = frozenset(
     geleerd leert kennis kennismaking bezocht bezochten bezoekt bekeek bekeken bekijkt informeerde
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+_COMPARING = frozenset({"als", "zoals", "evenals", "like"})  # "net als Londen", "zoals Madrid"
 _COMPLEMENT = re.compile(r"\b(?:hoe|dat|wat|welke|waarom|waar|of|how|that|what)\s", re.IGNORECASE)
 
 
@@ -220,12 +287,60 @@ def _complement(sentence: str) -> str:
     return sentence[m.end() :] if m else ""
 
 
+# Nouns for Den Haag's own people: "de Haagse delegatie" is Den Haag acting, not something of Den Haag's (folded).
+_OWN_PEOPLE = frozenset(
+    """
+    delegatie delegaties ambtenaar ambtenaren medewerker medewerkers team teams collega collegas bestuurder
+    bestuurders wethouder wethouders burgemeester gemeente afvaardiging vertegenwoordiger vertegenwoordigers
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+_WORD_AT = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def _owned_by_haag(sentence: str, party: Party) -> str | None:
+    """The thing a sentence says is Den Haag's: the noun after "Haagse"/"Haags", or before "van Den Haag"."""
+    words = folded_words(sentence[party.start : party.end])
+    if words[:1] and words[0] in {"haagse", "haags"}:
+        after = _WORD_AT.search(sentence, party.end)
+        noun = folded_words(after.group())[0] if after and sentence[party.end : after.start()].strip() == "" else None
+        return noun if noun and noun not in _OWN_PEOPLE else None
+    before = folded_words(sentence[: party.start])
+    if words[:2] == ["den", "haag"] and len(before) >= 2 and before[-1] == "van" and before[-2] not in _OWN_PEOPLE:
+        return before[-2]
+    return None
+
+
+def _owner_findings(sentence: str, strong: Sequence[str], mine: Sequence[Party], names: set[str]) -> list[ClaimFinding]:
+    """Something given to Den Haag ("de Haagse scripts") that the source sentence has of another party only."""
+    for party in mine:
+        if party.key != HAAG or party.subject:
+            continue
+        thing = _owned_by_haag(sentence, party)
+        if not thing or len(thing) < 4:
+            continue
+        for source_sentence in strong:
+            if stem(thing) not in content_stems(source_sentence):
+                continue
+            theirs = parties(source_sentence, names)
+            others = [q for q in theirs if q.key != HAAG]
+            if not others or len(others) < len(theirs):
+                continue  # the source sentence names Den Haag too, or nobody
+            who = " en ".join(dict.fromkeys(source_sentence[q.start : q.end] for q in others))
+            reason = f"volgens het verslag hoort dit bij {who}, niet bij Den Haag: '{_quote(source_sentence)}'"
+            words = sentence[party.start : party.end]
+            return [ClaimFinding("actor", party.start, party.end, words, reason)]
+    return []
+
+
 def _actor_findings(sentence: str, aligned: Sequence[tuple[float, str]], source: SourceSentences) -> list[ClaimFinding]:
     strong = [s for score, s in aligned if score >= STRONG_ALIGNMENT]
     if not strong:
         return []
     names = source.names | known_names([sentence])
     mine = parties(sentence, names)
+    owned = _owner_findings(sentence, strong, mine, names)
+    if owned:
+        return owned
     subjects = [p for p in mine if p.subject]
     if not subjects:
         return []
@@ -246,6 +361,9 @@ def _actor_findings(sentence: str, aligned: Sequence[tuple[float, str]], source:
     inner = _complement(sentence)
     if inner and any(_same(q, [p for p in parties(inner, names) if p.subject], source) for q in acting):
         return []  # "Den Haag zag hoe Madrid ...": the claim is Madrid's, as in the source
+    compared = [p for p in mine if (folded_words(sentence[: p.start])[-1:] or [""])[0] in _COMPARING]
+    if any(_same(q, compared, source) for q in acting):
+        return []  # "Den Haag wil, net als Londen, ...": the sentence itself gives the source's actor its part
     named_there = any(_same(p, theirs, source) for p in subjects)
     if named_there and not any(_same(q, mine, source) for q in acting):
         return []  # the source's actor is not in the sentence: it may say something else about the same party

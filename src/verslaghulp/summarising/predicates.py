@@ -67,6 +67,17 @@ _CLASSES: dict[str, tuple[str, ...]] = {
         r"took part",
         r"participat\w*",
     ),
+    "voorzitten": (
+        r"(?:dag)?voorzitter\w*",
+        r"voorzitten",
+        r"voorzitterschap",
+        r"(?:zat|zaten|zit|zitten) [^,.;:]{0,80}\bvoor(?=\s*[,.;:!?]|\s*$)",
+        r"(?:ge)?modereer\w*",
+        r"moderator\w*",
+        r"gespreksleid\w*",
+        r"chair\w*",
+        r"moderat\w*",
+    ),
     "exposeren": (
         r"(?:ge)?exposeer\w*",
         r"exposeren",
@@ -247,6 +258,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
 ENTAILS: dict[str, frozenset[str]] = {
     "organiseren": frozenset({"deelnemen"}),
     "presenteren": frozenset({"deelnemen"}),
+    "voorzitten": frozenset({"deelnemen"}),
     "exposeren": frozenset({"deelnemen", "presenteren"}),
     "winnen": frozenset({"nomineren", "deelnemen"}),
     "besluiten": frozenset({"verkennen"}),
@@ -264,6 +276,7 @@ STRONGER: dict[str, frozenset[str]] = {
         {"deelnemen", "presenteren", "exposeren", "goedkeuren", "voorstellen", "uitnodigen", "financieren"}
     ),
     "presenteren": frozenset({"deelnemen"}),
+    "voorzitten": frozenset({"deelnemen", "presenteren"}),
     "exposeren": frozenset({"deelnemen"}),
     "winnen": frozenset({"nomineren", "deelnemen", "presenteren"}),
     "goedkeuren": frozenset({"voorstellen", "verkennen", "organiseren"}),
@@ -299,6 +312,21 @@ PAST = frozenset(
     heeft hebben had hadden was waren werd werden vond vonden plaatsgevonden did
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+# The simple past of common strong and irregular Dutch verbs (folded; general grammar, singular and
+# plural). Left out: forms that are also common nouns or adjectives ("reden", "dronken", "wezen"), and
+# the modals ("kon", "moest", "wilde"), which say what was possible or wanted.
+STRONG_PAST = frozenset(
+    """
+    begon begonnen bleef bleven bood boden bracht brachten dacht dachten deed deden droeg droegen gaf gaven
+    ging gingen greep grepen hield hielden hielp hielpen hing hingen kocht kochten koos kozen kreeg kregen
+    kwam kwamen lag lagen las lazen leek leken liep liepen liet lieten nam namen ontving ontvingen riep
+    riepen schreef schreven sloot sloten sloeg sloegen sprak spraken stond stonden bestond bestonden
+    ontstond ontstonden trok trokken trof troffen viel vielen vloog vlogen vroeg vroegen wist wisten won
+    wonnen zag zagen zat zaten zei zeiden zocht zochten zond zonden verliet verlieten verscheen verschenen
+    besloot bezocht bezochten
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+_WEAK_PAST = re.compile(r"^(?!ge)\w{3,}ee?r(?:de|den)$")  # organiseerde, presenteerden, leerde
 
 
 @dataclass(frozen=True)
@@ -365,5 +393,6 @@ def future(text: str) -> bool:
 
 
 def past(text: str) -> bool:
-    """Whether a text says something happened ("heeft ... georganiseerd", "vond plaats")."""
-    return bool(set(folded_words(text)) & PAST)
+    """Whether a text says something happened ("heeft ... georganiseerd", "vond plaats", "hielden", "organiseerde")."""
+    words = set(folded_words(text))
+    return bool(words & (PAST | STRONG_PAST)) or any(_WEAK_PAST.match(w) for w in words)

@@ -141,3 +141,13 @@ def test_a_passing_sentence_is_never_rewritten() -> None:
         [Block(kind="alinea", sentences=[fine])], indexes(), UnsupportedFactPolicy.FLAG, never
     )
     assert checks[0].action is CheckAction.OK and blocks[0].sentences == [fine]
+
+
+def test_a_restatement_in_other_inflections_is_no_invented_promise() -> None:
+    # The facts layer looks words up as written: "sturen" and "gevolgd" are not in "stuurt ... volgt".
+    text = "Lena Berg stuurt de beschrijving van het databeheer; in mei 2025 volgt een videogesprek met ons team."
+    sources = SourceIndexes({1: text}, {1: "gent.txt"})
+    sentence = "Lena Berg zou de beschrijving van het databeheer sturen, gevolgd door een videogesprek in mei 2025."
+    assert check_sentence(CitedSentence(text=sentence, sources=[1]), sources).supported
+    invented = "Lena Berg heeft toegezegd dat Gent de kosten van het videogesprek in mei 2025 betaalt."
+    assert not check_sentence(CitedSentence(text=invented, sources=[1]), sources).supported
