@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from verslaghulp.config import Settings
 from verslaghulp.ui.services import Services
@@ -124,3 +125,28 @@ def test_two_officials_see_only_their_own_concepts_and_deleting_needs_the_role(
     assert not bert.get_by_text("Weet u zeker dat u").is_visible()
     shots(bert, "verwijderen-geweigerd")
     assert shared_app.services.archive().get_report(str(report.report_id)) is not None
+
+
+def test_notes_replaced_by_a_paste_come_back_from_the_versions_without_a_refresh(
+    browser: Any, shared_app: RunningApp, shots: Any
+) -> None:
+    page = _page(browser, shared_app, "carla.smit")
+    _notes(page).fill(NOTES)
+    _notes(page).press("Tab")
+    page.get_by_text("Aantekeningen automatisch bewaard").wait_for()
+    # Select all and paste something else: the notes that were there are kept as a version, listed at once.
+    _notes(page).fill("iets heel anders")
+    _notes(page).press("Tab")
+    page.get_by_role("button", name="Mijn concepten").click()
+    picker = page.get_by_label("Eerdere versies van de aantekeningen van dit concept")
+    expect(picker).to_be_visible()
+    picker.click()
+    page.get_by_role("option", name=re.compile(r"\(getypt, \d+ tekens\): Gent 3 t.m 4 juni 2025")).click()
+    shots(page, "versie-gekozen")
+    page.get_by_role("button", name="Versie terugzetten").click()
+    page.get_by_text("Versie teruggezet om").first.wait_for()
+    expect(_notes(page)).to_have_value(NOTES)
+    # The pasted text is not lost either: it is a version now.
+    picker.click()
+    page.get_by_role("option", name=re.compile(r"iets heel anders")).first.wait_for()
+    shots(page, "versie-teruggezet")

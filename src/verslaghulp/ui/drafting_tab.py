@@ -368,16 +368,21 @@ def build_drafting_tab(services: Services) -> DraftingTab:
                   trigger_mode="always_last", concurrency_id=AUTOSAVE_QUEUE, concurrency_limit=None,
                   show_progress="hidden", api_visibility="private")  # fmt: skip
 
-    def on_notes(current: str, notes_text: str, form_id: str, request: gr.Request) -> tuple[str, str]:
+    def on_notes(current: str, notes_text: str, form_id: str, request: gr.Request) -> tuple[str, str, Any]:
         with handling(request, settings) as user:
-            concept = save_notes(services.concepts_of(user), current, notes_text, services.form(form_id))
+            store = services.concepts_of(user)
+            before = store.get(current) if current else None
+            concept = save_notes(store, current, notes_text, services.form(form_id))
         if concept is None:
-            return current, ""
-        return concept.id, f"Aantekeningen automatisch bewaard om {_now()}."
+            return current, "", skip()
+        # A change that kept a version (text removed, or a while later) lists it at once under "Mijn concepten".
+        kept = before is None or len(concept.versions) != len(before.versions)
+        versions = gr.update(choices=views.version_choices(concept), value=None) if kept else skip()
+        return concept.id, f"Aantekeningen automatisch bewaard om {_now()}.", versions
 
     # Typing, pasting, leaving the box and picking a form all save (a blur also catches text set by tools).
     gr.on([notes.input, notes.blur, form.input], on_notes, inputs=[concept_id, notes, form],
-          outputs=[concept_id, saved], trigger_mode="always_last", concurrency_id=AUTOSAVE_QUEUE,
+          outputs=[concept_id, saved, version_pick], trigger_mode="always_last", concurrency_id=AUTOSAVE_QUEUE,
           concurrency_limit=None, show_progress="hidden", api_name="aantekeningen_bewaren",
           api_visibility="private")  # fmt: skip
 
