@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
+import snowballstemmer
 
 from verslaghulp.report.parse import fold
 
@@ -31,18 +34,21 @@ _STOPWORDS = frozenset(
     and to in for on at with from by is are was were be this that what who which where when how
     """.split()  # noqa: SIM905 - a word list is easier to read and extend as text
 )
-# Dutch inflection that should not stop a match: "drones"/"drone", "steden"/"stedelijke" are left
-# alone, but plural -s/-en and a final -e are folded away. Applied to query and text alike.
-_SUFFIXES = ("'s", "en", "s", "e")
+# Snowball's classic Dutch stemmer, applied to query and text alike, so that inflection does not stop
+# a match: plurals ("afspraken"/"afspraak", "vragen"/"vraag", English "chatbots"/"chatbot") and
+# adjective endings ("digitale"/"digitaal"). Its newer Dutch stemmer ("dutch", Kraaij-Pohlmann)
+# keeps English plurals apart, and the archive and its questions are partly English.
+#
+# A stemmer keeps the word it works on in itself: one per thread (searches run in the web server's threads).
+_stemmers = threading.local()
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(token: str) -> str:
-    if token.isdigit() or len(token) <= 4:
-        return token
-    for suffix in _SUFFIXES:
-        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
-            return token[: -len(suffix)]
-    return token
+    stemmer = getattr(_stemmers, "dutch", None)
+    if stemmer is None:
+        stemmer = _stemmers.dutch = snowballstemmer.stemmer("dutch_porter")
+    return str(stemmer.stemWord(token))
 
 
 def tokens(text: str) -> list[str]:

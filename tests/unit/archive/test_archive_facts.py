@@ -115,7 +115,16 @@ def test_keyword_index_prefers_rare_words() -> None:
     assert [index.ids[row] for row, _ in index.search("Bratislava", limit=5)] == ["b"]
     assert index.ids[index.search("bloomberg associates", limit=5)[0][0]] == "c"
     assert index.search("Bratislava", limit=5, allowed=lambda m: m["title"] == "Athene") == []
-    assert query_terms("Wat leverde de reis naar Wenen op?") == ["leverd", "reis", "wenen"]
+    assert query_terms("Wat leverde de reis naar Wenen op?") == ["leverd", "reis", "wen"]  # Snowball's stems
+
+
+def test_inflected_words_match_in_dutch_and_english() -> None:
+    pairs = [("afspraken", "afspraak"), ("vragen", "vraag"), ("digitale", "digitaal"), ("chatbots", "chatbot")]
+    for one, other in pairs:
+        assert query_terms(one) == query_terms(other), (one, other)
+    index = KeywordIndex()
+    index.build([("a", "Afspraken over de digitale tweeling.", {}), ("b", "Een bezoek aan de haven.", {})], "r1")
+    assert [index.ids[row] for row, _ in index.search("welke afspraak", limit=5)] == ["a"]
 
 
 def test_snippet_centres_on_a_query_word() -> None:
