@@ -168,19 +168,24 @@ def parties(text: str, known: Iterable[str] = ()) -> list[Party]:
         n += 1
     out: list[Party] = []
     subject_found = False
+    governed_before = False
     for start, end, key, index in found:
         is_subject = False
-        if not subject_found and not _governed(tokens, index, passive):
+        coordinated = bool(out) and _coordinated(text, out[-1].end, start)
+        # "tussen Madrid en de Haagse delegatie": what is coordinated with a governed party is governed too
+        governed = (coordinated and governed_before) or _governed(tokens, index, passive)
+        if not subject_found and not governed:
             is_subject = subject_found = True
-        elif subject_found and out and out[-1].subject and _coordinated(text, out[-1].end, start):
+        elif subject_found and out and out[-1].subject and coordinated:
             is_subject = True
+        governed_before = governed and not is_subject
         out.append(Party(key, start, end, is_subject))
     return out
 
 
 def _coordinated(text: str, end: int, start: int) -> bool:
-    between = fold(text[end:start]).strip(" ,")
-    return between in {"en", "", "and"}
+    words = fold(text[end:start]).replace(",", " ").split()
+    return len([w for w in words if w in {"en", "and"}]) <= 1 and all(w in _ARTICLES | {"en", "and"} for w in words)
 
 
 def subjects(text: str, known: Iterable[str] = ()) -> list[Party]:

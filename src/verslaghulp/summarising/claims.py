@@ -47,11 +47,18 @@ RESTATED = 0.8  # a source sentence with this share says the sentence almost wor
 NEAR_BEST = 0.75  # source sentences this close to the best one count as aligned too
 CLAUSE_COVERED = 0.5  # share of a hedged source clause the sentence must restate for its hedge to count
 _DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
-_HEADING = re.compile(r"^[^a-z]*[A-Z]{3}[^a-z]*$")  # a form heading: capitals only
+# A form heading: capitals only ("ZIJN ER VERVOLGAFSPRAKEN?"), or a numbered question without a final stop
+# ("7. Zijn er vervolgafspraken? Zo ja, welke"), or a Markdown heading.
+_HEADING = re.compile(r"^[^a-z]*[A-Z]{3}[^a-z]*$|^\d{1,2}[.)]\s+[A-Z][^.]{0,100}(?<![.])$|^#{1,6}\s")
 # What a sentence says was agreed or promised is still to come, like its source (folded words).
 AGREED = frozenset({"afgesproken", "afspraak", "afspraken", "toegezegd", "belooft", "beloofd", "beloofde", "agreed"})
 _CLAUSE = re.compile(r"[,;:()]|\s(?:en|maar|omdat|zodat|want|terwijl|waarna|waarbij|als|and|but)\s")
-_ENDINGS = ("heden", "ingen", "ing", "eren", "ende", "den", "ten", "en", "de", "te", "es", "s", "e", "t", "d")
+_ENDINGS = ("heden", "ingen", "ing", "ende", "den", "ten", "en", "de", "te", "es", "s", "e", "t", "d")
+# A separable verb's participle has "ge" after its particle: "ingevoerd" (invoeren), "opgenomen" (opnemen).
+_PARTICLE_GE = re.compile(r"^(in|op|aan|af|uit|mee|over|door|toe|terug|samen|bij|na|om|weg|voor)ge(?=\w{4})")
+_POINTING_BACK = frozenset(
+    "dat dit die deze daarmee daarvoor daarbij daardoor daarom hiermee hiervoor hierbij hierdoor".split()  # noqa: SIM905
+)
 _NOT_CONTENT = STOPWORDS | HEDGES | FUTURE | {"den", "haag", "haagse", "gemeente", "stad", "medewerkers"}
 
 
@@ -70,11 +77,13 @@ class ClaimFinding:
 def stem(word: str) -> str:
     """A light Dutch stem: the longest common inflection ending removed, a doubled last consonant undone.
 
-    Also the participle's "ge-" ("gevolgd" meets "volgt") and doubled vowels ("stuurt" meets "sturen"),
+    Also the participle's "ge" ("gevolgd" meets "volgt", "ingevoerd" "invoeren") and doubled vowels
+    ("stuurt" meets "sturen", "organiseerde" "organiseren"),
     which Dutch spelling doubles or not by syllable, not by meaning.
     """
     if word.startswith("ge") and len(word) >= 7:
         word = word[2:]
+    word = _PARTICLE_GE.sub(r"\1", word)
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             word = word[: -len(ending)]
@@ -133,6 +142,8 @@ class SourceSentences:
         self.sentences: list[str] = []
         # Sentences under a report's follow-up heading ("ZIJN ER VERVOLGAFSPRAKEN?") tell what is to come.
         self.to_come: set[str] = set()
+        self._heading: dict[str, str] = {}  # the form question each sentence answers (folded)
+        self._said: dict[str, set[str]] = {}
         heading = ""
         for line in _joined_lines(text.splitlines()):
             if _HEADING.match(line.strip()):
@@ -141,11 +152,18 @@ class SourceSentences:
             for sentence in split_sentences(line):
                 if len(folded_words(sentence)) >= 3:
                     self.sentences.append(sentence)
+                    self._heading[sentence] = heading
                     if "vervolg" in heading:
                         self.to_come.add(sentence)
         self._stems = [content_stems(s) for s in self.sentences]
-        self.stems = {stem(w) for w in folded_words(text)}  # every word of the text, headings included
-        self._classes: list[set[str]] | None = None  # each sentence's predicate classes, when first asked
+        # "Dat laatste willen we ook invoeren": a sentence that opens by pointing back says it of the one before.
+        self._referent: dict[str, set[str]] = {}
+        for n in range(len(self.sentences) - 1, 0, -1):
+            if folded_words(self.sentences[n])[:1] and folded_words(self.sentences[n])[0] in _POINTING_BACK:
+                self._referent[self.sentences[n]] = self._stems[n - 1]
+                self._stems[n] = self._stems[n] | self._stems[n - 1]
+        self.words = set(folded_words(text))
+        self.stems = {stem(w) for w in self.words}  # every word of the text, headings included
         self.classes = entailed(classes(text))
         self.names = known_names(self.sentences)
         # Who belongs to whom: "Stefan Gruber – coördinator bij de stad Wenen" acts for Wenen.
@@ -155,11 +173,23 @@ class SourceSentences:
                 words = set(folded_words(person.organisation)) - _NOT_CONTENT
                 self.affiliations.setdefault(" ".join(folded_words(person.name)), set()).update(words)
 
+    def referent(self, sentence: str) -> set[str]:
+        """The stems of what a source sentence points back to ("Dat laatste ..."): the sentence before it."""
+        return self._referent.get(sentence, set())
+
+    def said(self, sentence: str) -> set[str]:
+        """The predicate classes a source sentence states, with those of the question it answers.
+
+        The form's question frames its answer: a place listed under "Welke locaties zijn bezocht?" was
+        visited, though the line only names it.
+        """
+        if sentence not in self._said:
+            self._said[sentence] = entailed(classes(sentence) | classes(self._heading.get(sentence, "")))
+        return self._said[sentence]
+
     def stating(self, name: str) -> list[str]:
         """The sentences that state a predicate class (or one that includes it)."""
-        if self._classes is None:
-            self._classes = [entailed(classes(s)) for s in self.sentences]
-        return [s for s, found in zip(self.sentences, self._classes, strict=True) if name in found]
+        return [s for s in self.sentences if name in self.said(s)]
 
     def same_side(self, a: Party, b: Party) -> bool:
         """Whether two parties are one, or a person and the organisation they work for."""
@@ -192,7 +222,7 @@ def _predicate_findings(
     sentence: str, aligned: Sequence[tuple[float, str]], source: SourceSentences
 ) -> list[ClaimFinding]:
     out: list[ClaimFinding] = []
-    said = [(s, entailed(classes(s))) for _, s in aligned]
+    said = [(s, source.said(s)) for _, s in aligned]
     for p in predicates(sentence):
         if any(p.name in found for _, found in said):
             continue
@@ -249,10 +279,18 @@ def _modality_findings(
     for score, source_sentence in scored:
         if score < floor:
             break
-        for clause in _clauses(source_sentence):
+        clauses = _clauses(source_sentence)
+        referent = source.referent(source_sentence)
+        for n, clause in enumerate(clauses):
             stems = content_stems(clause)
-            if len(stems) < 2 or _covers(stems, own) < CLAUSE_COVERED:
+            if n == 0 and referent:  # "Dat laatste willen we ook": the sentence restates what it points back to
+                if _covers(own, stems | referent) < CLAUSE_COVERED or not _covers(stems, own):
+                    continue
+            elif len(stems) < 2 or _covers(stems, own) < CLAUSE_COVERED:
                 continue
+            rest = content_stems(" ".join(clauses[:n] + clauses[n + 1 :]))
+            if not {x for x in stems if _covers({x}, own)} - rest:
+                continue  # what the sentence has of this clause, the rest of the source sentence says too
             clause_words = set(folded_words(clause))
             if clause_words & HEDGES:
                 reason = f"het verslag noemt dit alleen als mogelijkheid of voornemen: '{_quote(source_sentence)}'"
@@ -262,6 +300,11 @@ def _modality_findings(
                 reason = f"volgens het verslag moet dit nog gebeuren: '{_quote(source_sentence)}'"
                 return [ClaimFinding("predicaat", 0, len(sentence), sentence, reason)]
     return []
+
+
+def _lower_words(text: str) -> list[str]:
+    """The folded words a text writes in lower case: common nouns and verbs, not names."""
+    return [fold(w) for w in _WORD_AT.findall(text) if w[:1].islower()]
 
 
 def _same(party: Party, others: Sequence[Party], source: SourceSentences | None = None) -> bool:
@@ -344,6 +387,11 @@ def _actor_findings(sentence: str, aligned: Sequence[tuple[float, str]], source:
     subjects = [p for p in mine if p.subject]
     if not subjects:
         return []
+    if all(p.key != HAAG and not set(p.key.split()) <= source.words for p in subjects):
+        return []  # a party the reports never name ("de Deense hoofdstad"): the name check judges names
+    described = {stem(w) for s in strong for w in _lower_words(s)}
+    if all(p.key != HAAG and any(len(w) >= 5 and stem(w) in described for w in p.key.split()) for p in subjects):
+        return []  # "De London Datastore heeft ...": the subject is the thing the source describes, not who acts
     around = set(folded_words(sentence[subjects[-1].end :])) | set(folded_words(sentence[: subjects[0].start]))
     if around & REPORTING:
         return []  # "Den Haag sprak met ... over ...", "In Wenen zag de gemeente ...": who met, not who did
@@ -393,5 +441,25 @@ def check_claims(sentence: str, source: SourceSentences) -> list[ClaimFinding]:
     findings = _predicate_findings(sentence, aligned, source)
     if not findings:
         findings = _modality_findings(sentence, source.scored(sentence), source)
-    findings += _actor_findings(sentence, aligned, source)
+    for start, part in _main_clauses(sentence):
+        # "Den Haag deelde ..., en Declan Moore geeft ...": each main clause has its own subject
+        own = aligned if part == sentence else source.aligned(part)
+        for f in _actor_findings(part, own, source):
+            findings.append(ClaimFinding(f.kind, f.start + start, f.end + start, f.text, f.reason))
     return findings
+
+
+_MAIN_CLAUSE = re.compile(r";\s+|,\s+(?=(?:en|maar|terwijl)\s)")
+
+
+def _main_clauses(sentence: str) -> list[tuple[int, str]]:
+    """The sentence's coordinated main clauses with their offsets ("A doet X, en B doet Y"; "...; ...")."""
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for m in _MAIN_CLAUSE.finditer(sentence):
+        parts.append((start, sentence[start : m.start()]))
+        start = m.end()
+    parts.append((start, sentence[start:]))
+    if len(parts) == 1 or any(len(folded_words(p)) < 4 for _, p in parts):
+        return [(0, sentence)]
+    return parts
