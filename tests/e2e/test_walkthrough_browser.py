@@ -26,7 +26,8 @@ NO_CHECKS = "De controles verschijnen zodra er een verslag is."
 # English that Gradio or our own code could put on the page (toasts, upload area, progress, place names).
 ENGLISH = re.compile(
     r"\b(Error|Warning|Info|processing|Drop File Here|Click to Upload|Upload file|Loading|Clear|Submit|Examples|"
-    r"The Hague|Copenhagen|Vienna|Brussels|Prague|Lisbon|Munich|Cologne|Athens|Retry|Dismiss|queue)\b"
+    r"The Hague|Copenhagen|Vienna|Brussels|Prague|Lisbon|Munich|Cologne|Athens|Retry|Dismiss|queue|"
+    r"recall|precision|coverage|latency|expected-fact|forbidden-fact|schema validity|Run|Runs)\b"
 )
 # A file size with a decimal point, as Gradio writes it ("36.6 KB"); Dutch writes "36,6 KB".
 POINT_SIZE = re.compile(r"\b\d+\.\d\s*(?:B|KB|MB|GB)\b")
@@ -164,3 +165,29 @@ def test_an_officials_session_step_by_step_in_dutch(
     page.get_by_text(re.compile(r"Opgeslagen in het archief op \d")).first.wait_for()
     page.locator('a[href*=".docx"]').first.wait_for()
     _step(page, shots, "na-herladen")
+
+    # 10. The saved report in the archive: found by its city, its lists kept, in Dutch.
+    page.get_by_role("tab", name="Archief").click()
+    page.get_by_label("Zoekvraag").fill("open data Gent")
+    page.get_by_label("Zoekvraag").press("Enter")
+    page.get_by_text(re.compile(r"verslag(en)? gevonden voor")).first.wait_for(timeout=LONG)
+    _step(page, shots, "archief-gezocht")
+
+    # 11. The Evaluatie tab after a run: what the figures mean, the verdict and the scores, all in Dutch.
+    _write_run(running_app)
+    page.get_by_role("tab", name="Evaluatie").click()
+    page.locator(".vh-status", has_text="Laatste evaluatie").first.wait_for(timeout=LONG)
+    page.get_by_role("gridcell", name="verwachte feiten gevonden").first.wait_for()
+    _step(page, shots, "evaluatie")
+
+
+def _write_run(app: RunningApp) -> None:
+    """A finished evaluation run in the app's runs folder, as `verslaghulp eval run` writes one."""
+    from datetime import UTC, datetime
+
+    from verslaghulp.evaluation.results import RunSummary, SetResult, write_summary
+
+    metrics = {"fact_recall": 0.75, "schema_valid": 1.0, "niet_vermeld_precision": 0.5, "latency_mean_s": 1234.5}
+    write_summary(app.services.eval_runs_dir / "run-1", RunSummary(
+        run_id="run-1", created_at=datetime(2026, 11, 2, tzinfo=UTC), model_spec="fake", model="fake:fake",
+        sets={"drafting": SetResult(name="drafting", metrics=metrics)}))  # fmt: skip
