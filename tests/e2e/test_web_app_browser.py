@@ -106,12 +106,19 @@ def test_draft_edit_redraft_export_store_find_and_summarise(browser: Any, runnin
     shots(page, "samenvatting-selectie")
     page.get_by_role("button", name="Samenvatting schrijven").click()
     page.locator(".vh-status", has_text="Klaar in").last.wait_for(timeout=SUMMARY)
-    link = page.locator("a[href='#vh-bron-1']").first
+    link = page.locator("a[href^='#vh-bron-1']").first  # the passage (#vh-bron-1-p1) or the entry (#vh-bron-1)
     link.wait_for()
     source = page.locator("#vh-bron-1")
     assert "Gent" in source.inner_text()
+    target = (link.get_attribute("href") or "")[1:]
     link.click()
-    source.get_by_text("Verslag openen").click()
+    if target != "vh-bron-1":  # a citation opens the report in place, at its passage, highlighted
+        passage = page.locator(f"#{target}")
+        passage.wait_for()
+        assert source.locator("details").first.evaluate("d => d.open")
+        assert "vh-passage" in (passage.get_attribute("class") or "")
+    else:
+        source.get_by_text("Verslag openen").click()
     source.get_by_text(EDITED).wait_for()
     shots(page, "samenvatting")
     with page.expect_download() as download:

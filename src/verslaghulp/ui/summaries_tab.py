@@ -126,7 +126,8 @@ def build_summaries_tab(services: Services) -> None:
                         if problems
                         else " De publicatieversie (zonder markeringen en verantwoording) staat bij de downloads."
                     )
-                    yield [done, views.body_markdown(summary), views.sources_html(summary, found), _files(s, summary)]
+                    body_text, sources_text = views.body_markdown(summary, found), views.sources_html(summary, found)
+                    yield [done, body_text, sources_text, _files(s, summary)]
         except s.SummaryError as exc:
             raise error(str(exc)) from exc
 

@@ -12,6 +12,7 @@ from verslaghulp.facts.policy import MARK_CLOSE, MARK_OPEN
 if TYPE_CHECKING:  # the summaries use case imports the archive (chromadb); loaded when the tab is used
     from verslaghulp.archive import StoredReport
     from verslaghulp.summarising import Selection, Summary
+    from verslaghulp.summarising.cited import CitationTargets, CitedPassage
 
 _PASSED_SHOWN = 5
 SELECTION_HEADERS = ["Titel", "Periode", "Bestemming", "Waarom gekozen"]
@@ -22,6 +23,27 @@ _MARKED = re.compile(f"{re.escape(MARK_OPEN)}[^{re.escape(MARK_CLOSE)}]*{re.esca
 def anchor(number: int) -> str:
     """The id of a source's entry in the source list."""
     return f"vh-bron-{number}"
+
+
+# The passage a clicked citation points to stands out; the others are marked lightly.
+_PASSAGE_STYLE = (
+    "<style>.vh-passage{background:#fef3c7;border-radius:2px}"
+    ".vh-passage:target{background:#fde047;outline:2px solid #b45309;scroll-margin-top:4rem}</style>"
+)
+
+
+def _targets(summary: Summary, reports: dict[str, StoredReport] | None) -> CitationTargets:
+    """Where each citation of the text points: the passage of the cited report (see summarising.cited)."""
+    # lazy: the summarising package imports the archive (chromadb)
+    from verslaghulp.summarising.cited import citation_targets
+
+    found = reports or {}
+    answers = {
+        src.number: [a.text for a in found[src.report_id].answers]
+        for src in getattr(summary, "sources", [])
+        if src.report_id in found
+    }
+    return citation_targets(summary.text, answers)
 
 
 def selection_rows(selection: Selection) -> list[list[str]]:
@@ -42,14 +64,22 @@ def selection_markdown(selection: Selection) -> str:
     return "\n".join(lines)
 
 
-def body_markdown(summary: Summary) -> str:
-    """Title and text as Markdown; [n] links to its source, unsupported facts highlighted."""
+def body_markdown(summary: Summary, reports: dict[str, StoredReport] | None = None) -> str:
+    """Title and text as Markdown; unsupported facts highlighted.
+
+    Each [n] links to the passage of report n that its sentence restates, shown highlighted in the
+    opened report in the source list (the browser opens the report's <details> at the passage); a
+    sentence no passage aligns with links to the source's entry.
+    """
+    marks = iter(_targets(summary, reports).marks) if reports else None
 
     def link(match: re.Match[str]) -> str:
         numbers = [int(n) for n in match[1].split(",")]
-        return "[" + ", ".join(f"[{n}](#{anchor(n)})" for n in numbers) + "]"
+        targets = dict(next(marks, [])) if marks is not None else {}
+        return "[" + ", ".join(f"[{n}](#{targets.get(n, anchor(n))})" for n in numbers) + "]"
 
-    # Model text never becomes markup: escape it, then add the links and marks.
+    # Model text never becomes markup: escape it, then add the links and marks. Escaping leaves the
+    # marks' brackets and digits alone, so they are found in the same order as in the text.
     text = _CITATION.sub(link, html.escape(summary.text, quote=False))
     text = _MARKED.sub(lambda m: f"<mark>{m[0]}</mark>", text)
     warnings = "".join(f"> **{html.escape(w, quote=False)}**\n\n" for w in getattr(summary, "warnings", []))
@@ -57,14 +87,32 @@ def body_markdown(summary: Summary) -> str:
     return warnings + (f"## {html.escape(summary.title, quote=False)}\n\n" if summary.title else "") + text
 
 
+def _answer_html(text: str, passages: list[CitedPassage]) -> str:
+    """An answer's text as HTML, each cited passage in a mark that a citation links to."""
+    out, at = [], 0
+    for p in passages:
+        if p.start < at:
+            continue  # overlapping passages: the first is marked
+        out.append(html.escape(text[at : p.start]))
+        out.append(f"<mark class='vh-passage' id='{p.anchor}'>{html.escape(text[p.start : p.end])}</mark>")
+        at = p.end
+    out.append(html.escape(text[at:]))
+    return "".join(out).replace("\n", "<br>")
+
+
 def sources_html(summary: Summary, reports: dict[str, StoredReport]) -> str:
     """The numbered sources, each with the cited report to open; then coverage and the citation check."""
     e = html.escape
-    parts = ["<h4>Bronnen</h4><ol class='vh-sources'>"]
+    targets = _targets(summary, reports)
+    parts = [_PASSAGE_STYLE + "<h4>Bronnen</h4><ol class='vh-sources'>"]
     for source in summary.sources:
         report = reports.get(source.report_id)
+        passages = targets.of(source.number)
         body = (
-            "".join(f"<h5>{e(a.heading)}</h5><p>{e(a.text).replace(chr(10), '<br>')}</p>" for a in report.answers)
+            "".join(
+                f"<h5>{e(a.heading)}</h5><p>{_answer_html(a.text, [p for p in passages if p.answer == n])}</p>"
+                for n, a in enumerate(report.answers)
+            )
             if report
             else "<p>Dit verslag staat niet meer in het archief.</p>"
         )

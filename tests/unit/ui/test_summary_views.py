@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.unit.summarising.conftest import MemoryArchive, facts_responder, sample_reports
@@ -68,3 +69,24 @@ def test_a_summary_citing_an_example_report_says_so_above_the_text(tmp_path: Pat
     assert views.body_markdown(summary).startswith("> **Let op: deze tekst citeert 2 voorbeeldverslag(en)")
     html = views.sources_html(summary, {})
     assert html.count("voorbeeldverslag: verzonnen") == 2 and "(voorbeeld, verzonnen)" in html
+
+
+def test_a_citation_opens_the_cited_report_at_its_passage_highlighted(tmp_path: Path) -> None:
+    archive = MemoryArchive(sample_reports())
+    settings = Settings(backend="fake", data_dir=tmp_path / "data", n_ctx=8192)
+    summary = summarise(DRONES, archive, FakeChatModel(responder=facts_responder), settings,
+                        style="managementsamenvatting")  # fmt: skip
+    reports = {s.report_id: r for s in summary.sources if (r := archive.get_report(s.report_id)) is not None}
+    body = views.body_markdown(summary, reports)
+    html = views.sources_html(summary, reports)
+    links = re.findall(r"\]\(#(vh-bron-\d+-p\d+)\)", body)
+    assert links, body  # the citations point at passages, not only at the source list
+    for target in set(links):
+        # each target is a highlighted passage inside the cited report's <details>, which the browser
+        # opens when the link is followed; the targeted passage is styled to stand out
+        entry = html[html.index(f"<li id='{target.rsplit('-p', 1)[0]}'") :]
+        entry = entry[: entry.index("</li>")]
+        assert f"<mark class='vh-passage' id='{target}'>" in entry
+        assert entry.index("<details>") < entry.index(f"id='{target}'")
+    assert ".vh-passage:target" in html
+    assert "<details><summary>Verslag openen</summary>" in html
