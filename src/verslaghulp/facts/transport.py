@@ -149,7 +149,7 @@ def _modes_in(clause: str) -> list[tuple[Mode, int]]:
 # "reden vlucht: IC uitgevallen, geen trein meer", "waarom vliegen: Eurostar reed niet": a label that
 # says the rest of the line explains a choice.
 _LABEL = re.compile(
-    r"^[\s\-•*·]*(?:reden|waarom|uitzondering|toelichting|motivatie|motivering|reason|why|justification)\b"
+    r"^[\s\-•*·]*(?:reden|waarom|uitzondering|toelichting|motivatie|motivering|reason|why|justification|exception)\b"
     r"[^:\n]{0,30}:",
     re.I,
 )
@@ -172,10 +172,29 @@ _TRAVEL_TIME = re.compile(
     re.I,
 )
 _NOT_RUN = re.compile(
-    r"\b(?:uitgevallen|geannuleerd|vervallen|staakte|staking|cancell?ed|(?:reed|reden|rijdt|ging|gaat)\b[^,;.]*\bniet)\b",
+    r"\b(?:uitgevallen|geannuleerd|vervallen|staakte|staking|cancell?ed|(?:reed|reden|rijdt|ging|gaat)\b[^,;.]*\bniet"
+    # Dutch separable verbs: "Eurostar viel op zondag uit", "de trein valt vaak uit".
+    r"|(?:viel|vielen|valt|vallen)\b[^,;.]*\buit)\b",
     re.I,
 )
-_NEGATED_BEFORE = re.compile(r"\b(?:geen|no|niet\s+(?:met|per)(?:\s+de)?)\s+(?:[^\W\d]+\s+)?$", re.I)
+# A mode weighed and turned down: "trein geen optie", "trein was twee keer zo duur", "train not an
+# option (>30 h)", "Thalys uitverkocht". The shape is an evaluation of the alternative, whatever the words
+# around it; the lexicon holds the evaluations, not the cases.
+_REJECTED = re.compile(
+    r"\b(?:(?:geen|not\s+an?|no)\s+(?:optie|option|alternatief|alternative|keuze|choice)"
+    r"|(?:te|zo|veel|erg|too|so|much)\s+(?:duur|lang|traag|langzaam|omslachtig|expensive|long|slow)"
+    r"|duurder|trager|langzamer|more\s+expensive|slower|uitverkocht|volgeboekt|sold\s+out|fully\s+booked"
+    r"|niet\s+mogelijk|onmogelijk|not\s+possible|impossible|unavailable|niet\s+beschikbaar|not\s+available)\b",
+    re.I,
+)
+# A mention negated by a word before it: "geen trein", "niet gevlogen", "niet met de auto", "nobody
+# flew", "did not fly", "zonder auto", "in plaats van de trein", with at most one word between
+# ("geen directe trein").
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:geen|no|niet|nobody|never|not|didn'?t|did\s+not|zonder|without|instead\s+of|in\s+plaats\s+van)\s+"
+    r"(?:(?:met|per|by|with|took|take|taken|nam|namen)\s+)?(?:(?:de|het|een|the|a)\s+)?(?:[^\W\d]+\s+)?$",
+    re.I,
+)
 _REASON = re.compile(r"\b(?:want|omdat|aangezien|doordat|because|since)\b", re.I)
 _UNCOUNTED = re.compile(
     r"\b(?:niet\s+meegeteld|niet\s+meegerekend|telt\s+niet\s+mee|tellen\s+niet\s+mee|not\s+counted|"
@@ -263,11 +282,22 @@ def _mask_mentions(chars: list[str], offset: int, clause: str, line_modes: set[M
         mode = _WORD_TO_MODE[m.group(1).lower()]
         after = clause[m.end() :]
         compared = _TRAVEL_TIME.search(after) and line_modes - {mode}
-        if _HYPOTHETICAL.search(after) or _NOT_RUN.search(after) or compared:
+        if _HYPOTHETICAL.search(after) or _NOT_RUN.search(after) or _REJECTED.search(after) or compared:
             chars[offset : offset + len(clause)] = " " * len(clause)
             return
-        if _NEGATED_BEFORE.search(clause[: m.start()]):
+        if _NEGATED_BEFORE.search(clause[: m.start()]) or _topic_only(clause, m):
             chars[offset + m.start() : offset + m.end()] = " " * (m.end() - m.start())
+
+
+def _topic_only(clause: str, m: re.Match[str]) -> bool:
+    """A compound that names a kind of trip as a subject ("BVLOS-vluchten", "drone-vlucht"), not a leg.
+
+    Only when nothing in the clause tells a journey: no place, distance or way back.
+    """
+    compound = m.start() > 1 and clause[m.start() - 1] == "-" and clause[m.start() - 2].isalpha()
+    if not compound or m.group(1).lower() not in _GENERIC:
+        return False
+    return not (find_places(clause) or _KM.search(clause) or _RETURN.search(clause))
 
 
 # --- Legs ----------------------------------------------------------------------------------------

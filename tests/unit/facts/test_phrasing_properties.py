@@ -180,3 +180,27 @@ def test_a_flight_justified_by_the_train_time_is_a_flight_and_the_time_is_read(h
     assert [leg.mode for leg in extract_transport_legs(text)] == [Mode.VLIEGTUIG]
     stated = stated_train_hours(text)
     assert stated is not None and stated[0] == float(hours.replace(",", "."))
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    taken=st.sampled_from(["ICE naar Frankfurt, 480 km enkele reis", "KLM Schiphol - Lissabon v.v.",
+                           "Flixbus Den Haag - Brussel, heen en terug"]),
+    rejected=st.sampled_from(["trein", "vlucht", "auto", "Eurostar", "train", "flight"]),
+    shape=st.sampled_from([
+        "Niet {m}.", "geen {m}", "{m} geen optie, >20 u", "{m} was twee keer zo duur", "{m} not an option (>30 h)",
+        "nobody took the {m}", "{m} uitverkocht", "{m} viel op zondag uit", "zonder {m}", "in plaats van de {m}",
+        "{m} te duur", "{m} was more expensive",
+    ]),
+    separator=st.sampled_from([". ", "; ", "\n"]),
+)  # fmt: skip
+def test_a_mode_negated_or_turned_down_is_no_leg(taken: str, rejected: str, shape: str, separator: str) -> None:
+    text = taken + separator + shape.format(m=rejected)
+    legs = extract_transport_legs(text)
+    taken_modes = {leg.mode for leg in extract_transport_legs(taken)}
+    assert {leg.mode for leg in legs} == taken_modes, text
+
+
+def test_a_compound_naming_a_subject_is_no_leg() -> None:
+    assert extract_transport_legs("opbrengst: vergunningen voor BVLOS-vluchten en drone-vluchten") == []
+    assert [leg.mode for leg in extract_transport_legs("KLM-vlucht naar Wenen")] == [Mode.VLIEGTUIG]
