@@ -6,8 +6,8 @@ predicate or actor, over the eight reports whose labelled sentences are the dev 
 sentences; none is from the held-out test reports. Known misses, left out below: a separable verb
 restated as a noun ("komt ... bijeen" for "bijeenkomst", flagged by the facts layer's word check), a
 hand-over reversed where the predicate class stays the same ("Dublin nam de Haagse regels over"),
-Den Haag given what a source sentence without an actor says ("het model wordt gebruikt"), and
-"zowel A als B" where only A did it.
+Den Haag given what a source sentence without an actor says ("het model wordt gebruikt"), "zowel
+A als B" where only A did it, and a reversal after a verb of learning ("leerde van Den Haag").
 """
 
 from __future__ import annotations
@@ -211,6 +211,78 @@ FAITHFUL += [
 ]
 CHANGED += [
     ((K, M), "Madrid en Kopenhagen organiseerden samen een werksessie over digitale tweelingen."),
+]
+
+FAITHFUL += [
+    (
+        L,
+        "Daarnaast kreeg de Haagse ambtenaar in Londen voorbeelden van het combineren van "
+        "luchtkwaliteitsdata van burgers en bedrijven met eigen meetnetten.",
+    ),
+    (L, "Ook ontmoette Den Haag Sanjay Mehta, oprichter van de start-up CitySense."),
+    (
+        L,
+        "Tijdens het bezoek sprak Den Haag met Theo Blackwell, Chief Digital Officer van Londen, "
+        "en met Rachel Okafor van de Greater London Authority.",
+    ),
+    (
+        K,
+        "Tijdens het bezoek aan Kopenhagen leerde Den Haag dat je een digitale tweeling het beste "
+        "met één vraag kunt beginnen.",
+    ),
+    (K, "In Kopenhagen komen in het 3D-stadsmodel gebouwen, ondergrond, riolering en klimaatgegevens samen."),
+    (K, "Den Haag werkt zelf aan een 3D-stadsmodel."),
+    (
+        K,
+        "Mette Lindholm, hoofd digitale tweeling bij de gemeente Kopenhagen, presenteert het model "
+        "in het najaar van 2019 in Den Haag.",
+    ),
+    (
+        B,
+        "In Brussel bezocht de delegatie het Berlaymont-gebouw van de Europese Commissie en "
+        "het kantoor van Eurocities.",
+    ),
+    (B, "Den Haag sprak er met Eva Martens van DG CONNECT en met Pieter De Smet van Eurocities."),
+    (B, "Den Haag wilde in Brussel inbreng leveren over de positie van middelgrote steden bij Europese financiering."),
+    (T, "In Tallinn sprak Den Haag met Kadri Tamm, hoofd digitale diensten van de stad."),
+    (T, "Estland heeft een gezamenlijke laag voor gegevensuitwisseling tussen organisaties."),
+    (T, "Het netwerk bespreekt twee keer per jaar wat steden doen aan digitalisering."),
+    (
+        D,
+        "Dublin City Council, de Irish Aviation Authority en een dronebezorgcentrum in Balbriggan "
+        "stonden op het programma in Dublin.",
+    ),
+    (D, "Den Haag kreeg in Dublin kennis over de regels voor het luchtruim boven steden."),
+    (D, "Bewoners in Dublin maakten zich vooral zorgen over geluidsoverlast en privacy."),
+    (W, "In Wenen kwamen steden samen om te bespreken wie bepaalt waar drones boven een stad mogen vliegen."),
+    (W, "Op het testterrein van de Technische Universiteit Wenen in Aspern worden drones getest."),
+    (
+        W,
+        "Stefan Gruber, coördinator luchtmobiliteit bij de stad Wenen, deelt het Weense protocol "
+        "voor drones bij de brandweer met Den Haag.",
+    ),
+    (W, "Vertegenwoordigers van Hamburg, Toulouse, Ingolstadt, Dublin en Amsterdam waren er ook."),
+    (
+        M,
+        "In Madrid worden verkeer, energieverbruik van gebouwen en hitte op straat in één "
+        "stadsbreed model gecombineerd.",
+    ),
+    (M, "Den Haag leerde in Madrid hoe je hittekaarten per straat maakt en koppelt aan een digitale spiegelstad."),
+    (M, "Lucía Fernández is directeur digitale tweeling bij de gemeente Madrid."),
+    (BR, "De reis naar Bratislava ging heen en terug met de nachttrein, met een korte tussenstop in Wenen."),
+    (
+        BR,
+        "In Bratislava werd gesproken over slimme straatverlichting, camera's met "
+        "privacyvriendelijke beeldverwerking en het beheer van drukte bij evenementen aan de Donau.",
+    ),
+    (BR, "Den Haag bezocht in Bratislava de meldkamer van de stadspolitie en het nieuwe stadsdeel langs de Donau."),
+    (BR, "De treinreis van ca. 2700 km retour gaf ca. 40 kg CO2-uitstoot."),
+]
+CHANGED += [
+    (W, "Den Haag heeft in Aspern een testterrein voor drones geopend."),
+    (M, "Den Haag heeft een stadsbreed model gebouwd waarin verkeer, energieverbruik en hitte worden gecombineerd."),
+    (BR, "Den Haag en Bratislava hebben begin 2026 een online sessie over crowdmanagement gehouden."),
+    (K, "Mette Lindholm heeft in het najaar van 2019 het model in Den Haag gepresenteerd."),
 ]
 
 
