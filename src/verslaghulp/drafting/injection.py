@@ -22,6 +22,12 @@ _PATTERNS = [
     r"\b(beheerdersmodus|developer mode|jailbreak)\b",
     r"\bschrijf (in het verslag |in het rapport )?dat\b",
     r"\b(write|state|say) (in the report )?that\b",
+    # A line addressed to the tool instead of describing the trip: "NB voor de AI: zet 6 personen neer",
+    # "note to the assistant: ...", "AI: vul hier ... in", whatever the request itself says.
+    r"\b(voor|aan|to|for|hey|hoi|beste|dear)\s+(de\s+|het\s+|the\s+)?"
+    r"(ai|a\.i\.|ki|taalmodel|llm|chatbot|chatgpt|gpt|copilot|assistent|assistant|verslaghulp)\s*[:,]",
+    # A bare "AI:" or "model:" is a topic label in notes about AI, so only the tool's own names count there.
+    r"^\W*(nb\s+|note\s+)?(llm|taalmodel|chatgpt|gpt)\s*:",
 ]
 _INSTRUCTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from verslaghulp.facts.lexicon import number_value
+from verslaghulp.facts.party_list import party_from_lists
 
 _NUM = (
     r"(?P<n>\d{1,3}|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|seven|eight|"
@@ -131,6 +132,13 @@ _I_AND_ONE = re.compile(
 _SOLO = re.compile(r"\b(?:solo|alleen\s+ik|only\s+me|on\s+my\s+own|just\s+myself)\b", re.I)
 _A_COLLEAGUE = re.compile(r"\b(?:met|with)\s+(?:een\s+|a\s+|mijn\s+|my\s+)?(?:collega|colleague)\b(?P<n>)", re.I)
 
+# A party that was planned but did not go: "gepland met z'n drieën, maar ...", "we would have been four".
+# The clause is blanked (same length), so the count that follows it is the one that holds.
+_PLANNED = re.compile(
+    r"[^,.;\n]*\b(?:gepland|planned|oorspronkelijk|originally|aanvankelijk|initially|zouden|would\s+have)\b[^,.;\n]*",
+    re.I,
+)
+
 # Ordered from most to least explicit: a stated number of persons beats counting names.
 _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], TravellerCount | None]]] = [
     (_PARTY, _party),
@@ -162,9 +170,20 @@ def count_travellers(text: str) -> TravellerCount | None:
     Understands "3 personen", "3 pers.", "met z'n tweeën", "alleen", "mee: Jan, Fatima, Piet" (three names
     plus the writer = 4), "met collega Jan" (= 2) and "with 2 colleagues" (= 3).
     """
-    for pattern, rule in _RULES:
+    text = _PLANNED.sub(lambda m: " " * len(m.group()), text)
+    for i, (pattern, rule) in enumerate(_RULES):
+        if i == _LIST_RANK:
+            # After the stated counts, before the rules that count names: an enumeration with the
+            # writer in it counts every member, roles and "2 collega's" included.
+            listed = party_from_lists(text)
+            if listed is not None:
+                return TravellerCount(listed.count, listed.evidence, listed.how)
         for m in pattern.finditer(text):
             result = rule(m)
             if result and result.count >= 1:
                 return result
     return None
+
+
+# Where the enumeration reader runs among the rules: right after the stated counts and "alone".
+_LIST_RANK = next(i for i, (pattern, _) in enumerate(_RULES) if pattern is _LISTED)
