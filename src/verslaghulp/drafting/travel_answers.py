@@ -163,10 +163,13 @@ def kilometres_co2_answer(
         text += f"; volgens de aantekeningen in totaal ca. {_fmt(overall.kg)} kg CO2-equivalent"
         computed.append(_fact("CO2-totaal", f"{_fmt(overall.kg)} kg", f"uit de aantekeningen: '{overall.line}'"))
     party = trip.party
-    if party and party.count > 1 and (by_mode or overall):
+    figures = [*by_mode.values(), *([overall] if overall else [])]
+    if party and party.count > 1 and figures and not all(f.per_person for f in figures):
         # A figure from the notes may be per person or for everyone: the official says which, code does not guess.
         follow_up = "Geldt de CO2-uitstoot in de aantekeningen per persoon of voor het hele reisgezelschap?"
     elif party and party.count > 1:
+        if overall is not None:
+            total = overall.kg  # the notes' own total per person stands for the sum of the modes
         together = _fmt(total * party.count)
         text += f" per persoon; voor {party.count} personen samen ca. {together} kg CO2-equivalent"
         computed.append(_fact("aantal personen", str(party.count), party.how))

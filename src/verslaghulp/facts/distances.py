@@ -132,6 +132,13 @@ class StatedEmission:
     written: str  # "ca 350 kg" as the notes write it
     line: str
     mode: Mode | None
+    per_person: bool = False  # the notes say so: "78 kg p.p.", "per persoon", "each"
+
+
+# "78 kg p.p.", "per persoon", "per person", "each", "pp": the figure is one traveller's.
+_PER_PERSON = re.compile(
+    r"\b(?:p\.?\s?p\.?|per\s+(?:persoon|person|traveller|reiziger|deelnemer)|each|elk|ieder)(?!\w)", re.I
+)
 
 
 def stated_emissions(notes: str, selected: Sequence[str] = ()) -> list[StatedEmission]:
@@ -152,5 +159,8 @@ def stated_emissions(notes: str, selected: Sequence[str] = ()) -> list[StatedEmi
         about_trip = bool(modes) or bool(extract_kilometres(line)) or line.strip() in chosen
         if about_trip and figure.value <= _MAX_TRIP_KG:
             only = next(iter(modes)) if len(modes) == 1 else None
-            out.append(StatedEmission(figure.value, figure.evidence, line.strip(), only))
+            near = line[max(0, figure.start - start - 30) : figure.end - start + 30]
+            out.append(
+                StatedEmission(figure.value, figure.evidence, line.strip(), only, bool(_PER_PERSON.search(near)))
+            )
     return out

@@ -72,6 +72,18 @@ def parse_number(token: str) -> float | None:
     return None
 
 
+def parse_quantity(token: str) -> float | None:
+    """Read a distance or mass: as `parse_number`, but "1,140" is 1140 as English notes write it.
+
+    Nobody gives kilometres or kilograms to three decimals, so a comma before exactly three digits
+    (once or more: "12,345,000") separates thousands; "2,5" stays two and a half.
+    """
+    t = token.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+        return float(t.replace(",", ""))
+    return parse_number(t)
+
+
 def numbers_in(text: str) -> list[tuple[float, int, int]]:
     """Every number written in digits in the text: (value, start, end)."""
     out: list[tuple[float, int, int]] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verslaghulp.facts.normalise import parse_number
+from verslaghulp.facts.normalise import parse_number, parse_quantity
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _KM = re.compile(rf"(?<![\w.,])(?P<n>{_NUM})\s*(?:km|kilometer|kilometers)\b", re.I)
@@ -44,7 +44,7 @@ def extract_kilometres(text: str) -> list[Quantity]:
     """Every distance in kilometres ("1918 km", "1.918 kilometer")."""
     out: list[Quantity] = []
     for m in _KM.finditer(text):
-        value = parse_number(m["n"])
+        value = parse_quantity(m["n"])
         if value is not None:
             out.append(Quantity(value, "km", m.group(), m.start(), m.end()))
     return out
@@ -83,7 +83,8 @@ def extract_emissions(text: str) -> list[Quantity]:
         before = _CLAUSE_END.split(text[max(line_start, m.start() - _EMISSION_REACH) : m.start()])[-1]
         after = _CLAUSE_END.split(text[m.end() : min(line_end, m.end() + _EMISSION_REACH)])[0]
         window = before + m.group() + after
-        value = parse_number(m["n"])
+        # "1,140 kg" is a thousand kilos and more, but "1,234 ton" is one ton and a bit.
+        value = parse_number(m["n"]) if m["unit"].lower() in _TO_KG else parse_quantity(m["n"])
         if value is None or not _EMISSION_WORD.search(window):
             continue
         value *= _TO_KG.get(m["unit"].lower(), 1.0)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from verslaghulp.facts.gazetteer import PlaceMention, find_places, lookup
-from verslaghulp.facts.normalise import parse_number
+from verslaghulp.facts.normalise import parse_quantity
 
 
 class Mode(StrEnum):
@@ -343,7 +343,7 @@ def _leg(mode: Mode, masked: str, start: int, end: int) -> _Found:
     segment = masked[start:end]
     origin, destination = _route(segment, find_places(segment))
     km_match = _KM.search(segment)
-    km = parse_number(km_match.group(1)) if km_match else None
+    km = parse_quantity(km_match.group(1)) if km_match else None
     per_way = bool(km_match and _PER_WAY.search(segment))
     approx = bool(km_match and _APPROX.search(segment[: km_match.start()]))
     # The evidence leaves out blanked text at either end: the reason after "want" is not the leg.

@@ -87,3 +87,28 @@ def test_a_figure_without_kilometres_answers_and_asks_for_the_distance() -> None
     answer = kilometres_co2_answer(notes, lines=["CO2 van de reis: ca 12 kg (NS International)"])
     assert answer.text is not None and answer.text.startswith("Ca. 12 kg CO2-equivalent")
     assert answer.follow_up and "kilometer" in answer.follow_up
+
+
+def test_a_figure_the_notes_give_per_person_is_multiplied_for_the_party() -> None:
+    notes = "ik en Ayla Demir\nKLM Schiphol - Londen and back, ca. 370 km per vlucht\nCO2: ±78 kg p.p. retour\n"
+    answer = kilometres_co2_answer(notes, lines=["CO2: ±78 kg p.p. retour"])
+    assert answer.text is not None and answer.text.endswith("voor 2 personen samen ca. 156 kg CO2-equivalent.")
+    assert answer.follow_up is None
+
+
+@pytest.mark.parametrize(
+    ("text", "km"),
+    [("flew KLM to Stockholm, a little over 1,140 km each way", 2280.0), ("vlucht Wenen retour 1.918 km", 1918.0),
+     ("trein Brussel, 2,5 km lopen daarna", None)],
+)  # fmt: skip
+def test_english_thousands_in_a_distance(text: str, km: float | None) -> None:
+    answer = kilometres_co2_answer(text)
+    if km is None:
+        assert answer.text is None or "2,5" not in answer.text
+    else:
+        assert answer.text is not None and answer.text.startswith(f"{km:.0f} km")
+
+
+def test_a_mass_in_tonnes_keeps_its_decimals() -> None:
+    assert [q.value for q in extract_emissions("CO2 reis: 1,234 ton")] == [1234.0]
+    assert [q.value for q in extract_emissions("CO2 trip: 1,140 kg")] == [1140.0]
