@@ -21,10 +21,13 @@ _WORD_START = r"(?<![^\W\d_])"
 _WD = rf"(?:(?P<wd>{WEEKDAY_RE}){_NOT_LETTER}\s*,?\s*)?"
 _AT_WD = _WORD_START + _WD  # an optional weekday, at the start of a word
 _YEAR = r"(?P<y>(?:19|20)\d\d|'\d\d)(?!\d)"
-_DAY = r"(?<![\d.,/:])(?P<d>[0-3]?\d)(?:e|ste|de|st|nd|rd|th)?"
+_ORDINAL = r"(?:e|ste|de|st|nd|rd|th)?"  # "3e", "2de", "1st", "14th"
+_DAY = rf"(?<![\d.,/:])(?P<d>[0-3]?\d){_ORDINAL}"
 
-# Day-month-year as words: "14 nov 2021", "zondagavond 27 april", "14 november, 2021".
-_TEXT_DATE = re.compile(rf"{_AT_WD}{_DAY}\s*(?P<m>{MONTH_RE}){_NOT_LETTER}(?:\s*,?\s*{_YEAR})?", re.IGNORECASE)
+# Day-month-year as words: "14 nov 2021", "zondagavond 27 april", "14 november, 2021", "16th of October".
+_TEXT_DATE = re.compile(
+    rf"{_AT_WD}{_DAY}\s*(?:of\s+)?(?P<m>{MONTH_RE}){_NOT_LETTER}(?:\s*,?\s*{_YEAR})?", re.IGNORECASE
+)
 # English order: "November 14, 2021", "Nov 14".
 _EN_DATE = re.compile(
     rf"{_AT_WD}(?P<m>{MONTH_RE}){_NOT_LETTER}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![/:.]\d)(?:,?\s+{_YEAR})?",
@@ -40,7 +43,10 @@ _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<mn>[01]\d)-(?P<d>[0-3]\d)(?!
 
 RANGE_SEP = r"(?:t/m|t\.?m\.?|tot\s+en\s+met|tot|until|till|through|thru|to|-|–|—|/)"
 # A bare day before a full date: the "6 t/m" of "6 t/m 8 februari".
-_BARE_START = re.compile(rf"(?:{_AT_WD}(?<![\d.,/:-])(?P<d>[0-3]?\d)(?:e|ste|de)?)\s*{RANGE_SEP}\s*$", re.IGNORECASE)
+# The article of "from the 14th to the 16th of October" and "van de 3e t/m de 5e juni" may stand on either side.
+_BARE_START = re.compile(
+    rf"(?:{_AT_WD}(?<![\d.,/:-])(?P<d>[0-3]?\d){_ORDINAL})\s*{RANGE_SEP}\s*(?:the\s+|de\s+)?$", re.IGNORECASE
+)
 # A bare day after an English date: the "-18" of "November 14-18, 2021".
 _BARE_END = re.compile(rf"\s*(?:-|–|—|to|through|t/m)\s*(?P<d>[0-3]?\d)\b(?![/:.]\d)(?:,?\s+{_YEAR})?", re.I)
 _LIST_BEFORE = re.compile(r"(?<![\d.,/:-])(?P<d>[0-3]?\d)(?:e|ste|de)?\s*(?:,|en|and|&)\s*$", re.IGNORECASE)

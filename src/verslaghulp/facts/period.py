@@ -7,7 +7,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from verslaghulp.facts.dates import DateMention, find_dates
+from verslaghulp.facts.dates import RANGE_SEP, DateMention, find_dates
+from verslaghulp.facts.lexicon import WEEKDAY_RE, weekday_number
 
 # Lines that talk about the trip itself win over lines about events or follow-ups.
 _TRIP_WORDS = re.compile(
@@ -63,6 +64,17 @@ def _line_score(text: str, mention: DateMention) -> int:
     return (2 if _TRIP_WORDS.search(line) else 0) - (3 if _LATER_WORDS.search(line) else 0)
 
 
+def _in_brackets(text: str, pos: int) -> bool:
+    """Whether a position is inside brackets on its line.
+
+    "tech week (10-14 juni), wij 11 t/m 13 juni" gives the event's dates as an aside; the trip's own
+    dates stand outside.
+    """
+    line_start = text.rfind("\n", 0, pos) + 1
+    before = text[line_start:pos]
+    return before.count("(") > before.count(")")
+
+
 def _stated_days(text: str, near: int) -> tuple[float, str] | None:
     """A day count stated on the date's line or the line right after it, with the text it came from."""
     line_start = text.rfind("\n", 0, near) + 1
@@ -107,6 +119,34 @@ def _make(text: str, first: DateMention, last: DateMention) -> Period:
     )
 
 
+# A week number with a weekday range, as agendas write it: "wk 41 (2025), ma t/m wo", "week 12: di-do".
+_WEEK_RANGE = re.compile(
+    rf"(?<![\w])(?:week|wk|w)\.?\s*(?P<w>[1-5]?\d)(?!\d)(?:\s*\(?\s*(?P<y>(?:19|20)\d\d)\s*\)?)?"
+    rf"[^\n\d]{{0,30}}?(?<![\w])(?P<a>{WEEKDAY_RE})\s*{RANGE_SEP}\s*(?P<b>{WEEKDAY_RE})(?![\w])",
+    re.I,
+)
+_ANY_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?!\d)")
+
+
+def _week_period(text: str, default_year: int | None) -> Period | None:
+    """The period of an ISO week's weekday range ("wk 41 (2025), ma t/m wo" = 6 t/m 8 oktober 2025)."""
+    m = _WEEK_RANGE.search(text)
+    if m is None:
+        return None
+    year_text = m["y"] or next((y.group() for y in _ANY_YEAR.finditer(text)), None)
+    year = int(year_text) if year_text else default_year
+    first, last = weekday_number(m["a"]), weekday_number(m["b"])
+    if year is None or first is None or last is None or not 1 <= int(m["w"]) <= 53 or last < first:
+        return None
+    try:
+        start = dt.date.fromisocalendar(year, int(m["w"]), first + 1)
+        end = dt.date.fromisocalendar(year, int(m["w"]), last + 1)
+    except ValueError:
+        return None
+    days = (end - start).days + 1
+    return Period(start, end, days, days - 1, m.group(), m["b"], year_inferred=not year_text)
+
+
 def extract_period(text: str, *, default_year: int | None = None) -> Period | None:
     """Read the trip's period from notes; None when they contain no date.
 
@@ -117,7 +157,7 @@ def extract_period(text: str, *, default_year: int | None = None) -> Period | No
     """
     mentions = find_dates(text, default_year=default_year)
     if not mentions:
-        return None
+        return _week_period(text, default_year)
     ranges = [
         (m, mentions[m.range_partner])
         for m in mentions
@@ -125,9 +165,14 @@ def extract_period(text: str, *, default_year: int | None = None) -> Period | No
     ]
     ranges = [(a, b) for a, b in ranges if a.start < b.start and (b.date - a.date).days < 60]
     if ranges:
-        best = max(ranges, key=lambda pair: (_line_score(text, pair[0]), -pair[0].start))
+        best = max(
+            ranges, key=lambda pair: (_line_score(text, pair[0]), not _in_brackets(text, pair[0].start), -pair[0].start)
+        )
         if _line_score(text, best[0]) >= 0 or len(ranges) == len(mentions) // 2:
             return _make(text, *best)
+    week = _week_period(text, default_year)
+    if week is not None:
+        return week  # a stated week range beats gathering the loose dates of the notes
     trip = [m for m in mentions if _line_score(text, m) >= 0] or mentions
     first = min(trip, key=lambda m: (m.date, m.start))
     last = max(trip, key=lambda m: (m.date, -m.start))

@@ -204,3 +204,46 @@ def test_a_mode_negated_or_turned_down_is_no_leg(taken: str, rejected: str, shap
 def test_a_compound_naming_a_subject_is_no_leg() -> None:
     assert extract_transport_legs("opbrengst: vergunningen voor BVLOS-vluchten en drone-vluchten") == []
     assert [leg.mode for leg in extract_transport_legs("KLM-vlucht naar Wenen")] == [Mode.VLIEGTUIG]
+
+
+ORDINAL = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    start=dates,
+    length=st.integers(1, 4),
+    template=st.sampled_from([
+        "from the {a} to the {b} of {month} {year}", "{a} to {b} {month} {year}", "{a}-{b} {month} {year}",
+        "van de {da} t/m de {db} {maand} {year}", "we travelled from the {a} to the {b} of {month} {year}.",
+    ]),
+)  # fmt: skip
+def test_ordinal_day_ranges_are_read(start: dt.date, length: int, template: str) -> None:
+    end = start + dt.timedelta(days=length)
+    if end.month != start.month:
+        return  # these shapes name one month
+    months_en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                 "November", "December"]  # fmt: skip
+    text = template.format(
+        a=f"{start.day}{ORDINAL.get(start.day, 'th')}", b=f"{end.day}{ORDINAL.get(end.day, 'th')}",
+        da=f"{start.day}e", db=f"{end.day}e", month=months_en[start.month - 1],
+        maand=MONTH_NAMES_NL[start.month - 1], year=start.year,
+    )  # fmt: skip
+    period = extract_period(text)
+    assert period is not None and (period.start, period.end) == (start, end), text
+
+
+@settings(max_examples=60, deadline=None)
+@given(year=st.integers(2019, 2027), week=st.integers(1, 52), first=st.integers(0, 3), length=st.integers(0, 3))
+def test_a_week_number_with_weekdays_gives_the_days(year: int, week: int, first: int, length: int) -> None:
+    names = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+    text = f"Werkbezoek - wk {week} ({year}), {names[first]} t/m {names[first + length]}\nvervolg: nog plannen"
+    period = extract_period(text)
+    assert period is not None
+    assert period.start == dt.date.fromisocalendar(year, week, first + 1)
+    assert period.days == length + 1
+
+
+def test_the_trips_own_dates_beat_the_events_in_brackets() -> None:
+    period = extract_period("tech week (10-14 juni 2019), wij waren er van 11 t/m 13 juni")
+    assert period is not None and (period.start.day, period.end.day) == (11, 13)
