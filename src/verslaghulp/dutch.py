@@ -6,7 +6,11 @@ No imports from the rest of the package, so that any layer can use it.
 
 from __future__ import annotations
 
+import datetime as dt
+
 _SWAP = str.maketrans(",.", ".,")  # Python writes 1,234.5; Dutch 1.234,5
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december")  # fmt: skip
 
 
 def number(value: float, decimals: int = 0, *, trim: bool = False) -> str:
@@ -25,3 +29,8 @@ def count(n: int, singular: str, plural: str) -> str:
 def seconds(value: float) -> str:
     """A duration for a status line: "0,4 s", "12,3 s", "95 s" (one decimal below a minute and a half)."""
     return f"{number(value, 1 if value < 90 else 0)} s"
+
+
+def day(value: dt.date) -> str:
+    """A day written out: "1 december 2026"."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"

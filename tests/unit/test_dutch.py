@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from verslaghulp.dutch import count, number, seconds
+import datetime as dt
+
+from verslaghulp.dutch import count, day, number, seconds
 
 
 def test_numbers_have_a_decimal_comma_and_a_thousands_point() -> None:
@@ -20,3 +22,7 @@ def test_one_is_singular() -> None:
 
 def test_durations() -> None:
     assert seconds(12.34) == "12,3 s" and seconds(110.8) == "111 s"
+
+
+def test_days_are_written_out() -> None:
+    assert day(dt.date(2026, 12, 1)) == "1 december 2026" and day(dt.date(2025, 3, 14)) == "14 maart 2025"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Protocol
 
 from verslaghulp.concepts.model import ArchiveRecord, Concept, ConceptError, ConceptStatus
 from verslaghulp.concepts.review import answer_changes, final_draft, unresolved_answers
 from verslaghulp.concepts.store import ConceptStore
+from verslaghulp.dutch import day
 from verslaghulp.report.model import ReportDraft
 
 _FAILED = "fout"
@@ -35,9 +37,14 @@ class ArchiveTarget(Protocol):
         ...
 
 
-def archive_name(concept: Concept) -> str:
-    """How the stored report is named in the archive."""
-    return f"{concept.title} (verslaghulp {concept.id[:6]})"
+def archive_name(concept: Concept, saved_on: dt.date) -> str:
+    """How the stored report is named in the archive: the source an official reads in the archive's table.
+
+    Which concept it came from is the stored `source_key` ("verslaghulp:<id>"), not part of the name.
+    The day comes first: the archive reads the last year in a name as the trip's year when the report
+    gives none, so a year in the concept's title wins over the year it was saved in.
+    """
+    return f"Opgeslagen vanuit Verslaghulp op {day(saved_on)}: {concept.title}"
 
 
 def archive_concept(store: ConceptStore, concept_id: str, archive: ArchiveTarget) -> ArchiveRecord:
@@ -59,7 +66,8 @@ def archive_concept(store: ConceptStore, concept_id: str, archive: ArchiveTarget
             f"Controleer eerst de gemarkeerde feiten (⟦…⟧) bij {headings}. "
             "Klopt een feit, verwijder dan de haken; klopt het niet, pas de tekst aan."
         )
-    outcome = archive.ingest_draft(draft, name=archive_name(concept), source_key=f"verslaghulp:{concept.id}")
+    saved_on = dt.datetime.now(dt.UTC).astimezone().date()  # the server's local day
+    outcome = archive.ingest_draft(draft, name=archive_name(concept, saved_on), source_key=f"verslaghulp:{concept.id}")
     if str(outcome.status) == _FAILED:
         raise ConceptError(outcome.message or "Opslaan in het archief is mislukt.")
     record = ArchiveRecord(report_id=outcome.report_id, outcome=str(outcome.status), changes=answer_changes(concept))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import pytest
 
+from verslaghulp.archive.metadata import year_hint
 from verslaghulp.concepts import (
     ConceptError,
     ConceptStatus,
@@ -19,6 +22,7 @@ from verslaghulp.concepts import (
     save_reply,
     start_concept,
 )
+from verslaghulp.concepts.archiving import archive_name
 from verslaghulp.config import Settings
 from verslaghulp.drafting import DraftError
 from verslaghulp.llm.fake import FakeChatModel
@@ -172,13 +176,29 @@ def test_storing_refuses_unconfirmed_facts_then_stores_the_edited_text(store: Co
     record = archive_concept(store, concept_id, archive)
     draft, name, key = archive.stored[0]
     assert draft.answer("doel").text == "Overleg over open data met Els Peeters."
-    assert name.startswith("Gent 3 t/m 4 juni 2025") and key == f"verslaghulp:{concept_id}"
+    # The archive's "Bron" column: when it was saved from Verslaghulp and the concept's title, no id
+    # fragment; which concept it was is the stored source key.
+    assert re.fullmatch(r"Opgeslagen vanuit Verslaghulp op \d{1,2} [a-z]+ 20\d\d: Gent 3 t/m 4 juni 2025.*", name)
+    assert concept_id[:6] not in name and key == f"verslaghulp:{concept_id}"
     doel = next(c for c in record.changes if c.question_id == "doel")
     assert doel.changed and doel.model_text.startswith("Overleg over open data met wethouder ⟦Jan de Vries⟧")
     assert any(p.op == "vervangen" and "⟦Jan" in p.model for p in doel.parts)
     assert not next(c for c in record.changes if c.question_id == "personen").changed
     stored = store.get(concept_id)
     assert stored is not None and stored.status is ConceptStatus.GEARCHIVEERD and stored.archived == record
+
+
+def test_the_archive_name_says_in_dutch_when_it_was_saved_and_keeps_the_trips_year(store: ConceptStore) -> None:
+    concept = save_notes(store, None, "Gent 3 t/m 4 juni 2025, alleen gereisd\nmet de trein\n", FORM)
+    assert concept is not None
+    name = archive_name(concept, dt.date(2026, 12, 1))
+    assert name == "Opgeslagen vanuit Verslaghulp op 1 december 2026: Gent 3 t/m 4 juni 2025, alleen gereisd"
+    assert not re.search(r"\b[0-9a-f]{6}\b", name) and "verslaghulp " not in name
+    # The archive takes the last year in a source's name as the trip's year when the report gives none:
+    # the trip's year from the title, the year it was saved in only when the title has none.
+    assert year_hint(name) == 2025
+    untitled = save_notes(store, None, "Gent, overleg open data\n", FORM)
+    assert untitled is not None and year_hint(archive_name(untitled, dt.date(2026, 12, 1))) == 2026
 
 
 def test_an_archive_failure_is_a_dutch_error_and_the_concept_stays(store: ConceptStore, settings: Settings) -> None:
