@@ -18,7 +18,8 @@ from verslaghulp.report.notes import NoteLine
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'/-]*")
 # A header is a short label at the start of a line, ended by ":" or a dash: "Doel:", "wie gesproken -".
-HEADER = re.compile(r"^\s*[-*•]?\s*(?P<label>[^\W\d][\w' /()]{1,30}?)\s*(?::|\s[-–]\s|\s[-–]$)")
+# Abbreviated labels keep their dot ("opbr.:", "gespr. met:").
+HEADER = re.compile(r"^\s*[-*•]?\s*(?P<label>[^\W\d][\w' /().]{1,30}?)\s*(?::|\s[-–]\s|\s[-–]$)")
 # "Anna Smit – CIO", "Anna Smit (CDO Warschau)", "gesproken met Piet de Vries, adviseur"
 _BULLET = re.compile(r"^\s*(?:[-*•–>]|\d+[.)])\s")
 TRAVELLER_LABELS = {"mee", "reisgenoten", "reisgenoot", "deelnemers", "with", "travellers"}
@@ -59,24 +60,19 @@ def relevant_lines(question: Question, lines: list[NoteLine], all_questions: tup
     in_scope = False
     bullets_only = False
     title_label = header_label(lines[0].text) if lines else None
-    if question.include_title and len(lines) > 2 and not _is_question_header(title_label or "", all_questions):
+    if question.include_title and len(lines) > 2 and not is_question_header(title_label or "", all_questions):
         # Notes usually open with a title line ("Wenen - CGCC najaarsmeeting") that names the purpose; a
         # place before a dash ("Londen – werksessie LOTI") is part of the title, not a question's header.
         picked.append(lines[0])
         lines = lines[1:]
     for line in lines:
         label = header_label(line.text)
-        if (
-            label is not None
-            and in_scope
-            and _BULLET.match(line.text)
-            and not _is_question_header(label, all_questions)
-        ):
+        if label is not None and in_scope and _BULLET.match(line.text) and not is_question_header(label, all_questions):
             label = None  # "- Madrid: kennissessie" inside a "vervolg:" list is an item, not a new header
         if label is not None:
             # Any header ends the previous scope (day headers too). A question's own header opens one that
             # reaches the following lines when it stands alone ("Doel:"), else only following bullets.
-            own = _is_question_header(label, all_questions) and keyword_hits(label, question.keywords) > 0
+            own = is_question_header(label, all_questions) and keyword_hits(label, question.keywords) > 0
             in_scope, bullets_only = own, not _header_stands_alone(line.text)
             if own:
                 picked.append(line)
@@ -103,7 +99,8 @@ def _excluded(question: Question, text: str) -> bool:
     return question.kind is AnswerKind.PEOPLE and header_label(text) in TRAVELLER_LABELS
 
 
-def _is_question_header(label: str, questions: tuple[Question, ...]) -> bool:
+def is_question_header(label: str, questions: tuple[Question, ...]) -> bool:
+    """Whether a header label names one of the form's questions (matches one of their keywords)."""
     return any(keyword_hits(label, q.keywords) > 0 for q in questions)
 
 

@@ -16,8 +16,10 @@ from verslaghulp.archive.embeddings import TextEmbedder
 from verslaghulp.drafting.code_answers import CODE_KINDS
 from verslaghulp.drafting.injection import PLACEHOLDER, is_instruction
 from verslaghulp.drafting.line_router import Route, route_of, score_texts
-from verslaghulp.drafting.relevance import header_label, relevant_lines
+from verslaghulp.drafting.relevance import header_label, is_question_header, relevant_lines
 from verslaghulp.drafting.topics import topic_of
+from verslaghulp.facts.dates import find_dates
+from verslaghulp.facts.gazetteer import lookup
 from verslaghulp.facts.lexicon import MONTH_RE, WEEKDAY_RE
 from verslaghulp.report.forms import Form
 from verslaghulp.report.notes import NoteLine
@@ -32,6 +34,9 @@ _DAY_HEADING = re.compile(
     r"[\s:.-]*$|^(?:dag|day)\s+\d{1,2}[\s:.-]*$",
     re.I,
 )
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–>]|\d+[.)])\s")
 
 
 def is_heading(text: str) -> bool:
@@ -86,8 +91,17 @@ def select_lines(form: Form, lines: list[NoteLine], embedder: TextEmbedder | Non
             by_topic.setdefault(topic_of(question).id, []).append(question.id)
     scope: list[str] = []
     for i, line in enumerate(usable):
-        if line.number not in claimed:
-            selection.routed[line.number] = route_of(rows[i], centroids)
+        label = header_label(line.text)
+        # A line under its writer's own label that names no question ("Wat hebben we eraan: ...", "opbr.:")
+        # is routed by meaning as well: words in it that match a keyword do not say what the section is.
+        # In a heading's list a bullet's label is an item ("- Madrid: kennissessie" under "vervolg:").
+        item = bool(scope) and _LIST_ITEM.match(line.text) is not None
+        own_label = label is not None and not item and not is_question_header(label, form.questions)
+        # Every line is routed: keywords and name patterns say a line touches a question, not that
+        # it is not also about another one ("Urban Future Days, panels over ..." is a venue and the purpose).
+        selection.routed[line.number] = route_of(rows[i], centroids)
+        if i == 0 and label is None and _names_the_trip(line.text):
+            continue  # the title names the trip and opens no section (its claims come from the keywords)
         if is_heading(line.text):
             # A heading opens a scope: of the questions that claim it; else of the topic that the heading
             # and the lines below it are about together ("wat hebben we eraan:" over three outcomes);
@@ -103,12 +117,21 @@ def select_lines(form: Form, lines: list[NoteLine], embedder: TextEmbedder | Non
         # Inside a scope the heading decides (a line may serve other questions as well); elsewhere an
         # unclaimed line follows its own route, when that is clear.
         own = selection.routed.get(line.number)
-        targets = scope or (by_topic.get(own.topic, []) if own is not None and own.sure else [])
+        routed = by_topic.get(own.topic, []) if own is not None and own.sure else []
+        if own_label:
+            scope = []  # a labelled line is a section of its own and ends the heading's scope
+        targets = scope or routed if line.number not in claimed or own_label else [*scope, *routed]
         for question_id in targets:
             picked[question_id].append(line)
     for question_id, chosen in picked.items():
         picked[question_id] = sorted({line.number: line for line in chosen}.values(), key=lambda x: x.number)
     return selection
+
+
+def _names_the_trip(text: str) -> bool:
+    """Whether a first line is the trip's title: it names a place or a date ("web summit lissabon")."""
+    words = re.findall(r"[^\W\d_][\w'’-]+", text)
+    return bool(find_dates(text)) or any(lookup(w) is not None for w in words if len(w) > 3)
 
 
 def _scope_end(lines: list[NoteLine], heading: int) -> int:

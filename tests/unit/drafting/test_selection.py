@@ -99,3 +99,26 @@ def test_a_form_without_keywords_inherits_them_from_its_topics() -> None:
     assert all(x.keywords for x in topical.questions)
     notes = "Almere naar Lyon\nafspraken:\n- Lyon stuurt hun handleiding voor 1 juli\n"
     assert "- Lyon stuurt hun handleiding voor 1 juli" in _texts(topical, notes, "afspraken")
+
+
+def test_the_title_opens_no_section() -> None:
+    # A title that names the trip is no heading over the notes: each line below it still goes its own way.
+    notes = (
+        "web summit lissabon\nik + 2 collega's\ndoel: Web Summit bezoeken ivm startup-beleid\n"
+        "opbr.: 14 leads voor het Haagse startupprogramma, vergelijking van subsidievormen\n"
+    )
+    form = load_form("denhaag-2025")
+    assert "opbr.: 14 leads voor het Haagse startupprogramma, vergelijking van subsidievormen" in _texts(
+        form, notes, "opbrengst"
+    )
+    assert "ik + 2 collega's" not in _texts(form, notes, "doel")
+
+
+def test_a_line_under_the_writers_own_label_is_routed_by_meaning() -> None:
+    # "Wat hebben we eraan" names no question; keywords in the content ("met") do not decide the section.
+    notes = (
+        "Frankfurt - Urban Data Days 2025\nGesprekken:\n- Jonas Becker, projectleider data bij Mainova\n"
+        "Wat hebben we eraan: model-datadeelovereenkomst van Frankfurt met de netbeheerder; idee om "
+        "woningcorporaties als eerste aan te sluiten\n"
+    )
+    assert any(t.startswith("Wat hebben we eraan") for t in _texts(load_form("denhaag-2025"), notes, "opbrengst"))
