@@ -17,6 +17,7 @@ from verslaghulp.dutch import count, number
 from verslaghulp.evaluation.measures import Direction, Metric, Unit, is_worse
 from verslaghulp.evaluation.metrics import CATALOGUE, metric_for_measure
 from verslaghulp.evaluation.results import SUMMARY_FILE, CaseResult, RunNotFoundError, RunSummary, load_run
+from verslaghulp.ui.eval_messages import dutch_field, dutch_message
 
 log = logging.getLogger(__name__)
 _LINE = "#1565c0"
@@ -272,15 +273,24 @@ def _measure_failures(set_name: str, case: CaseResult) -> list[Failure]:
             m.direction is Direction.LOWER and m.unit is Unit.COUNT and measure.value > 0
         )
         if short:
-            detail = "; ".join(measure.detail[:3]) or "–"
+            detail = "; ".join(dutch_message(d) for d in measure.detail[:3]) or "–"
             value = dutch_value(m, measure.value)
             what = label(f"{set_name}.{m.name}", m)
             out.append(Failure(set_name, case.case_id, what, "", f"{value}: {detail}"))
     return out
 
 
+def _field(set_name: str, field: str) -> str:
+    """A comparison row's name in Dutch: a measure's Dutch name, a known English name, or the question id."""
+    m = metric_for_measure(set_name, field)
+    return label(f"{set_name}.{m.name}", m) if m is not None else dutch_field(field)
+
+
 def failures(run: Run) -> list[Failure]:
-    """Per case what failed: errors first, then comparisons that did not hold, then measures short of perfect."""
+    """Per case what failed: errors first, then comparisons that did not hold, then measures short of perfect.
+
+    The explanations are the scorers' English ones, translated for the page (ui/eval_messages.py).
+    """
     try:
         _, cases = load_run(run.path)
     except RunNotFoundError:
@@ -291,7 +301,13 @@ def failures(run: Run) -> list[Failure]:
             if case.error:
                 out.append(Failure(set_name, case.case_id, "fout", "", case.error))
             out += [
-                Failure(set_name, case.case_id, row.field, row.expected, row.produced)
+                Failure(
+                    set_name,
+                    case.case_id,
+                    _field(set_name, row.field),
+                    dutch_message(row.expected),
+                    dutch_message(row.produced),
+                )
                 for row in case.diff
                 if row.ok is False
             ]

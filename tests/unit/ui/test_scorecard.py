@@ -90,6 +90,29 @@ def test_failures_list_failed_comparisons_and_short_measures(tmp_path: Path) -> 
     assert not any(what == "personen" for _, what, _ in found)
 
 
+def test_failing_cases_are_explained_in_dutch_on_the_page(tmp_path: Path) -> None:
+    # The scorers explain in English for developers; the page shows the same in Dutch, the values kept.
+    out = _run(tmp_path, "a", 0.75, 1)
+    diff = [
+        DiffRow(field="travellers_correct", expected="pass", produced="expected 3, draft says niet vermeld", ok=False),
+        DiffRow(field="must_not_contain", expected="Jan de Vries", produced="Jan de Vries", ok=False),
+        DiffRow(field="locaties", expected="niet vermeld: no | ✗ Gent", produced="[niet vermeld] Niet vermeld.",
+                ok=False),
+    ]  # fmt: skip
+    precision = Measure.ratio(1, 2, ["marked but answerable: locaties"])
+    write_case(out, CaseResult(set="drafting", case_id="wenen", diff=diff,
+                               measures={"niet_vermeld_precision": precision}))  # fmt: skip
+    found = {
+        (f.case_id, f.what): (f.expected, f.produced) for f in scorecard.failures(scorecard.find_runs(tmp_path)[0])
+    }
+    assert found[("gent", "verwachte feiten gevonden")] == ("", "75,0%: doel: 'open data' ontbreekt")
+    assert found[("wenen", "aantal reizigers juist")] == ("in orde", "verwacht 3, maar het concept zegt niet vermeld")
+    assert found[("wenen", "mag er niet in staan")] == ("Jan de Vries", "Jan de Vries")
+    assert found[("wenen", "locaties")] == ("niet vermeld: nee | ✗ Gent", "[niet vermeld] Niet vermeld.")
+    what = next(k for k in found if k[0] == "wenen" and "niet vermeld" in k[1])
+    assert found[what][1] == "50,0%: als niet vermeld gemarkeerd, maar wel te beantwoorden: locaties"
+
+
 def test_the_latest_verdict_in_one_dutch_line(tmp_path: Path) -> None:
     assert scorecard.verdict([]).startswith("**Nog geen oordeel**")
     _run(tmp_path, "a", 0.5, 1)
