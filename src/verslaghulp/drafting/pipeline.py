@@ -155,13 +155,11 @@ def check_fits(model: ChatModel, prompts: DraftPrompts, notes: Notes, form: Form
         )
 
 
-def iter_draft(notes_text: str, form: Form, model: ChatModel, settings: Settings) -> Iterator[AnswerEvent | DraftDone]:
-    """Draft the form from the notes, yielding each answer as it is ready and then the draft.
+def load_checked_prompts(model: ChatModel, notes: Notes, form: Form, settings: Settings) -> DraftPrompts:
+    """The drafting prompts, once the notes are known to fit the model's context.
 
-    Raises NotesError for unusable notes and DraftError when the model fails.
+    Raises NotesError when they do not fit and DraftError when the model cannot be started.
     """
-    started = time.perf_counter()
-    notes = parse_notes(notes_text, max_chars=settings.max_notes_chars)
     prompts = DraftPrompts.load(settings.resolved_prompts_dir())
     try:
         check_fits(model, prompts, notes, form, settings)
@@ -169,6 +167,17 @@ def iter_draft(notes_text: str, form: Form, model: ChatModel, settings: Settings
         raise
     except Exception as exc:
         raise DraftError(f"Het taalmodel kon niet worden gestart: {exc}") from exc
+    return prompts
+
+
+def iter_draft(notes_text: str, form: Form, model: ChatModel, settings: Settings) -> Iterator[AnswerEvent | DraftDone]:
+    """Draft the form from the notes, yielding each answer as it is ready and then the draft.
+
+    Raises NotesError for unusable notes and DraftError when the model fails.
+    """
+    started = time.perf_counter()
+    notes = parse_notes(notes_text, max_chars=settings.max_notes_chars)
+    prompts = load_checked_prompts(model, notes, form, settings)
     meta = DraftMeta(
         form_id=form.id,
         form_title=form.title,

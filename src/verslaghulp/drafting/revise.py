@@ -12,7 +12,7 @@ from verslaghulp.config import Settings
 from verslaghulp.drafting.code_answers import CODE_KINDS
 from verslaghulp.drafting.grounding_step import ground_answer
 from verslaghulp.drafting.injection import mask_instructions
-from verslaghulp.drafting.pipeline import DraftError, answer_question, check_fits, line_embedder
+from verslaghulp.drafting.pipeline import DraftError, answer_question, line_embedder, load_checked_prompts
 from verslaghulp.drafting.prompting import DraftPrompts
 from verslaghulp.drafting.topics import with_topics
 from verslaghulp.facts.grounding_model import GroundingReport
@@ -107,13 +107,7 @@ def revise_answer(
         raise DraftError(f"Het formulier {form.id} heeft geen vraag '{question_id}'.") from exc
     text = notes_with_reply(notes_text, question, reply)
     notes = mask_instructions(parse_notes(text, max_chars=settings.max_notes_chars))
-    prompts = DraftPrompts.load(settings.resolved_prompts_dir())
-    try:
-        check_fits(model, prompts, notes, form, settings)
-    except NotesError:
-        raise
-    except Exception as exc:
-        raise DraftError(f"Het taalmodel kon niet worden gestart: {exc}") from exc
+    prompts = load_checked_prompts(model, notes, form, settings)
     meta = draft.meta.model_copy(deep=True, update={"notes_lines": len(notes.lines), "notes_chars": len(notes.text)})
     answer = answer_question(question, notes, form, model, prompts, meta, settings)
     answer = ground_answer(answer, question, build_index(notes.text), settings.unsupported_facts)
