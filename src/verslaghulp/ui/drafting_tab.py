@@ -136,6 +136,11 @@ def _slot_updates(concept: Concept | None, index: int) -> list[Any]:
     ]
 
 
+def changed_slots(before: Concept, after: Concept) -> set[int]:
+    """The answer slots whose answer differs between two states of a concept (re-derived answers)."""
+    return {n for n, answer in enumerate(after.answers) if n >= len(before.answers) or before.answers[n] != answer}
+
+
 def build_drafting_tab(services: Services) -> DraftingTab:
     """Build the tab inside the current Blocks context and wire its events.
 
@@ -178,7 +183,7 @@ def build_drafting_tab(services: Services) -> DraftingTab:
             gr.Markdown(QUEUE_HINT, elem_classes=["vh-saved"])
             saved = gr.Markdown("", elem_classes=["vh-saved"])
             with gr.Accordion("Controles: 8-uursregel, kilometers en CO2", open=True):
-                checks = gr.Markdown(views.checks_markdown(None, {}))
+                checks = gr.Markdown(views.checks_markdown(None, {}), elem_classes=["vh-checks"])
         with gr.Column(scale=3, min_width=420):
             status = gr.Markdown("Nog geen verslag.", elem_classes=["vh-status"], min_height=48)
             follow_ups = gr.Markdown("")
@@ -319,7 +324,14 @@ def build_drafting_tab(services: Services) -> DraftingTab:
                 except (NotesError, DraftError) as exc:
                     raise error(str(exc)) from exc
                 status_text = f"Vraag {index + 1} is opnieuw opgesteld met uw antwoord. " + views.summary_text(revised)
-                return show(revised, status_text, notes_text=revised.notes, only={index}, listing_of=store)
+                # The answers re-derived from this one (transport -> 8-hours rule -> km/CO2) are sent too.
+                return show(
+                    revised,
+                    status_text,
+                    notes_text=revised.notes,
+                    only={index} | changed_slots(concept, revised),
+                    listing_of=store,
+                )
 
         return on_revise
 
