@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from verslaghulp.drafting.travel_answers import flight_justification_answer, kilometres_co2_answer
 from verslaghulp.facts import count_travellers, extract_period, extract_transport_legs
-from verslaghulp.facts.distances import stated_emissions
 from verslaghulp.facts.lexicon import MONTH_NAMES_NL, WEEKDAY_NAMES_NL
 from verslaghulp.facts.transport import carriers_in
 from verslaghulp.report.forms import AnswerKind, Question
@@ -152,10 +151,10 @@ def answer_travel_rule(question: Question, notes: Notes, lines: list[NoteLine] |
     else:
         found = kilometres_co2_answer(notes.text, lines=[line.text for line in lines or []])
     support = _transport_support(notes)
-    if question.kind is AnswerKind.DISTANCE_EMISSIONS and found.text:
+    if found.text:
         # The line with the notes' own CO2 figure is evidence too, also when it names no transport.
-        for figure in stated_emissions(notes.text, [line.text for line in lines or []]):
-            support += [line for line in lines_containing(notes, figure.line) if line not in support]
+        for text in found.lines:
+            support += [line for line in lines_containing(notes, text) if line not in support]
     if found.text and "Toelichting: " in found.text:
         reason = found.text.split("Toelichting: ", 1)[1]
         support += [line for line in lines_containing(notes, reason) if line not in support]

@@ -32,6 +32,8 @@ class RuleAnswer:
     text: str | None
     follow_up: str | None = None
     computed: list[ComputedFact] = field(default_factory=list)
+    # Lines of the notes the answer also rests on besides the transport legs (a stated CO2 figure).
+    lines: list[str] = field(default_factory=list)
 
 
 def _fact(label: str, value: str, how: str) -> ComputedFact:
@@ -183,7 +185,7 @@ def kilometres_co2_answer(
         # Say which kilometres are estimates when only some are: the others are the notes' own.
         which = "" if len(estimated) == len(trip.per_mode) else f" met {' en '.join(estimated)}"
         text += f" (kilometers{which} geschat)"
-    return RuleAnswer(text + ".", follow_up, computed)
+    return RuleAnswer(text + ".", follow_up, computed, [f.line for f in stated])
 
 
 def _assign(
@@ -216,4 +218,5 @@ def _stated_only(stated: list[StatedEmission], unknown: list[str]) -> RuleAnswer
         f"Ca. {kg} kg CO2-equivalent{mode} (volgens de aantekeningen); de kilometers staan niet in de aantekeningen.",
         f"Hoeveel kilometer heeft u afgelegd met {modes} (heen en terug)?",
         [fact],
+        [f.line for f in stated],
     )
