@@ -359,11 +359,6 @@ write_summary(out, RunSummary(run_id=out.name, created_at=datetime.now(UTC), mod
 """
 
 
-@pytest.mark.xfail(
-    reason="known defect (2026-12-01): the run's status line on the Evaluatie tab is updated on the server and in "
-    "the page's text but lays out with zero height, so the official does not see the progress; not fixed yet",
-    strict=False,
-)
 def test_an_evaluator_starts_the_smoke_run_from_the_page_while_drafting_goes_on(
     browser: Any, running_app: RunningApp, shots: Any, tmp_path: Any
 ) -> None:

@@ -128,7 +128,8 @@ def build_evaluation_tab(services: Services, tab: gr.Tab) -> None:
         ]
 
     def on_open() -> list[Any]:
-        return [*run_state(), *on_refresh()]
+        refreshed = on_refresh()  # first: the scorecard is slow on the first call (matplotlib loads)
+        return [*run_state(), *refreshed]
 
     def on_start(request: gr.Request) -> list[Any]:
         # lazy: the launcher loads only when the tab is used
@@ -150,11 +151,15 @@ def build_evaluation_tab(services: Services, tab: gr.Tab) -> None:
         return [*state, *on_refresh()]  # done or failed: the new run's verdict and scores
 
     outputs = [verdict, scores, plot, details, runs_table, pick, failures, names]
+    # One event of the tab at a time, in the order they came: with the app's default limit a slow tab
+    # opening ran beside "Snelle evaluatie starten" and, finishing last, blanked its status line and
+    # stopped its timer, so the progress never showed.
+    queue: dict[str, Any] = {"concurrency_id": "evaluatie", "concurrency_limit": 1}
     status_outputs = [run_status, timer, run_log]
     for trigger in (refresh.click, tab.select):
-        trigger(on_open, outputs=[*status_outputs, *outputs], api_visibility="private", concurrency_id="evaluatie")
-    start.click(on_start, outputs=status_outputs, api_visibility="private", concurrency_id="evaluatie")
-    timer.tick(on_tick, outputs=[*status_outputs, *outputs], api_visibility="private", concurrency_id="evaluatie",
-               show_progress="hidden")  # fmt: skip
+        trigger(on_open, outputs=[*status_outputs, *outputs], api_visibility="private", **queue)
+    start.click(on_start, outputs=status_outputs, api_visibility="private", **queue)
+    timer.tick(on_tick, outputs=[*status_outputs, *outputs], api_visibility="private", show_progress="hidden",
+               **queue)  # fmt: skip
     pick.input(lambda run_id: failure_rows(run_id) if run_id else skip(), inputs=pick, outputs=failures,
-               api_visibility="private", concurrency_id="evaluatie")  # fmt: skip
+               api_visibility="private", **queue)  # fmt: skip
