@@ -159,7 +159,7 @@ def build_archive_tab(services: Services, tab: gr.Tab) -> None:
         report = services.archive().get_report(report_id)
         if report is None:
             raise error("Dit verslag staat niet (meer) in het archief.")
-        return views.report_markdown(report)
+        return views.report_markdown(report, {form.id: form.title for form in services.forms()})
 
     open_button.click(on_open, inputs=pick, outputs=report_view, api_name="archief_openen", concurrency_id="zoeken")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from verslaghulp.dutch import count, number
@@ -145,16 +145,30 @@ def _escaped(line: str) -> str:
     return re.sub(r"^([#>|])", r"\\\1", line)
 
 
-def report_markdown(report: StoredReport) -> str:
-    """A stored report with its metadata and answers under the form's headings."""
+# The kinds of file a report came from, as an official names them (archive/models.py source_kind).
+_SOURCE_KINDS = {
+    "txt": "tekstbestand",
+    "md": "Markdown-bestand",
+    "docx": "Word-document",
+    "pdf": "pdf-bestand",
+    "concept": "concept uit Verslaghulp",
+}
+
+
+def report_markdown(report: StoredReport, form_titles: Mapping[str, str] | None = None) -> str:
+    """A stored report with its metadata and answers under the form's headings.
+
+    `form_titles` names the forms by id; the archive's own ids stay out of the official's view.
+    """
+    kind = _SOURCE_KINDS.get(report.source_kind, report.source_kind)
+    form = (form_titles or {}).get(report.form_id or "", report.form_id) if report.form_id else "niet herkend"
     facts = [
         f"**Periode**: {period(report)}",
         f"**Bestemming**: {destination(report) or 'onbekend'}",
         f"**Reizigers**: {number(report.travellers) if report.travellers is not None else 'onbekend'}",
         f"**Thema's**: {', '.join(report.themes) or '–'}",
         f"**Personen**: {'; '.join(report.people) or '–'}",
-        f"**Bron**: {report.source_name} ({report.source_kind}); formulier {report.form_id or 'niet herkend'}; "
-        f"id `{report.report_id}`",
+        f"**Bron**: {report.source_name} ({kind}); formulier: {form}",
     ]
     lines = [f"### {report.title}", "", "  \n".join(facts), ""]
     if not report.recognised:

@@ -44,6 +44,14 @@ def test_a_report_is_shown_under_the_forms_headings() -> None:
     assert text.startswith("### Dienstreis Wenen, april 2025") and "#### WAT WAS HET DOEL VAN DE REIS?" in text
 
 
+def test_an_opened_report_names_its_source_and_form_in_words_not_ids() -> None:
+    report = StoredReport(**_summary(report_id="5f0c2a9e-b7d1").model_dump(), answers=[])
+    text = views.report_markdown(report, {"denhaag-2025": "Verslag buitenlandse dienstreis"})
+    bron = next(line for line in text.splitlines() if line.startswith("**Bron**"))
+    assert report.report_id not in text and "`" not in bron
+    assert bron == "**Bron**: wenen.docx (Word-document); formulier: Verslag buitenlandse dienstreis", bron
+
+
 MET = (
     "Núria Soler – hoofd smart city bij de gemeente Barcelona\n"
     "Tomás Ferrer – stedenbouwkundige bij de gemeente Barcelona\n"
