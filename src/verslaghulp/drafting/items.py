@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from verslaghulp.drafting.cleanup import fellow_travellers, is_fellow_traveller, traveller_lines, with_country
 from verslaghulp.drafting.relevance import HEADER, fold, people_in_line
 from verslaghulp.drafting.selection import is_heading
-from verslaghulp.facts.gazetteer import find_places
+from verslaghulp.facts.gazetteer import dutch_city_names, find_places
 from verslaghulp.facts.transport import extract_transport_legs
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.notes import NoteLine, Notes
@@ -93,14 +93,18 @@ def trip_cities(notes: Notes, lines: list[NoteLine]) -> list[tuple[str, NoteLine
     ("presentaties Praag en Dublin") are not the trip's.
     """
     found: dict[str, tuple[str, NoteLine]] = {}
-    # A city the notes spell two ways ("Wien Hbf", "Wenen") is named as they name it most often.
+    # A city with a Dutch name is written in Dutch, whatever the notes' language ("Paris" -> "Parijs"): the
+    # report is a Dutch document. Another is named as the notes name it most often ("Sant Cugat").
     spellings = Counter((m.place.name, m.text) for m in find_places(notes.text))
+    dutch = dutch_city_names()
 
     def add(text: str, line: NoteLine) -> None:
         for mention in find_places(text):
             place = mention.place
             if not place.is_country and place.country_code != "NL":
-                usual = max((n for (p, n) in spellings if p == place.name), key=lambda n: spellings[(place.name, n)])
+                usual = dutch.get(place.name) or max(
+                    (n for (p, n) in spellings if p == place.name), key=lambda n: spellings[(place.name, n)]
+                )
                 found.setdefault(place.name, (with_country(usual), line))
 
     for leg in extract_transport_legs(notes.text):

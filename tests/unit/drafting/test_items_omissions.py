@@ -71,6 +71,14 @@ def test_the_trip_city_comes_with_its_country() -> None:
     assert [city for city, _ in trip_cities(notes, [])] == ["Wenen (Oostenrijk)"]
 
 
+def test_the_trip_city_is_written_in_dutch_whatever_the_notes_language() -> None:
+    notes = parse_notes("Paris, VivaTech 2025\nflight AMS-CDG, back by Thalys\nmet Sophie at Station F in Paris")
+    assert [city for city, _ in trip_cities(notes, [])] == ["Parijs (Frankrijk)"]
+    # A city without a Dutch name keeps the notes' spelling.
+    notes = parse_notes("Sant Cugat - bezoek\nrondleiding door het stadhuis van Sant Cugat")
+    assert [city for city, _ in trip_cities(notes, [])] == ["Sant Cugat (Spanje)"]
+
+
 def test_a_dropped_name_or_date_is_listed_as_missing() -> None:
     line = NoteLine(number=7, text="- Anna stuurt het evaluatierapport voor 1 december")
     lost = lost_facts("Er wordt een evaluatierapport gestuurd.", [line], AnswerKind.LIST, ignore=set())
