@@ -90,9 +90,11 @@ def test_a_reply_on_transport_re_derives_the_answers_that_rest_on_it(settings: S
     draft = draft_report(notes, form, FakeChatModel(), settings)
     assert draft.answer("vliegtuig_toelichting").status is AnswerStatus.NIET_VERMELD
     model = FakeChatModel()
-    revision = revise_answer(draft, notes, form, "vervoer", "vliegtuig Schiphol - Parijs v.v.", model, settings)
+    revision = revise_answer(draft, notes, form, "vervoer", "vliegtuig Schiphol - Parijs v.v., 400 km per vlucht", model,
+                            settings)  # fmt: skip
     assert revision.answer.text.startswith("Vliegtuig")
     rule = revision.draft.answer("vliegtuig_toelichting")
     assert rule.follow_up and "Parijs" in rule.follow_up  # flown under 8 hours by train: the reason is asked
-    assert revision.draft.answer("kilometers_co2").status is AnswerStatus.BEANTWOORD
+    km = revision.draft.answer("kilometers_co2")
+    assert km.status is AnswerStatus.BEANTWOORD and km.text.startswith("800 km met vliegtuig"), km.text
     assert model.calls == []  # code answers only

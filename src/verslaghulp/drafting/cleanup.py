@@ -33,6 +33,12 @@ _CAPITALISED_NAME = re.compile(
 )
 
 
+def party_evidence(notes: Notes) -> str | None:
+    """The text the travelling party was counted from, when more than the writer went."""
+    found = count_travellers(notes.text)
+    return found.evidence if found is not None and found.count > 1 else None
+
+
 def fellow_travellers(notes: Notes) -> set[str]:
     """Folded names of the people who travelled with the writer: never people met.
 
@@ -41,9 +47,9 @@ def fellow_travellers(notes: Notes) -> set[str]:
     travellers count rests on.
     """
     texts = [line.text for line in notes.lines if header_label(line.text) in TRAVELLER_LABELS]
-    found = count_travellers(notes.text)
-    if found is not None and found.count > 1:
-        texts.append(found.evidence)
+    party = party_evidence(notes)
+    if party:
+        texts.append(party)
     names: set[str] = set()
     for text in texts:
         body = text.split(":", 1)[1] if header_label(text) in TRAVELLER_LABELS and ":" in text else text

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from verslaghulp.drafting.relevance import is_heading
 from verslaghulp.drafting.travel_answers import flight_justification_answer, kilometres_co2_answer
 from verslaghulp.facts import count_travellers, extract_period, extract_transport_legs
 from verslaghulp.facts.lexicon import MONTH_NAMES_NL, WEEKDAY_NAMES_NL
@@ -144,10 +145,26 @@ def _transport_support(notes: Notes) -> list[NoteLine]:
     return sorted(support, key=lambda line: line.number)
 
 
+def _under_heading(lines: list[NoteLine]) -> list[str]:
+    """The selected lines that directly follow a selected heading ("Waarom terug per vliegtuig:" + its line).
+
+    Under a heading that this question claimed, the line below is the notes' answer to it, even
+    when it has no "want" or "omdat" in it.
+    """
+    numbers = {line.number: line for line in lines}
+    return [
+        line.text.strip(" -•*")
+        for line in lines
+        if not is_heading(line.text) and (above := numbers.get(line.number - 1)) and is_heading(above.text)
+    ]
+
+
 def answer_travel_rule(question: Question, notes: Notes, lines: list[NoteLine] | None = None) -> CodeAnswer:
     """The 8-hours justification or the km/CO2 answer; text None (with a follow-up) when facts are missing."""
     if question.kind is AnswerKind.FLIGHT_JUSTIFICATION:
-        found = flight_justification_answer(notes.text, [line.text for line in lines or []])
+        found = flight_justification_answer(
+            notes.text, [line.text for line in lines or []], under_heading=_under_heading(lines or [])
+        )
     else:
         found = kilometres_co2_answer(notes.text, lines=[line.text for line in lines or []])
     support = _transport_support(notes)

@@ -13,9 +13,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from verslaghulp.drafting.cleanup import fellow_travellers, is_fellow_traveller, traveller_lines, with_country
-from verslaghulp.drafting.relevance import HEADER, fold, people_in_line
-from verslaghulp.drafting.selection import is_heading
+from verslaghulp.drafting.cleanup import (
+    fellow_travellers,
+    is_fellow_traveller,
+    party_evidence,
+    traveller_lines,
+    with_country,
+)
+from verslaghulp.drafting.relevance import HEADER, fold, header_label, is_heading, people_in_line
 from verslaghulp.facts.gazetteer import dutch_city_names, find_places
 from verslaghulp.facts.transport import extract_transport_legs
 from verslaghulp.report.forms import AnswerKind, Question
@@ -46,8 +51,14 @@ class Unit:
 
 
 def content_lines(lines: list[NoteLine]) -> list[NoteLine]:
-    """The selected lines that say something themselves (headings only label the lines below them)."""
-    return [line for line in lines if not is_heading(line.text)]
+    """The selected lines that say something themselves (headings only label the lines below them).
+
+    The notes' first line is their title ("Tallinn werkbezoek e-government"), which says what the trip
+    was, unless it is a label ("Doel:").
+    """
+    return [
+        line for line in lines if not is_heading(line.text) or (line.number == 1 and header_label(line.text) is None)
+    ]
 
 
 def units_for(question: Question, lines: list[NoteLine], notes: Notes) -> list[Unit]:
@@ -57,11 +68,17 @@ def units_for(question: Question, lines: list[NoteLine], notes: Notes) -> list[U
         return [Unit(line) for line in lines]
     listing = traveller_lines(notes)
     travellers = fellow_travellers(notes)
+    party = party_evidence(notes)
     units: list[Unit] = []
     for line in lines:
         if any(fold(line.text) == t for t in listing):
             continue  # "mee: Femke de Groot" names a fellow traveller, not someone met
-        named = people_in_line(line.text)
+        # The enumeration the travellers were counted from is the party ("From The Hague: deputy mayor
+        # Ria Koster, ... and me"); what else the line says may name someone met.
+        rest = line.text.replace(party, " ") if party else line.text
+        if rest != line.text and not people_in_line(rest):
+            continue
+        named = people_in_line(rest)
         people = [p for p in named if not is_fellow_traveller(p, travellers)]
         if named and not people:
             continue  # the line is about a colleague who travelled along ("Lotte: voorbereiding presentatie")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from verslaghulp.facts.gazetteer import lookup
+from verslaghulp.facts.lexicon import MONTH_RE, WEEKDAY_RE
 from verslaghulp.facts.normalise import fold_case
 from verslaghulp.facts.people import extract_people, extract_venues
 from verslaghulp.report.forms import AnswerKind, Question
@@ -21,7 +22,6 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'/-]*")
 # Abbreviated labels keep their dot ("opbr.:", "gespr. met:").
 HEADER = re.compile(r"^\s*[-*•]?\s*(?P<label>[^\W\d][\w' /().]{1,30}?)\s*(?::|\s[-–]\s|\s[-–]$)")
 # "Anna Smit – CIO", "Anna Smit (CDO Warschau)", "gesproken met Piet de Vries, adviseur"
-_BULLET = re.compile(r"^\s*(?:[-*•–>]|\d+[.)])\s")
 TRAVELLER_LABELS = {"mee", "reisgenoten", "reisgenoot", "deelnemers", "with", "travellers"}
 # A line that starts with a name followed by a dash ("Anna Smit – CIO") is not a "label:" header.
 _PERSON_START = re.compile(r"^\s*[-*•]?\s*[A-Z][\w'.-]+\s+[A-Z][\w'-]+\s*[–—-]\s")
@@ -54,6 +54,44 @@ def header_label(line: str) -> str | None:
     return fold(match["label"]) if match else None
 
 
+_MAX_HEADING_WORDS = 5
+# Letters, with spaces and a few joiners between words: "afspraken na afloop", "wat levert het op?".
+_BARE_HEADING = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '?&/-])*$")
+_NAME_LIKE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+# A day heading of day-by-day notes: "di 14/10", "=== ma 3/11 ===", "Dag 2", "Tuesday 16 Sept", "wo 4 juni:".
+_DAY_HEADING = re.compile(
+    rf"^(?:(?:{WEEKDAY_RE})\s*,?\s*)?(?:\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?|\d{{1,2}}\s+{MONTH_RE}(?:\s+\d{{4}})?)"
+    r"[\s:.-]*$|^(?:dag|day)\s+\d{1,2}[\s:.-]*$",
+    re.I,
+)
+
+
+# A bare line that opens with a negation states something ("geen vervolgafspraken"); it labels nothing.
+_NEGATION_START = re.compile(r"^(?:geen|niets|niks|nee|no|none|nothing|not)\b", re.I)
+LIST_ITEM = re.compile(r"^\s*(?:[-*•–>]|\d+[.)])\s")
+
+
+def is_heading(text: str) -> bool:
+    """A line that labels the lines below it: "vervolg:", "Wat hebben we eraan -", or a bare "opbrengst".
+
+    A "label: content" line is not a heading (its content is on the line itself), nor is a name
+    ("Tomas Novak") or anything with figures or brackets.
+    """
+    stripped = text.strip().strip("=#*_ ").strip()
+    if _DAY_HEADING.match(stripped):
+        return True
+    label = header_label(stripped)
+    if label is not None:
+        return not stripped[len(label) :].strip(" :-–—").strip() or stripped.rstrip().endswith((":", "-", "–"))
+    words = stripped.split()
+    return (
+        0 < len(words) <= _MAX_HEADING_WORDS
+        and _NEGATION_START.match(stripped) is None
+        and _BARE_HEADING.match(stripped) is not None
+        and (stripped.isupper() or _NAME_LIKE.search(stripped) is None)
+    )
+
+
 def relevant_lines(question: Question, lines: list[NoteLine], all_questions: tuple[Question, ...]) -> list[NoteLine]:
     """The note lines that are about this question, in note order."""
     picked: list[NoteLine] = []
@@ -65,9 +103,12 @@ def relevant_lines(question: Question, lines: list[NoteLine], all_questions: tup
         # place before a dash ("Londen – werksessie LOTI") is part of the title, not a question's header.
         picked.append(lines[0])
         lines = lines[1:]
-    for line in lines:
+    for i, line in enumerate(lines):
         label = header_label(line.text)
-        if label is not None and in_scope and _BULLET.match(line.text) and not is_question_header(label, all_questions):
+        if label is None and _bare_heading(lines, i, all_questions):
+            label = fold(line.text.strip(" =#*_"))
+        item = in_scope and LIST_ITEM.match(line.text) is not None
+        if label is not None and item and not is_question_header(label, all_questions):
             label = None  # "- Madrid: kennissessie" inside a "vervolg:" list is an item, not a new header
         if label is not None:
             # Any header ends the previous scope (day headers too). A question's own header opens one that
@@ -77,7 +118,7 @@ def relevant_lines(question: Question, lines: list[NoteLine], all_questions: tup
             if own:
                 picked.append(line)
                 continue
-        elif in_scope and (not bullets_only or _BULLET.match(line.text)):
+        elif in_scope and (not bullets_only or LIST_ITEM.match(line.text)):
             picked.append(line)
             continue
         else:
@@ -87,6 +128,22 @@ def relevant_lines(question: Question, lines: list[NoteLine], all_questions: tup
         ):
             picked.append(line)
     return picked
+
+
+def _bare_heading(lines: list[NoteLine], i: int, all_questions: tuple[Question, ...]) -> bool:
+    """Whether a line without a colon or dash is a heading that starts a new section.
+
+    A day heading ("wo 10/9"), a heading that names a question ("Ontmoet", "Vervolg") or one over a
+    list ("Programma" above "- ..." lines) ends the scope before it. A short line inside a "Doel:"
+    section ("kennismaking Digipolis") is content, not a heading.
+    """
+    text = lines[i].text
+    if LIST_ITEM.match(text) or not is_heading(text):
+        return False
+    if _DAY_HEADING.match(text.strip().strip("=#*_ ").strip()):
+        return True
+    opens_list = i + 1 < len(lines) and LIST_ITEM.match(lines[i + 1].text) is not None
+    return opens_list or is_question_header(fold(text.strip(" =#*_")), all_questions)
 
 
 def _header_stands_alone(text: str) -> bool:

@@ -16,47 +16,12 @@ from verslaghulp.archive.embeddings import TextEmbedder
 from verslaghulp.drafting.code_answers import CODE_KINDS
 from verslaghulp.drafting.injection import PLACEHOLDER, is_instruction
 from verslaghulp.drafting.line_router import Route, route_of, score_texts
-from verslaghulp.drafting.relevance import header_label, is_question_header, relevant_lines
+from verslaghulp.drafting.relevance import LIST_ITEM, header_label, is_heading, is_question_header, relevant_lines
 from verslaghulp.drafting.topics import topic_of
 from verslaghulp.facts.dates import find_dates
 from verslaghulp.facts.gazetteer import lookup
-from verslaghulp.facts.lexicon import MONTH_RE, WEEKDAY_RE
-from verslaghulp.report.forms import Form
+from verslaghulp.report.forms import AnswerKind, Form
 from verslaghulp.report.notes import NoteLine
-
-_MAX_HEADING_WORDS = 5
-# Letters, with spaces and a few joiners between words: "afspraken na afloop", "wat levert het op?".
-_BARE_HEADING = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '?&/-])*$")
-_NAME_LIKE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
-# A day heading of day-by-day notes: "di 14/10", "=== ma 3/11 ===", "Dag 2", "Tuesday 16 Sept", "wo 4 juni:".
-_DAY_HEADING = re.compile(
-    rf"^(?:(?:{WEEKDAY_RE})\s*,?\s*)?(?:\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?|\d{{1,2}}\s+{MONTH_RE}(?:\s+\d{{4}})?)"
-    r"[\s:.-]*$|^(?:dag|day)\s+\d{1,2}[\s:.-]*$",
-    re.I,
-)
-
-
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•–>]|\d+[.)])\s")
-
-
-def is_heading(text: str) -> bool:
-    """A line that labels the lines below it: "vervolg:", "Wat hebben we eraan -", or a bare "opbrengst".
-
-    A "label: content" line is not a heading (its content is on the line itself), nor is a name
-    ("Tomas Novak") or anything with figures or brackets.
-    """
-    stripped = text.strip().strip("=#*_ ").strip()
-    if _DAY_HEADING.match(stripped):
-        return True
-    label = header_label(stripped)
-    if label is not None:
-        return not stripped[len(label) :].strip(" :-–—").strip() or stripped.rstrip().endswith((":", "-", "–"))
-    words = stripped.split()
-    return (
-        0 < len(words) <= _MAX_HEADING_WORDS
-        and _BARE_HEADING.match(stripped) is not None
-        and (stripped.isupper() or _NAME_LIKE.search(stripped) is None)
-    )
 
 
 @dataclass
@@ -85,7 +50,11 @@ def select_lines(form: Form, lines: list[NoteLine], embedder: TextEmbedder | Non
         for line in chosen:
             claimed.setdefault(line.number, []).append(question_id)
     by_topic: dict[str, list[str]] = {}
-    model_written = {q.id for q in form.questions if q.kind not in CODE_KINDS}
+    # Routed lines go to the questions that word their lines, and to the flight rule, whose code answer
+    # quotes the notes' own reason for flying ("Exception: Eurostar viel uit door een stroomstoring").
+    model_written = {
+        q.id for q in form.questions if q.kind not in CODE_KINDS or q.kind is AnswerKind.FLIGHT_JUSTIFICATION
+    }
     for question in form.questions:
         if question.id in model_written:
             by_topic.setdefault(topic_of(question).id, []).append(question.id)
@@ -95,7 +64,7 @@ def select_lines(form: Form, lines: list[NoteLine], embedder: TextEmbedder | Non
         # A line under its writer's own label that names no question ("Wat hebben we eraan: ...", "opbr.:")
         # is routed by meaning as well: words in it that match a keyword do not say what the section is.
         # In a heading's list a bullet's label is an item ("- Madrid: kennissessie" under "vervolg:").
-        item = bool(scope) and _LIST_ITEM.match(line.text) is not None
+        item = bool(scope) and LIST_ITEM.match(line.text) is not None
         own_label = label is not None and not item and not is_question_header(label, form.questions)
         # Every line is routed: keywords and name patterns say a line touches a question, not that
         # it is not also about another one ("Urban Future Days, panels over ..." is a venue and the purpose).

@@ -40,14 +40,17 @@ def _fact(label: str, value: str, how: str) -> ComputedFact:
     return ComputedFact(label=label, value=value, how=how)
 
 
-def flight_justification_answer(notes: str, reason_lines: Sequence[str] = ()) -> RuleAnswer:
+def flight_justification_answer(
+    notes: str, reason_lines: Sequence[str] = (), under_heading: Sequence[str] = ()
+) -> RuleAnswer:
     """Answer "INDIEN VLIEGTUIG ... TOELICHTING UITZONDERLIJKE SITUATIE" from the notes.
 
     "Nvt (niet ... gereisd, maar met trein)" when the notes show other modes and no flight; "Nvt
     (treinreis naar Wenen duurt ca. 12,5 uur)" when the train takes 8 hours or more (the notes' own
     travel time first, else the table's); the notes' own justification when the rule applies and
     they give one (a line with a reason, or one of `reason_lines`, the lines selected for this
-    question, e.g. under "waarom niet de trein:"); otherwise no text and the follow-up question.
+    question, e.g. under "waarom niet de trein:", or one of `under_heading`, the selected lines right
+    below a heading the question claimed); otherwise no text and the follow-up question.
     """
     rule = check_eight_hours(notes)
     if not rule.flown:
@@ -80,7 +83,7 @@ def flight_justification_answer(notes: str, reason_lines: Sequence[str] = ()) ->
         )
     if hours_value >= RULE_HOURS:
         return RuleAnswer(f"Nvt (treinreis{where} duurt ca. {hours}).", None, [fact])
-    justification = rule.justification or reason_among(reason_lines)
+    justification = rule.justification or next(iter(under_heading), None) or reason_among(reason_lines)
     if justification:
         text = f"Gevlogen{where} (treinreis ca. {hours}). Toelichting: {justification}"
         return RuleAnswer(text, None, [fact])
@@ -115,7 +118,8 @@ def kilometres_co2_answer(
 ) -> RuleAnswer:
     """Answer "AANTAL AFGELEGDE KILOMETERS PER VERVOERSMIDDEL EN DE UITSTOOT VAN CO2-EQUIVALENTEN".
 
-    Per mode: kilometres from the notes (else estimated from the places) and kg CO2-equivalent per
+    Per mode: kilometres from the notes (else estimated from the places; when the notes give no
+    kilometres or CO2 at all, the estimate is only offered in the follow-up) and kg CO2-equivalent per
     person, e.g. "1918 km met vliegtuig (retour), ca. 384 kg CO2-equivalent"; with more travellers
     the party's total follows. A CO2 figure the notes give for the trip is the answer's figure, with
     code's own calculation kept in its evidence; `lines` are the lines selected for the question.
@@ -181,6 +185,16 @@ def kilometres_co2_answer(
     if trip.unknown:
         follow_up = f"Hoeveel kilometer heeft u afgelegd met {', '.join(dict.fromkeys(trip.unknown))}?"
     estimated = [mode.value for mode, row in trip.per_mode.items() if row.estimated]
+    if len(estimated) == len(trip.per_mode) and not stated and not trip.unknown:
+        # No kilometre and no CO2 figure in the notes: the answer is theirs to give. The estimate from the
+        # places helps them answer; it is not written into the report as if the notes said it.
+        modes = " en ".join(estimated)
+        return RuleAnswer(
+            None,
+            f"Hoeveel kilometer heeft u afgelegd met {modes} (heen en terug)? Een schatting op grond van de "
+            f"plaatsen: {text}.",
+            computed,
+        )
     if estimated:
         # Say which kilometres are estimates when only some are: the others are the notes' own.
         which = "" if len(estimated) == len(trip.per_mode) else f" met {' en '.join(estimated)}"

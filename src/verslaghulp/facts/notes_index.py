@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from verslaghulp.facts.dates import find_dates
 from verslaghulp.facts.gazetteer import find_places
 from verslaghulp.facts.lexicon import NUMBER_WORDS, month_number, weekday_number
-from verslaghulp.facts.normalise import fold, numbers_in
+from verslaghulp.facts.normalise import fold, numbers_in, parse_quantity
 from verslaghulp.facts.period import extract_period
 from verslaghulp.facts.quantities import extract_amounts, extract_times
 from verslaghulp.facts.transport import extract_transport_legs
@@ -62,6 +62,9 @@ _AMBIGUOUS_MONTHS = {"jan", "mar", "may"}
 _COUNT_ENDING = re.compile(r"(?<![\w.,])(\d{1,2})(?:en|ën)\b")
 
 
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+
+
 def _stem(word: str) -> str:
     """A participle without its "ge": "gepresenteerd" -> "presenteerd", "opgeleverd" -> "opleverd"."""
     i = word.find("ge", 0, 7)
@@ -93,6 +96,8 @@ def build_index(notes: str, *, default_year: int | None = None) -> NotesIndex:
     numbers = {v for v, s, e in numbers_in(notes) if not any(ts <= s and e <= te for ts, te in taken)}
     numbers |= {float(v) for w, v in _FOLDED_NUMBER_WORDS.items() if w in words}
     numbers |= {float(m.group(1)) for m in _COUNT_ENDING.finditer(notes)}
+    # "1,520 km" in English notes is also 1520 (parse_quantity), as the kilometres answer reads it.
+    numbers |= {v for m in _THOUSANDS.finditer(notes) if (v := parse_quantity(m.group())) is not None}
     dates = {m.date for m in mentions}
     years = {d.year for d in dates} | {int(v) for v in numbers if 1900 <= v <= 2100 and v == int(v)}
     places = find_places(notes)

@@ -60,12 +60,31 @@ _CAPITALISED = {"swiss", "austrian", "norwegian"}  # names, not the adjectives "
 _RETURN = re.compile(
     r"(?<!\w)(retour|heen\s+en\s+terug|heen\s+en\s+weer|en\s+terug|h/t|v\.v\.?|vice\s+versa|return|round[\s-]?trip|"
     r"(?:and|there\s+and)\s+back|both\s+ways|beide\s+kanten|beide\s+richtingen|heen\b.*\bterug|"
-    r"en\b[^.;,\n]{0,25}\bweer\s+terug)(?!\w)",
+    r"en\b[^.;,\n]{0,25}\bweer\s+terug|terug\s+(?:idem|ook\s+zo|hetzelfde|dezelfde|zelfde)|"
+    r"same\s+(?:route|way|flights?|trains?)\s+back|back\s+the\s+same\s+way)(?!\w)",
     re.I,
 )
+# A way back that retraces the route as a whole, whatever its legs: "same flights back", "terug dezelfde route".
+_SAME_BACK = re.compile(
+    r"\b(?:terug\s+(?:idem|ook\s+zo|hetzelfde|dezelfde|zelfde)|same\s+(?:route|way|flights?|trains?)\s+back|"
+    r"back\s+the\s+same\s+way)\b",
+    re.I,
+)
+# "2x 260 km", "2 x ~450 km": a distance written with how many times it was travelled.
+_TIMES = re.compile(r"(?<![\w.,])(\d)\s*[x×]\s*(?:ca\.?|~|±)?\s*$", re.I)
+# A mode word as the unit of a distance ("1.850 km p. vlucht", "370 km per vlucht") names no journey of
+# its own; "per trein" elsewhere is "by train".
+_PER_UNIT = re.compile(r"\d\s*(?:km|kilometers?)\s+(?:per|p\.)\s*$", re.I)
+# Where a new leg may start inside a line: after a comma (not a thousands comma), a sentence end, "+",
+# "daarna", "en" or "dan".
+_LEG_SEP = re.compile(r",(?!\d)|\.\s+(?=[A-ZÀ-Ý])|\s\+\s|\sdaarna\b|\sen\s|\sdan\s")
 _KM = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(?:km|kilometer|kilometers)\b", re.I)
 # Kilometres for one way of a leg that was travelled both ways ("959 km enkele reis", "370 km per vlucht").
-_PER_WAY = re.compile(r"\b(enkele\s+reis|enkel|per\s+(?:vlucht|kant|richting|rit|reis)|one[\s-]way|each\s+way)\b", re.I)
+_PER_WAY = re.compile(
+    r"\b(enkele\s+reis|enkel|(?:per|p\.)\s*(?:vlucht|kant|richting|rit|reis)|per\s+(?:flight|way|leg)|one[\s-]way|"
+    r"each\s+way)\b",
+    re.I,
+)
 _APPROX = re.compile(r"(?:\bca\.?|\bcirca|\bongeveer|\bong\.|±|~|\bapprox\.?|\babout|\bruim)\s*$", re.I)
 # "Utrecht Centraal -> Wien Hbf", "Amsterdam C -> Praha hl.n.": station names between a city and the arrow.
 _STATION = r"(?:C|CS|HS|H|Hbf|Centraal|Central|Centrale|Centrum|Zuid|Noord|Nord|Midi|Süd|Sud|hl\.\s?n\.|Airport)"
@@ -127,6 +146,8 @@ def _mode_words_in(clause: str) -> list[tuple[str, int]]:
             continue
         if word.lower() in _CAPITALISED and not word[0].isupper():
             continue
+        if _PER_UNIT.search(clause[: m.start()]):
+            continue  # "1.850 km p. vlucht": a unit of the distance, not a journey of its own
         out.append((word, m.start()))
     return out
 
@@ -333,8 +354,10 @@ def _route(segment: str, places: list[PlaceMention]) -> tuple[str | None, str | 
         if re.search(r"\b(van|vanaf|from)\s*$", before):
             dest = next((q.text for q in cities if q.start > p.start and q.place != p.place), None)
             return p.text, dest
-    if cities and all(p.place == cities[0].place for p in cities):
-        return None, cities[0].text  # "Keulen, ... bij de Stadt Köln, met de ICE": one place, named twice
+    if cities and all(p.place == cities[0].place for p in cities) and cities[0].place.country_code != "NL":
+        # "Keulen, ... bij de Stadt Köln, met de ICE": one place, named twice. A Dutch place without a
+        # route word is no destination of a trip abroad ("de Rotterdamse collega's in de trein").
+        return None, cities[0].text
     return None, None
 
 
@@ -345,11 +368,16 @@ def _leg(mode: Mode, masked: str, start: int, end: int) -> _Found:
     km_match = _KM.search(segment)
     km = parse_quantity(km_match.group(1)) if km_match else None
     per_way = bool(km_match and _PER_WAY.search(segment))
+    times = _TIMES.search(segment[: km_match.start()]) if km_match else None
+    both_ways = bool(_RETURN.search(segment))
+    if km is not None and times:
+        # "2x 260 km" is the whole distance: 520 km, there and back when travelled twice.
+        km, per_way, both_ways = km * int(times.group(1)), False, both_ways or times.group(1) == "2"
     approx = bool(km_match and _APPROX.search(segment[: km_match.start()]))
     # The evidence leaves out blanked text at either end: the reason after "want" is not the leg.
     lead = len(segment) - len(segment.lstrip())
     trail = len(segment) - len(segment.rstrip(" \t,.;"))
-    leg = TransportLeg(mode, origin, destination, km, bool(_RETURN.search(segment)), "", per_way, approx)
+    leg = TransportLeg(mode, origin, destination, km, both_ways, "", per_way, approx)
     return _Found(leg, start + lead, max(start + lead, end - trail))
 
 
@@ -379,6 +407,16 @@ def _legs_in_line(masked: str, modes: list[tuple[Mode, int]]) -> list[_Found]:
             out[-1] = _combine(out[-1], found)
         else:
             out.append(found)
+    if _SAME_BACK.search(masked):
+        # "... + Finnair Helsinki-Oulu, same flights back": the way back retraces every leg of that mode.
+        # The kilometres written on the way out are then each leg's one way.
+        back = {f.leg.mode for f in out if _SAME_BACK.search(masked[f.start : f.end])}
+        out = [
+            replace(f, leg=replace(f.leg, return_trip=True, km_per_way=f.leg.km is not None))
+            if f.leg.mode in back
+            else f
+            for f in out
+        ]
     return out
 
 
@@ -445,12 +483,12 @@ def _segment_starts(clause: str, modes: list[tuple[Mode, int]]) -> list[tuple[Mo
             continue
         # A new leg begins at the last separator before the mode word, so "Brussel, daarna Eurostar"
         # gives Brussel to the first leg; the same mode without a separator ("KLM-vlucht") is one leg.
-        sep = max(clause.rfind(",", last_word, pos), clause.rfind(" daarna", last_word, pos),
-                  clause.rfind(" en ", last_word, pos), clause.rfind(" dan ", last_word, pos))  # fmt: skip
+        seps = [m.start() for m in _LEG_SEP.finditer(clause, last_word, pos)]
+        sep = seps[-1] if seps else -1
         last_word = pos
         if sep < 0 and cuts[-1][0] == mode:
             continue
-        if re.search(r"\bterug\b", clause[max(sep, 0) : pos]) and cuts[-1][0] == mode:
+        if re.search(r"\bterug\b", clause[max(sep, 0) : pos], re.I) and cuts[-1][0] == mode:
             continue  # "heen KLM ..., terug KLM ...": one return leg, see _RETURN
         cuts.append((mode, sep + 1 if sep >= 0 else pos))
     return cuts

@@ -82,7 +82,7 @@ _BOTH = re.compile(r"\b(?:wij|we)\s+(?:allebei|beiden|beide)\b|\bmet\s+(?:z'n|zâ
 _BRACKETS = r"(?:\s*\([^)\n]*\))?"
 # A line that only says who came along: "met Sanne Vermeulen", "met Maarten Visser (innovatiemanager) en ik"
 _WITH_LINE = re.compile(
-    rf"(?m:^[ \t]*(?:met|with)[ \t]+(?P<names>{_NAME}{_BRACKETS}(?:{_SEP}{_NAME}{_BRACKETS})*)"
+    rf"(?m:^[ \t]*(?i:met|with)[ \t]+(?P<names>{_NAME}{_BRACKETS}(?:{_SEP}{_NAME}{_BRACKETS})*)"
     rf"(?:[ \t]*,?[ \t]*(?:en|and)[ \t]+(?:ik|I|me))?[ \t]*$)"
 )
 _I_AND = re.compile(

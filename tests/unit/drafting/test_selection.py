@@ -6,7 +6,8 @@ import pytest
 
 from verslaghulp.archive.embeddings import default_embedder
 from verslaghulp.drafting.line_router import MIN_MARGIN, MIN_SCORE, stored_centroids
-from verslaghulp.drafting.selection import is_heading, select_lines
+from verslaghulp.drafting.relevance import is_heading
+from verslaghulp.drafting.selection import select_lines
 from verslaghulp.drafting.topics import topic_of, with_topics
 from verslaghulp.report.forms import AnswerKind, Form, Question, load_form
 from verslaghulp.report.notes import parse_notes

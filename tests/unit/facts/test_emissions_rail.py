@@ -80,8 +80,11 @@ def test_kilometres_answer_for_vienna() -> None:
 
 
 def test_kilometres_answer_for_a_party() -> None:
-    answer = kilometres_co2_answer("3 personen\ntrein naar Berlijn v.v.")
-    assert answer.text is not None and "voor 3 personen samen" in answer.text and "geschat" in answer.text
+    answer = kilometres_co2_answer("3 personen\ntrein naar Berlijn v.v., 650 km enkele reis")
+    assert answer.text is not None and "per persoon; voor 3 personen samen" in answer.text
+    # Without kilometres the party's total is part of the estimate offered in the follow-up.
+    estimate = kilometres_co2_answer("3 personen\ntrein naar Berlijn v.v.")
+    assert estimate.text is None and estimate.follow_up and "voor 3 personen samen" in estimate.follow_up
 
 
 def test_consistency_findings() -> None:

@@ -46,6 +46,19 @@ NOTES_AND_ANSWERS = [
     ("4 personen\nvlucht KLM Schiphol - Barcelona v.v., 1240 km enkele reis\nEurostar Londen v.v.",
      "2480 km met vliegtuig (retour: 2 x 1240 km), ca. 496 kg CO2-equivalent; ca. 777 km met trein (retour), ca. 27 kg "
      "CO2-equivalent per persoon; voor 4 personen samen ca. 2092 kg CO2-equivalent (kilometers met trein geschat)."),
+    # A distance with how often it was travelled; the way back in a later sentence is the same leg.
+    ("alleen\nVervoer: ICE via Utrecht naar Köln Hbf, 2x 260km. Terug met de laatste ICE, vertraging bij Arnhem.",
+     "520 km met trein (retour), ca. 18 kg CO2-equivalent."),
+    # The distance per flight on a line of its own, under the flights it belongs to.
+    ("alleen\nheen KLM Schiphol - Lissabon, terug Transavia Lissabon - Rotterdam\nafstand ca. 1.850 km p. vlucht",
+     "ca. 3700 km met vliegtuig (retour: 2 x 1850 km), ca. 740 kg CO2-equivalent."),
+    # English thousands and "+" between two flights; "same flights back" is the way back.
+    ("alone\nFlights: KLM Amsterdam-Helsinki (1,520 km) + Finnair Helsinki-Oulu (510 km), same flights back.",
+     "4060 km met vliegtuig (retour: 2 x 1520 km + 2 x 510 km), ca. 911 kg CO2-equivalent."),
+    # "terug dezelfde route" is the way back; a Dutch town named in passing is no leg of its own.
+    ("alleen\nReis: ICE via Utrecht naar Frankfurt Hbf, ca. 480 km enkele reis, terug dezelfde route.\n"
+     "In de trein zaten ook de Rotterdamse collega's (gemeente Rotterdam).",
+     "ca. 960 km met trein (retour: 2 x 480 km), ca. 34 kg CO2-equivalent."),
 ]  # fmt: skip
 
 
@@ -56,10 +69,16 @@ def test_kilometres_answers(notes: str, text: str) -> None:
     assert answer.follow_up is None
 
 
+def test_without_kilometres_in_the_notes_the_estimate_is_only_offered() -> None:
+    answer = kilometres_co2_answer("Wenen 27 t/m 29 april 2025, met z'n tweeën\nKLM naar Wenen en terug")
+    assert answer.text is None and any("schatting" in c.how for c in answer.computed)  # how it was estimated
+    assert answer.follow_up is not None and answer.follow_up.startswith("Hoeveel kilometer heeft u afgelegd met")
+    assert "Een schatting op grond van de plaatsen: ca." in answer.follow_up and "kg CO2-equivalent" in answer.follow_up
+
+
 @pytest.mark.parametrize(
     "notes",
     [WENEN, *(notes for notes, _ in NOTES_AND_ANSWERS),
-     "Wenen 27 t/m 29 april 2025, met z'n tweeën\nKLM naar Wenen en terug",
      "2 pers.\nvlucht AMS-VIE retour, 1.918 km"],
 )  # fmt: skip
 def test_code_answers_pass_their_own_grounding_check(notes: str) -> None:

@@ -56,6 +56,9 @@ def test_how_explains_names() -> None:
         ("Just me this time.", 1),
         ("VivaTech Parijs\nmet Maarten Visser (innovatiemanager) en ik\nKLM heen", 2),
         ("Keulen, Eurocities\nmet Sanne Vermeulen\ngesproken met de teams van Gent", 2),
+        # A line of its own that only names companions, whatever the case of its first word.
+        ("Brussel, werkgroep\nMet Rik Janssens en Ilse Bakker\nvertrek woensdag 8 oktober", 3),
+        ("Lisbon, Web Summit\nWith Rik Janssens and Ilse Bakker\nflight on Monday", 3),
     ],
 )
 def test_more_ways_officials_name_the_party(text: str, count: int) -> None:
