@@ -109,6 +109,9 @@ class Settings(BaseSettings):
     # Where code finds no travellers, period or transport, ask the model which line says it; its
     # reading is used only when code finds the value in that line (drafting/fact_fallback.py).
     fact_fallback: bool = True
+    # The content lines that no signal placed go to one grammar-constrained call that puts each under a
+    # question of the form or leaves it unused (drafting/model_routing.py).
+    model_routing: bool = True
 
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)

@@ -135,3 +135,27 @@ def test_the_model_fallback_with_a_real_model_is_verified_or_rejected(
             assert answer.computed and answer.support
             if qid in asked:
                 assert answer.computed[0].label == CHECKED
+
+
+def test_the_routing_call_validates_under_the_grammar(tiny_model: EmbeddedChatModel, tiny_settings: Settings) -> None:
+    from verslaghulp.drafting.model_routing import route_by_model
+    from verslaghulp.llm.port import CallStats
+    from verslaghulp.report.notes import parse_notes
+
+    notes = parse_notes(NOTES + "wat we ervan meenemen: hun aanpak van deelscooters\nkoffie was slecht\n")
+    asked = notes.lines[-2:]
+    form = load_form("denhaag-2025")
+    calls: list[CallStats] = []
+    placed = route_by_model(list(form.questions), asked, notes, tiny_model, "Antwoord in JSON.",
+                            tiny_settings.resolved_prompts_dir(), calls.append)  # fmt: skip
+    assert len(calls) == 1 and calls[0].completion_tokens > 0
+    # The grammar admits only the asked lines and the form's questions: the reply always validates.
+    from langchain_core.messages import HumanMessage
+
+    from verslaghulp.drafting.model_routing import routing_schema
+
+    schema = routing_schema(list(form.questions), asked)
+    reply = tiny_model.structured([HumanMessage(content=notes.numbered())], schema, max_tokens=120)
+    assert len(reply.value.toewijzing) == 2  # type: ignore[attr-defined]
+    assert set(placed) <= {q.id for q in form.questions}
+    assert all(line in asked for chosen in placed.values() for line in chosen)

@@ -68,7 +68,10 @@ def test_notes_without_any_facts_answer_nothing_and_ask_everything(settings: Set
     draft = draft_report("mooie reis gehad, veel gezien", load_form("denhaag-2019"), model, settings)
     assert all(a.status is AnswerStatus.NIET_VERMELD for a in draft.answers)
     assert len(draft.follow_up_questions) == 7
-    assert model.calls == []
+    # The one call asks where the line belongs (drafting/model_routing.py); the fake's reply does not
+    # validate, so the line stays unused and no answer is written by the model.
+    assert [str(call[-1].content).count("Bij welke vraag van het formulier") for call in model.calls] == [1]
+    assert [line.number for line in draft.meta.unused_lines] == [1]
 
 
 def test_the_model_cannot_empty_an_answer_that_has_lines(settings: Settings) -> None:

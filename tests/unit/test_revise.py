@@ -90,8 +90,8 @@ def test_a_reply_on_transport_re_derives_the_answers_that_rest_on_it(settings: S
     draft = draft_report(notes, form, FakeChatModel(), settings)
     assert draft.answer("vliegtuig_toelichting").status is AnswerStatus.NIET_VERMELD
     model = FakeChatModel()
-    revision = revise_answer(draft, notes, form, "vervoer", "vliegtuig Schiphol - Parijs v.v., 400 km per vlucht", model,
-                            settings)  # fmt: skip
+    reply = "vliegtuig Schiphol - Parijs v.v., 400 km per vlucht"
+    revision = revise_answer(draft, notes, form, "vervoer", reply, model, settings)
     assert revision.answer.text.startswith("Vliegtuig")
     rule = revision.draft.answer("vliegtuig_toelichting")
     assert rule.follow_up and "Parijs" in rule.follow_up  # flown under 8 hours by train: the reason is asked

@@ -61,6 +61,14 @@ def content_lines(lines: list[NoteLine]) -> list[NoteLine]:
     ]
 
 
+def note_content_lines(lines: list[NoteLine]) -> list[NoteLine]:
+    """The notes' lines that say something themselves, read in context: the last line labels nothing below it."""
+    said = content_lines(lines)
+    if lines and lines[-1] not in said and header_label(lines[-1].text) is None:
+        said.append(lines[-1])  # "koffie was slecht" at the end is a remark, not a heading
+    return said
+
+
 def units_for(question: Question, lines: list[NoteLine], notes: Notes) -> list[Unit]:
     """The items a list answer must have, in note order."""
     lines = content_lines(lines)

@@ -24,10 +24,12 @@ from verslaghulp.drafting.items import (
     MAX_ITEMS_PER_CALL,
     content_lines,
     is_empty_item,
+    note_content_lines,
     only_negations,
     trip_cities,
     units_for,
 )
+from verslaghulp.drafting.model_routing import ROUTING_CALL, route_by_model
 from verslaghulp.drafting.omissions import drop_carried_elsewhere, lost_facts
 from verslaghulp.drafting.prompting import (
     LIST_KINDS,
@@ -37,7 +39,7 @@ from verslaghulp.drafting.prompting import (
     list_schema,
     token_budget,
 )
-from verslaghulp.drafting.selection import select_lines
+from verslaghulp.drafting.selection import LineSelection, select_lines
 from verslaghulp.drafting.topics import topic_of, with_topics
 from verslaghulp.facts.grounding_model import GroundingReport
 from verslaghulp.facts.notes_index import build_index
@@ -96,10 +98,10 @@ def _not_mentioned(question: Question, seconds: float = 0.0) -> Answer:
     )
 
 
-def _record(meta: DraftMeta, question: Question, stats: CallStats) -> None:
+def _record(meta: DraftMeta, question_id: str, stats: CallStats) -> None:
     meta.calls.append(
         ModelCall(
-            question_id=question.id,
+            question_id=question_id,
             prompt_tokens=stats.prompt_tokens,
             evaluated_prompt_tokens=stats.evaluated_prompt_tokens,
             completion_tokens=stats.completion_tokens,
@@ -200,6 +202,8 @@ def iter_draft(notes_text: str, form: Form, model: ChatModel, settings: Settings
     embedder = line_embedder(settings)
     form = with_topics(form, embedder)
     selection = select_lines(form, notes.lines, embedder)
+    if settings.model_routing:
+        _place_left_over(form, notes, selection, model, prompts, meta, settings)
     for position, question in enumerate(form.questions):
         lines = selection.for_question(question.id)
         answer = answer_question(question, notes, form, model, prompts, meta, settings, lines=lines)
@@ -212,6 +216,33 @@ def iter_draft(notes_text: str, form: Form, model: ChatModel, settings: Settings
     grounding = GroundingReport(answers=[a.grounding for a in answers if a.grounding is not None])
     record_draft(meta, settings)
     yield DraftDone(draft=ReportDraft(meta=meta, answers=answers, grounding=grounding))
+
+
+def _place_left_over(
+    form: Form, notes: Notes, selection: LineSelection, model: ChatModel, prompts: DraftPrompts, meta: DraftMeta,
+    settings: Settings,
+) -> None:  # fmt: skip
+    """Ask the model where the content lines go that no signal placed; add them to the model-written questions.
+
+    Lines it puts under a code-written question (travellers, dates, transport) are left to code,
+    which reads its own evidence.
+    """
+    taken = {line.number for chosen in selection.lines.values() for line in chosen}
+    left = [
+        line
+        for line in note_content_lines(notes.lines)
+        if line.number not in taken and not is_instruction(line.text) and line.text != PLACEHOLDER
+    ]
+    if not left:
+        return
+    system = prompts.system_text(form.organisation)
+    record = lambda stats: _record(meta, ROUTING_CALL, stats)  # noqa: E731
+    placed = route_by_model(list(form.questions), left, notes, model, system, settings.resolved_prompts_dir(), record)
+    for question in form.questions:
+        if question.kind in CODE_KINDS and question.kind is not AnswerKind.FLIGHT_JUSTIFICATION:
+            continue
+        for line in placed.get(question.id, []):
+            selection.add(question.id, line)
 
 
 FactAsker = Callable[[AnswerKind], CodeAnswer | None]
@@ -229,7 +260,7 @@ def unused_lines(notes: Notes, answers: list[Answer], set_aside: list[NoteLine])
     aside = {line.number for line in set_aside}
     return [
         SupportLine(number=line.number, text=line.text)
-        for line in content_lines(notes.lines)
+        for line in note_content_lines(notes.lines)
         if line.number not in used and line.number not in aside and line.text != PLACEHOLDER
     ]
 
@@ -268,7 +299,7 @@ def answer_question(
 
             def ask(kind: AnswerKind) -> CodeAnswer | None:
                 facts = FactPrompts.load(settings.resolved_prompts_dir(), prompts.system_text(form.organisation))
-                return ask_model(kind, notes, model, facts, lambda stats: _record(meta, question, stats))
+                return ask_model(kind, notes, model, facts, lambda stats: _record(meta, question.id, stats))
 
         return _code_answer(question, notes, started, lines or [], ask)
     if lines is None:
@@ -337,11 +368,11 @@ def _call(
         result = model.structured(messages, schema, max_tokens=_max_tokens(schema, settings))
     except StructuredOutputError as exc:
         if exc.stats is not None:
-            _record(meta, question, exc.stats)
+            _record(meta, question.id, exc.stats)
         return None
     except Exception as exc:
         raise DraftError(f"Het taalmodel is niet bereikbaar of gaf een fout: {exc}") from exc
-    _record(meta, question, result.stats)
+    _record(meta, question.id, result.stats)
     value = result.value
     assert isinstance(value, TextAnswer | ListAnswer)
     return value

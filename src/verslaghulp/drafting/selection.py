@@ -35,6 +35,11 @@ class LineSelection:
         """The lines selected for one question."""
         return self.lines.get(question_id, [])
 
+    def add(self, question_id: str, line: NoteLine) -> None:
+        """Select one more line for a question, kept in note order."""
+        chosen = {x.number: x for x in [*self.lines.get(question_id, []), line]}
+        self.lines[question_id] = sorted(chosen.values(), key=lambda x: x.number)
+
 
 def select_lines(form: Form, lines: list[NoteLine], embedder: TextEmbedder | None) -> LineSelection:
     """The lines of each question: strong signals, then routing by meaning for the lines left over."""

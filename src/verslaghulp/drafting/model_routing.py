@@ -1,0 +1,80 @@
+"""The lines no signal placed, put under a question by one grammar-constrained model call.
+
+Headers, keywords, name patterns and the e5 router place most note lines. What is left ("What it
+brought: ...", a phrasing nobody thought of) would end up listed as not used. One call per draft asks
+the model, for those lines only, which question of the form each belongs to; the schema allows only
+the asked line numbers and the form's question ids (or "geen"), so the answer cannot name a line or a
+question that does not exist. A line the model places is selected for that question, where the usual
+checks apply to what the answer makes of it; a line it leaves ("geen") stays listed as not used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+
+from langchain_core.messages import HumanMessage, SystemMessage
+from pydantic import BaseModel, Field, create_model
+
+from verslaghulp.llm.port import CallStats, ChatModel, StructuredOutputError
+from verslaghulp.llm.prompts import load_prompt
+from verslaghulp.report.forms import Question
+from verslaghulp.report.notes import NoteLine, Notes
+
+NONE = "geen"
+# The name the draft's record of model calls gives this call (beside the question ids).
+ROUTING_CALL = "routering"
+PROMPT = "draft-routering"
+# At most this many lines per call: the answer stays short and the call cheap.
+MAX_LINES = 12
+_TOKENS_PER_LINE = 24
+
+
+def routing_schema(questions: list[Question], lines: list[NoteLine]) -> type[BaseModel]:
+    """A schema that admits one assignment per asked line, to a question id of the form or "geen"."""
+    question_enum = Enum("Vraag", {q.id: q.id for q in questions} | {NONE: NONE})  # type: ignore[misc]
+    line_enum = Enum("Regel", {f"r{line.number}": line.number for line in lines})  # type: ignore[misc]
+    assignment = create_model("Toewijzing", regel=(line_enum, ...), vraag=(question_enum, ...))
+    return create_model(
+        "Routering",
+        toewijzing=(list[assignment], Field(min_length=len(lines), max_length=len(lines))),
+    )
+
+
+def route_by_model(
+    questions: list[Question],
+    lines: list[NoteLine],
+    notes: Notes,
+    model: ChatModel,
+    system: str,
+    prompts_dir: Path,
+    record: Callable[[CallStats], None] | None = None,
+) -> dict[str, list[NoteLine]]:
+    """Per question id, the asked lines the model placed under it (none when the call fails)."""
+    asked = lines[:MAX_LINES]
+    if not asked or not questions:
+        return {}
+    prompt = load_prompt(PROMPT, prompts_dir)
+    listing = "\n".join(f"- {q.id}: {q.heading}" for q in questions)
+    numbered = "\n".join(f"{line.number}. {line.text}" for line in asked)
+    messages = [
+        SystemMessage(content=system),
+        HumanMessage(content=prompt.render(notes=notes.numbered(), vragen=listing, regels=numbered)),
+    ]
+    schema = routing_schema(questions, asked)
+    try:
+        result = model.structured(messages, schema, max_tokens=_TOKENS_PER_LINE * len(asked) + 24)
+    except StructuredOutputError as exc:
+        if record is not None and exc.stats is not None:
+            record(exc.stats)
+        return {}
+    if record is not None:
+        record(result.stats)
+    by_number = {line.number: line for line in asked}
+    placed: dict[str, list[NoteLine]] = {}
+    for item in getattr(result.value, "toewijzing", []):
+        question_id, number = item.vraag.value, item.regel.value
+        if question_id != NONE and number in by_number:
+            placed.setdefault(question_id, []).append(by_number[number])
+    return placed
