@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 from verslaghulp.drafting.relevance import TRAVELLER_LABELS, fold, header_label, people_in_line
+from verslaghulp.drafting.topics import is_party_question
 from verslaghulp.facts.gazetteer import country_name_nl, lookup
+from verslaghulp.facts.party_list import party_from_lists
 from verslaghulp.facts.travellers import count_travellers
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.notes import Notes
@@ -50,6 +52,10 @@ def fellow_travellers(notes: Notes) -> set[str]:
     party = party_evidence(notes)
     if party:
         texts.append(party)
+    listed = party_from_lists(notes.text)
+    if listed is not None:
+        # "we waren met drie: ik, Ruben Smits en Hanna Vos": the count is stated, the names are listed.
+        texts.append(listed.evidence)
     names: set[str] = set()
     for text in texts:
         body = text.split(":", 1)[1] if header_label(text) in TRAVELLER_LABELS and ":" in text else text
@@ -73,6 +79,10 @@ def person_names(notes: Notes) -> set[str]:
 
 def clean_items(question: Question, items: list[str], notes: Notes) -> list[str]:
     """Drop items that belong to another question: travellers among people met, people among places."""
+    if question.kind is AnswerKind.PEOPLE and is_party_question(question):
+        # Who travelled: a person the notes name who is no fellow traveller was met, not part of the party.
+        met = person_names(notes) - fellow_travellers(notes)
+        return [i for i in items if not (_item_name(i) and _item_name(i) in met)]
     if question.kind is AnswerKind.PEOPLE:
         travellers = fellow_travellers(notes)
         lines = traveller_lines(notes)

@@ -21,8 +21,11 @@ from verslaghulp.drafting.cleanup import (
     with_country,
 )
 from verslaghulp.drafting.relevance import HEADER, fold, header_label, is_heading, people_in_line
+from verslaghulp.drafting.topics import is_party_question
 from verslaghulp.facts.gazetteer import dutch_city_names, find_places
+from verslaghulp.facts.party_list import party_from_lists
 from verslaghulp.facts.transport import extract_transport_legs
+from verslaghulp.facts.travellers import count_travellers
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.notes import NoteLine, Notes
 
@@ -77,6 +80,11 @@ def units_for(question: Question, lines: list[NoteLine], notes: Notes) -> list[U
     listing = traveller_lines(notes)
     travellers = fellow_travellers(notes)
     party = party_evidence(notes)
+    if is_party_question(question):
+        counted = count_travellers(notes.text)  # "solo trip", "met z'n drieën": the writer is the party too
+        listed = party_from_lists(notes.text)
+        texts = [t.evidence for t in (counted, listed) if t is not None]
+        return _party_units(lines, travellers, [*texts, *listing])
     units: list[Unit] = []
     for line in lines:
         if any(fold(line.text) == t for t in listing):
@@ -91,6 +99,22 @@ def units_for(question: Question, lines: list[NoteLine], notes: Notes) -> list[U
         if named and not people:
             continue  # the line is about a colleague who travelled along ("Lotte: voorbereiding presentatie")
         units += [Unit(line, p) for p in people] or [Unit(line)]
+    return units
+
+
+def _party_units(lines: list[NoteLine], travellers: set[str], party_texts: list[str]) -> list[Unit]:
+    """One item per fellow traveller named in the lines; never people met.
+
+    A line that names no fellow traveller counts only when it is the party's own enumeration or list
+    ("met z'n drieën", "mee: ...").
+    """
+    units: list[Unit] = []
+    for line in lines:
+        party = [p for p in people_in_line(line.text) if is_fellow_traveller(p, travellers)]
+        if party:
+            units += [Unit(line, p) for p in party]
+        elif any(t and (t in line.text or t == fold(line.text)) for t in party_texts):
+            units.append(Unit(line))
     return units
 
 

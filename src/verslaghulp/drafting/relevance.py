@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from verslaghulp.drafting.topics import is_party_question
 from verslaghulp.facts.gazetteer import lookup
 from verslaghulp.facts.lexicon import MONTH_RE, WEEKDAY_RE
 from verslaghulp.facts.normalise import fold_case
@@ -152,8 +153,9 @@ def _header_stands_alone(text: str) -> bool:
 
 
 def _excluded(question: Question, text: str) -> bool:
-    # Fellow travellers ("mee: Jan, Piet") are not people the official met.
-    return question.kind is AnswerKind.PEOPLE and header_label(text) in TRAVELLER_LABELS
+    # Fellow travellers ("mee: Jan, Piet") are not people the official met (they are the party's answer).
+    listed = question.kind is AnswerKind.PEOPLE and header_label(text) in TRAVELLER_LABELS
+    return listed and not is_party_question(question)
 
 
 def is_question_header(label: str, questions: tuple[Question, ...]) -> bool:
@@ -163,6 +165,8 @@ def is_question_header(label: str, questions: tuple[Question, ...]) -> bool:
 
 def _kind_pattern(question: Question, text: str) -> bool:
     if question.kind is AnswerKind.PEOPLE:
+        if is_party_question(question):
+            return header_label(text) in TRAVELLER_LABELS  # "mee: ...", "deelnemers: ..."
         return bool(people_in_line(text))
     if question.kind is AnswerKind.PLACES:
         return bool(extract_venues(text))

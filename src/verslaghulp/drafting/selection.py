@@ -17,9 +17,11 @@ from verslaghulp.drafting.code_answers import CODE_KINDS
 from verslaghulp.drafting.injection import PLACEHOLDER, is_instruction
 from verslaghulp.drafting.line_router import Route, route_of, score_texts
 from verslaghulp.drafting.relevance import LIST_ITEM, header_label, is_heading, is_question_header, relevant_lines
-from verslaghulp.drafting.topics import topic_of
+from verslaghulp.drafting.topics import is_party_question, topic_of
 from verslaghulp.facts.dates import find_dates
 from verslaghulp.facts.gazetteer import lookup
+from verslaghulp.facts.party_list import party_from_lists
+from verslaghulp.facts.travellers import count_travellers
 from verslaghulp.report.forms import AnswerKind, Form
 from verslaghulp.report.notes import NoteLine
 
@@ -45,6 +47,12 @@ def select_lines(form: Form, lines: list[NoteLine], embedder: TextEmbedder | Non
     """The lines of each question: strong signals, then routing by meaning for the lines left over."""
     usable = [line for line in lines if not is_instruction(line.text) and line.text != PLACEHOLDER]
     picked = {q.id: relevant_lines(q, usable, form.questions) for q in form.questions}
+    text = "\n".join(line.text for line in usable)
+    party = [found.evidence.split("\n")[0] for found in (count_travellers(text), party_from_lists(text)) if found]
+    for question in form.questions:
+        if is_party_question(question):
+            # Who travelled: the lines the party was counted from ("met Rik Janssens en Ilse Bakker", "solo trip").
+            picked[question.id] += [line for line in usable if any(e in line.text for e in party)]
     selection = LineSelection(lines=picked)
     scored = score_texts([line.text for line in usable], embedder) if embedder is not None else None
     if scored is None:

@@ -37,11 +37,16 @@ def topic_of(question: Question, embedder: TextEmbedder | None = None) -> Questi
             return q
     open_kinds = (AnswerKind.FREE_TEXT, AnswerKind.LIST)
     same_kind = [q for q in builtins if q.kind is question.kind]
-    if len(same_kind) == 1 and question.kind not in open_kinds:
+    if question.kind is AnswerKind.PEOPLE:
+        # A list of people is either the people met or the party that travelled ("Deelnemer(s)": the
+        # officials who went, Den Haag asks only their number): decided by meaning, like the open kinds.
+        candidates = [q for q in builtins if q.kind in (AnswerKind.PEOPLE, AnswerKind.COUNT)]
+    elif len(same_kind) == 1 and question.kind not in open_kinds:
         return same_kind[0]
-    # Free text and lists: purpose, results or agreements. Choose among all of them, since one form's
-    # "wat levert het op" is a free-text question where Den Haag asks for a list.
-    candidates = [q for q in builtins if q.kind in open_kinds]
+    else:
+        # Free text and lists: purpose, results or agreements. Choose among all of them, since one form's
+        # "wat levert het op" is a free-text question where Den Haag asks for a list.
+        candidates = [q for q in builtins if q.kind in open_kinds]
     scores = _similarities(_describe(question), tuple(_describe(q) for q in candidates), embedder)
     # e5-small ranks such short headings within a few hundredths of each other, so a heading word that
     # shares its first five letters with a topic's keyword ("Resultaten", "resultaat") also counts.
@@ -66,6 +71,11 @@ def _score(embedder: TextEmbedder, text: str, options: tuple[str, ...]) -> list[
 @cache
 def _similarities_cached(text: str, options: tuple[str, ...]) -> list[float]:
     return _score(default_embedder(), text, options)
+
+
+def is_party_question(question: Question) -> bool:
+    """A list of people that asks who travelled (the party), not whom they met."""
+    return question.kind is AnswerKind.PEOPLE and topic_of(question).kind is AnswerKind.COUNT
 
 
 def with_topics(form: Form, embedder: TextEmbedder | None = None) -> Form:
