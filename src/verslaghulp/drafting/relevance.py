@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from verslaghulp.drafting.topics import is_party_question
+from verslaghulp.drafting.topics import is_party_question, is_programme_question
 from verslaghulp.facts.gazetteer import lookup
 from verslaghulp.facts.lexicon import MONTH_RE, WEEKDAY_RE
 from verslaghulp.facts.normalise import fold_case
@@ -170,6 +170,9 @@ def _kind_pattern(question: Question, text: str) -> bool:
         return bool(people_in_line(text))
     if question.kind is AnswerKind.PLACES:
         return bool(extract_venues(text))
+    if question.kind in (AnswerKind.FREE_TEXT, AnswerKind.LIST) and is_programme_question(question):
+        # An account of the programme: the people met and the places visited, in note order.
+        return bool(people_in_line(text) or extract_venues(text))
     return False
 
 

@@ -46,7 +46,9 @@ def topic_of(question: Question, embedder: TextEmbedder | None = None) -> Questi
     else:
         # Free text and lists: purpose, results or agreements. Choose among all of them, since one form's
         # "wat levert het op" is a free-text question where Den Haag asks for a list.
-        candidates = [q for q in builtins if q.kind in open_kinds]
+        # A free-text account of the programme ("Verslag van het programma ... en wie u heeft gesproken")
+        # is about the people met or the places visited: those topics are candidates too.
+        candidates = [q for q in builtins if q.kind in (*open_kinds, AnswerKind.PEOPLE, AnswerKind.PLACES)]
     scores = _similarities(_describe(question), tuple(_describe(q) for q in candidates), embedder)
     # e5-small ranks such short headings within a few hundredths of each other, so a heading word that
     # shares its first five letters with a topic's keyword ("Resultaten", "resultaat") also counts.
@@ -76,6 +78,12 @@ def _similarities_cached(text: str, options: tuple[str, ...]) -> list[float]:
 def is_party_question(question: Question) -> bool:
     """A list of people that asks who travelled (the party), not whom they met."""
     return question.kind is AnswerKind.PEOPLE and topic_of(question).kind is AnswerKind.COUNT
+
+
+def is_programme_question(question: Question) -> bool:
+    """A free-text or list question about what happened: its topic is the people met or the places visited."""
+    open_kinds = (AnswerKind.FREE_TEXT, AnswerKind.LIST)
+    return question.kind in open_kinds and topic_of(question).kind in (AnswerKind.PEOPLE, AnswerKind.PLACES)
 
 
 def with_topics(form: Form, embedder: TextEmbedder | None = None) -> Form:

@@ -123,3 +123,33 @@ def test_a_line_under_the_writers_own_label_is_routed_by_meaning() -> None:
         "woningcorporaties als eerste aan te sluiten\n"
     )
     assert any(t.startswith("Wat hebben we eraan") for t in _texts(load_form("denhaag-2025"), notes, "opbrengst"))
+
+
+def _question(qid: str, heading: str, kind: AnswerKind, guidance: str = "") -> Question:
+    return Question(id=qid, heading=heading, kind=kind, guidance=guidance, follow_up="?")
+
+
+def test_a_people_question_is_either_the_party_or_the_people_met_and_a_programme_takes_both() -> None:
+    from verslaghulp.drafting.items import units_for
+    from verslaghulp.drafting.topics import is_party_question, is_programme_question
+    from verslaghulp.report.notes import parse_notes
+
+    form = with_topics(Form(id="zwolle-test", title="Verslag", organisation="Gemeente Zwolle", questions=(
+        _question("deelnemers", "Deelnemers", AnswerKind.PEOPLE, "De medewerkers van de gemeente die meereisden."),
+        _question("gesprekspartners", "Gesprekspartners", AnswerKind.PEOPLE, "Wie u heeft gesproken, met functie."),
+        _question("programma", "Verslag van het programma", AnswerKind.FREE_TEXT,
+                  "Wat u heeft gedaan en wie u daarbij heeft gesproken, met functie en organisatie."),
+    )))  # fmt: skip
+    party, met, programme = form.questions
+    assert is_party_question(party) and not is_party_question(met)
+    assert is_programme_question(programme) and not is_programme_question(met)
+    notes = parse_notes(
+        "Gent, open data week\nwe waren met drie: ik, Ruben Smits (data-analist) en Hanna Vos (jurist)\n"
+        "gesprek met Pieter Claes (CDO Stad Gent) over hun datacatalogus\n"
+    )
+    selection = select_lines(form, notes.lines, None)
+    party_units = units_for(party, selection.for_question("deelnemers"), notes)
+    met_units = units_for(met, selection.for_question("gesprekspartners"), notes)
+    assert {u.person for u in party_units} == {"Ruben Smits", "Hanna Vos"}
+    assert [u.person for u in met_units] == ["Pieter Claes"]  # the party's names stay out of the people met
+    assert 3 in [line.number for line in selection.for_question("programma")]  # a meeting is part of the programme
