@@ -130,5 +130,8 @@ def _justification(notes: str) -> str | None:
         folded = fold(line)
         mentions_flight = any(w in folded for w in ("vlieg", "vlucht", "gevlogen", "flight", "klm", "transavia"))
         if (mentions_flight and _JUSTIFICATION.search(line)) or re.search(r"\buitzondering\w*\b", line, re.I):
-            return line.strip(" -•*")
+            text = line.strip(" -•*")
+            # "waarom vliegen: Eurostar reed niet" -> the reason itself, without its label.
+            label, sep, rest = text.partition(":")
+            return rest.strip() if sep and rest.strip() and len(label.split()) <= 4 else text
     return None

@@ -60,6 +60,9 @@ def test_train_table_is_large_enough() -> None:
         ("trein naar Parijs v.v.", "Nvt (niet met het vliegtuig gereisd, maar met trein).", False),
         ("KLM naar Londen en terug", None, True),
         ("KLM naar Londen; uitzondering: staking bij Eurostar", "Gevlogen naar Londen", False),
+        # The reason without its label.
+        ("KLM naar Londen v.v.\nwaarom vliegen: Eurostar reed niet ivm staking",
+         "Gevlogen naar Londen (treinreis ca. 4,25 uur). Toelichting: Eurostar reed niet ivm staking", False),
     ],
 )
 def test_flight_justification(notes: str, text: str | None, needs_follow_up: bool) -> None:
