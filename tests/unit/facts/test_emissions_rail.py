@@ -61,8 +61,11 @@ def test_train_table_is_large_enough() -> None:
         ("KLM naar Londen en terug", None, True),
         ("KLM naar Londen; uitzondering: staking bij Eurostar", "Gevlogen naar Londen", False),
         # The reason without its label.
-        ("KLM naar Londen v.v.\nwaarom vliegen: Eurostar reed niet ivm staking",
-         "Gevlogen naar Londen (treinreis ca. 4,25 uur). Toelichting: Eurostar reed niet ivm staking", False),
+        (
+            "KLM naar Londen v.v.\nwaarom vliegen: Eurostar reed niet ivm staking",
+            "Gevlogen naar Londen (treinreis ca. 4,25 uur). Toelichting: Eurostar reed niet ivm staking",
+            False,
+        ),
     ],
 )
 def test_flight_justification(notes: str, text: str | None, needs_follow_up: bool) -> None:
