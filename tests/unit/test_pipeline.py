@@ -70,7 +70,7 @@ def test_notes_without_any_facts_answer_nothing_and_ask_everything(settings: Set
     assert len(draft.follow_up_questions) == 7
     # The one call asks where the line belongs (drafting/model_routing.py); the fake's reply does not
     # validate, so the line stays unused and no answer is written by the model.
-    assert [str(call[-1].content).count("Bij welke vraag van het formulier") for call in model.calls] == [1]
+    assert [str(call[-1].content).count("Bij welke vraag hoort") for call in model.calls] == [1]
     assert [line.number for line in draft.meta.unused_lines] == [1]
 
 

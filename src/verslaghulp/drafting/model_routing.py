@@ -31,6 +31,11 @@ MAX_LINES = 12
 _TOKENS_PER_LINE = 24
 
 
+def _short(heading: str, words: int = 7) -> str:
+    kept = heading.split()[:words]
+    return " ".join(kept).lower() + (" …" if len(heading.split()) > words else "")
+
+
 def routing_schema(questions: list[Question], lines: list[NoteLine]) -> type[BaseModel]:
     """A schema that admits one assignment per asked line, to a question id of the form or "geen"."""
     question_enum = Enum("Vraag", {q.id: q.id for q in questions} | {NONE: NONE})  # type: ignore[misc]
@@ -56,11 +61,13 @@ def route_by_model(
     if not asked or not questions:
         return {}
     prompt = load_prompt(PROMPT, prompts_dir)
-    listing = "\n".join(f"- {q.id}: {q.heading}" for q in questions)
-    numbered = "\n".join(f"{line.number}. {line.text}" for line in asked)
+    # Few tokens after the notes (whose evaluated state the question calls share): the ids with the
+    # first words of each heading, and the asked lines by number only.
+    listing = "\n".join(f"- {q.id}: {_short(q.heading)}" for q in questions)
+    numbers = ", ".join(str(line.number) for line in asked)
     messages = [
         SystemMessage(content=system),
-        HumanMessage(content=prompt.render(notes=notes.numbered(), vragen=listing, regels=numbered)),
+        HumanMessage(content=prompt.render(notes=notes.numbered(), vragen=listing, regels=numbers)),
     ]
     schema = routing_schema(questions, asked)
     try:

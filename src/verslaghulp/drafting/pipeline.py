@@ -202,9 +202,13 @@ def iter_draft(notes_text: str, form: Form, model: ChatModel, settings: Settings
     embedder = line_embedder(settings)
     form = with_topics(form, embedder)
     selection = select_lines(form, notes.lines, embedder)
-    if settings.model_routing:
-        _place_left_over(form, notes, selection, model, prompts, meta, settings)
+    routed = not settings.model_routing
     for position, question in enumerate(form.questions):
+        if not routed and _takes_routed_lines(question):
+            # Just before the first question that can take a placed line: the code answers before it
+            # (travellers, dates, transport) are on the page meanwhile.
+            _place_left_over(form, notes, selection, model, prompts, meta, settings)
+            routed = True
         lines = selection.for_question(question.id)
         answer = answer_question(question, notes, form, model, prompts, meta, settings, lines=lines)
         answer = ground_answer(answer, question, notes_index, settings.unsupported_facts)
@@ -239,10 +243,14 @@ def _place_left_over(
     record = lambda stats: _record(meta, ROUTING_CALL, stats)  # noqa: E731
     placed = route_by_model(list(form.questions), left, notes, model, system, settings.resolved_prompts_dir(), record)
     for question in form.questions:
-        if question.kind in CODE_KINDS and question.kind is not AnswerKind.FLIGHT_JUSTIFICATION:
-            continue
-        for line in placed.get(question.id, []):
-            selection.add(question.id, line)
+        if _takes_routed_lines(question):
+            for line in placed.get(question.id, []):
+                selection.add(question.id, line)
+
+
+def _takes_routed_lines(question: Question) -> bool:
+    # The model-written questions, and the flight rule, whose code answer quotes the notes' reason.
+    return question.kind not in CODE_KINDS or question.kind is AnswerKind.FLIGHT_JUSTIFICATION
 
 
 FactAsker = Callable[[AnswerKind], CodeAnswer | None]
