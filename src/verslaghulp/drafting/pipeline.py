@@ -243,9 +243,17 @@ def _place_left_over(
     record = lambda stats: _record(meta, ROUTING_CALL, stats)  # noqa: E731
     placed = route_by_model(list(form.questions), left, notes, model, system, settings.resolved_prompts_dir(), record)
     for question in form.questions:
-        if _takes_routed_lines(question):
-            for line in placed.get(question.id, []):
+        if not _takes_routed_lines(question):
+            continue
+        for line in placed.get(question.id, []):
+            # A checked second opinion: the model's question must be among the two topics the line router
+            # ranks the line nearest to ("borrel van de beurs" is no agreement, whatever the model says).
+            ranked = selection.ranked.get(line.number)
+            if ranked is None or topic_of(question).id in ranked[:_ROUTING_AGREEMENT]:
                 selection.add(question.id, line)
+
+
+_ROUTING_AGREEMENT = 2
 
 
 def _takes_routed_lines(question: Question) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from verslaghulp.archive.embeddings import TextEmbedder
 from verslaghulp.drafting.code_answers import CODE_KINDS
 from verslaghulp.drafting.injection import PLACEHOLDER, is_instruction
@@ -32,6 +34,8 @@ class LineSelection:
 
     lines: dict[str, list[NoteLine]]
     routed: dict[int, Route] = field(default_factory=dict)
+    # Per line, the topics by the line router's score, best first (empty without routing by meaning).
+    ranked: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def for_question(self, question_id: str) -> list[NoteLine]:
         """The lines selected for one question."""
@@ -82,6 +86,7 @@ def select_lines(form: Form, lines: list[NoteLine], embedder: TextEmbedder | Non
         # Every line is routed: keywords and name patterns say a line touches a question, not that
         # it is not also about another one ("Urban Future Days, panels over ..." is a venue and the purpose).
         selection.routed[line.number] = route_of(rows[i], centroids)
+        selection.ranked[line.number] = tuple(centroids.topics[int(j)] for j in np.argsort(rows[i])[::-1])
         if i == 0 and label is None and _names_the_trip(line.text):
             continue  # the title names the trip and opens no section (its claims come from the keywords)
         if is_heading(line.text):

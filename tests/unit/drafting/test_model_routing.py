@@ -67,3 +67,19 @@ def test_routing_by_the_model_can_be_turned_off() -> None:
     draft = draft_report(NOTES, load_form("denhaag-2025"), model, settings)
     assert ROUTING_CALL not in [c.question_id for c in draft.meta.calls]
     assert draft.answer("opbrengst").status is AnswerStatus.NIET_VERMELD
+
+
+def test_a_placement_the_line_router_does_not_rank_near_is_not_taken() -> None:
+    # The model puts a remark about the coffee under the agreements; the line router ranks that line
+    # nowhere near "vervolg", so the second opinion is not used and the line stays listed as unused.
+    def responder(messages: Any, schema: dict[str, Any] | None) -> str:
+        if schema and "toewijzing" in schema.get("properties", {}):
+            asked = [int(n) for n in str(messages[-1].content).rsplit("Regels:", 1)[1].split(",")]
+            return json.dumps({"toewijzing": [{"regel": n, "vraag": "vervolg"} for n in asked]})
+        return grounded_reply(messages, schema)
+
+    notes = "Werkbezoek Lyon, 12 t/m 14 maart 2025, alleen\ndoel: overleg over slimme mobiliteit\nkoffie was slecht\n"
+    draft = draft_report(notes, load_form("denhaag-2025"), FakeChatModel(responder=responder), Settings())
+    assert ROUTING_CALL in [c.question_id for c in draft.meta.calls]  # the line was asked about
+    assert draft.answer("vervolg").status is AnswerStatus.NIET_VERMELD
+    assert 3 in [line.number for line in draft.meta.unused_lines]
