@@ -22,7 +22,7 @@ from .pages import LONG, answer_box, open_page, type_notes
 pytestmark = [pytest.mark.browser, pytest.mark.real_model]
 
 PARIS = "Parijs 3 t/m 4 juni 2025, alleen gereisd\ndoel: overleg open data met de stad Parijs\n"
-REPLY = "vliegtuig Schiphol - Parijs v.v."
+REPLY = "vliegtuig Schiphol - Parijs v.v., ca. 400 km per vlucht"
 # Questions of the 2025 form: 3 transport, 4 the 8-hours rule, 5 kilometres and CO2.
 TRANSPORT, FLIGHT_RULE, KM_CO2 = 3, 4, 5
 
