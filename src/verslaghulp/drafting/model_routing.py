@@ -17,9 +17,14 @@ from pathlib import Path
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, Field, create_model
 
+from verslaghulp.drafting.code_answers import CODE_KINDS
+from verslaghulp.drafting.injection import PLACEHOLDER, is_instruction
+from verslaghulp.drafting.items import note_content_lines
+from verslaghulp.drafting.selection import LineSelection
+from verslaghulp.drafting.topics import topic_of
 from verslaghulp.llm.port import CallStats, ChatModel, StructuredOutputError
 from verslaghulp.llm.prompts import load_prompt
-from verslaghulp.report.forms import Question
+from verslaghulp.report.forms import AnswerKind, Form, Question
 from verslaghulp.report.notes import NoteLine, Notes
 
 NONE = "geen"
@@ -85,3 +90,46 @@ def route_by_model(
         if question_id != NONE and number in by_number:
             placed.setdefault(question_id, []).append(by_number[number])
     return placed
+
+
+# The model's question for a line must be among this many topics the line router ranks the line nearest to.
+_AGREEMENT = 2
+
+
+def takes_routed_lines(question: Question) -> bool:
+    """The questions a placed line can go to: the model-written ones, and the flight rule (it quotes the reason)."""
+    return question.kind not in CODE_KINDS or question.kind is AnswerKind.FLIGHT_JUSTIFICATION
+
+
+def place_left_over(
+    form: Form,
+    notes: Notes,
+    selection: LineSelection,
+    model: ChatModel,
+    system: str,
+    prompts_dir: Path,
+    record: Callable[[CallStats], None] | None = None,
+) -> None:
+    """Ask the model where the content lines go that no signal placed, and select those it places well.
+
+    A placement is a checked second opinion: it is used only when the line router ranks the question's
+    topic among the line's nearest ("borrel van de beurs" is no agreement, whatever the model says).
+    Lines it puts under a code-written question (travellers, dates, transport) are left to code,
+    which reads its own evidence.
+    """
+    taken = {line.number for chosen in selection.lines.values() for line in chosen}
+    left = [
+        line
+        for line in note_content_lines(notes.lines)
+        if line.number not in taken and not is_instruction(line.text) and line.text != PLACEHOLDER
+    ]
+    if not left:
+        return
+    placed = route_by_model(list(form.questions), left, notes, model, system, prompts_dir, record)
+    for question in form.questions:
+        if not takes_routed_lines(question):
+            continue
+        for line in placed.get(question.id, []):
+            ranked = selection.ranked.get(line.number)
+            if ranked is None or topic_of(question).id in ranked[:_AGREEMENT]:
+                selection.add(question.id, line)

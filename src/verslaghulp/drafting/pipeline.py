@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from verslaghulp.archive.embeddings import TextEmbedder, default_embedder
@@ -29,7 +30,7 @@ from verslaghulp.drafting.items import (
     trip_cities,
     units_for,
 )
-from verslaghulp.drafting.model_routing import ROUTING_CALL, route_by_model
+from verslaghulp.drafting.model_routing import ROUTING_CALL, place_left_over, takes_routed_lines
 from verslaghulp.drafting.omissions import drop_carried_elsewhere, lost_facts
 from verslaghulp.drafting.prompting import (
     LIST_KINDS,
@@ -39,7 +40,7 @@ from verslaghulp.drafting.prompting import (
     list_schema,
     token_budget,
 )
-from verslaghulp.drafting.selection import LineSelection, select_lines
+from verslaghulp.drafting.selection import select_lines
 from verslaghulp.drafting.topics import topic_of, with_topics
 from verslaghulp.facts.grounding_model import GroundingReport
 from verslaghulp.facts.notes_index import build_index
@@ -204,10 +205,11 @@ def iter_draft(notes_text: str, form: Form, model: ChatModel, settings: Settings
     selection = select_lines(form, notes.lines, embedder)
     routed = not settings.model_routing
     for position, question in enumerate(form.questions):
-        if not routed and _takes_routed_lines(question):
+        if not routed and takes_routed_lines(question):
             # Just before the first question that can take a placed line: the code answers before it
             # (travellers, dates, transport) are on the page meanwhile.
-            _place_left_over(form, notes, selection, model, prompts, meta, settings)
+            place_left_over(form, notes, selection, model, prompts.system_text(form.organisation),
+                            settings.resolved_prompts_dir(), partial(_record, meta, ROUTING_CALL))  # fmt: skip
             routed = True
         lines = selection.for_question(question.id)
         answer = answer_question(question, notes, form, model, prompts, meta, settings, lines=lines)
@@ -220,45 +222,6 @@ def iter_draft(notes_text: str, form: Form, model: ChatModel, settings: Settings
     grounding = GroundingReport(answers=[a.grounding for a in answers if a.grounding is not None])
     record_draft(meta, settings)
     yield DraftDone(draft=ReportDraft(meta=meta, answers=answers, grounding=grounding))
-
-
-def _place_left_over(
-    form: Form, notes: Notes, selection: LineSelection, model: ChatModel, prompts: DraftPrompts, meta: DraftMeta,
-    settings: Settings,
-) -> None:  # fmt: skip
-    """Ask the model where the content lines go that no signal placed; add them to the model-written questions.
-
-    Lines it puts under a code-written question (travellers, dates, transport) are left to code,
-    which reads its own evidence.
-    """
-    taken = {line.number for chosen in selection.lines.values() for line in chosen}
-    left = [
-        line
-        for line in note_content_lines(notes.lines)
-        if line.number not in taken and not is_instruction(line.text) and line.text != PLACEHOLDER
-    ]
-    if not left:
-        return
-    system = prompts.system_text(form.organisation)
-    record = lambda stats: _record(meta, ROUTING_CALL, stats)  # noqa: E731
-    placed = route_by_model(list(form.questions), left, notes, model, system, settings.resolved_prompts_dir(), record)
-    for question in form.questions:
-        if not _takes_routed_lines(question):
-            continue
-        for line in placed.get(question.id, []):
-            # A checked second opinion: the model's question must be among the two topics the line router
-            # ranks the line nearest to ("borrel van de beurs" is no agreement, whatever the model says).
-            ranked = selection.ranked.get(line.number)
-            if ranked is None or topic_of(question).id in ranked[:_ROUTING_AGREEMENT]:
-                selection.add(question.id, line)
-
-
-_ROUTING_AGREEMENT = 2
-
-
-def _takes_routed_lines(question: Question) -> bool:
-    # The model-written questions, and the flight rule, whose code answer quotes the notes' reason.
-    return question.kind not in CODE_KINDS or question.kind is AnswerKind.FLIGHT_JUSTIFICATION
 
 
 FactAsker = Callable[[AnswerKind], CodeAnswer | None]
