@@ -41,6 +41,11 @@ def party_evidence(notes: Notes) -> str | None:
     return found.evidence if found is not None and found.count > 1 else None
 
 
+def party_texts(text: str) -> list[str]:
+    """The texts the party was read from: the count's evidence (also "solo trip") and an enumeration with the writer."""
+    return [found.evidence for found in (count_travellers(text), party_from_lists(text)) if found is not None]
+
+
 def fellow_travellers(notes: Notes) -> set[str]:
     """Folded names of the people who travelled with the writer: never people met.
 

@@ -17,15 +17,14 @@ from verslaghulp.drafting.cleanup import (
     fellow_travellers,
     is_fellow_traveller,
     party_evidence,
+    party_texts,
     traveller_lines,
     with_country,
 )
 from verslaghulp.drafting.relevance import HEADER, fold, header_label, is_heading, people_in_line
 from verslaghulp.drafting.topics import is_party_question
 from verslaghulp.facts.gazetteer import dutch_city_names, find_places
-from verslaghulp.facts.party_list import party_from_lists
 from verslaghulp.facts.transport import extract_transport_legs
-from verslaghulp.facts.travellers import count_travellers
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.notes import NoteLine, Notes
 
@@ -81,10 +80,8 @@ def units_for(question: Question, lines: list[NoteLine], notes: Notes) -> list[U
     travellers = fellow_travellers(notes)
     party = party_evidence(notes)
     if is_party_question(question):
-        counted = count_travellers(notes.text)  # "solo trip", "met z'n drieën": the writer is the party too
-        listed = party_from_lists(notes.text)
-        texts = [t.evidence for t in (counted, listed) if t is not None]
-        return _party_units(lines, travellers, [*texts, *listing])
+        # "solo trip", "met z'n drieën": the writer is the party too
+        return _party_units(lines, travellers, [*party_texts(notes.text), *listing])
     units: list[Unit] = []
     for line in lines:
         if any(fold(line.text) == t for t in listing):

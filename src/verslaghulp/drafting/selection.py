@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from verslaghulp.archive.embeddings import TextEmbedder
+from verslaghulp.drafting.cleanup import party_texts
 from verslaghulp.drafting.code_answers import CODE_KINDS
 from verslaghulp.drafting.injection import PLACEHOLDER, is_instruction
 from verslaghulp.drafting.line_router import Route, route_of, score_texts
@@ -22,8 +23,6 @@ from verslaghulp.drafting.relevance import LIST_ITEM, header_label, is_heading, 
 from verslaghulp.drafting.topics import is_party_question, topic_of
 from verslaghulp.facts.dates import find_dates
 from verslaghulp.facts.gazetteer import lookup
-from verslaghulp.facts.party_list import party_from_lists
-from verslaghulp.facts.travellers import count_travellers
 from verslaghulp.report.forms import AnswerKind, Form
 from verslaghulp.report.notes import NoteLine
 
@@ -52,7 +51,7 @@ def select_lines(form: Form, lines: list[NoteLine], embedder: TextEmbedder | Non
     usable = [line for line in lines if not is_instruction(line.text) and line.text != PLACEHOLDER]
     picked = {q.id: relevant_lines(q, usable, form.questions) for q in form.questions}
     text = "\n".join(line.text for line in usable)
-    party = [found.evidence.split("\n")[0] for found in (count_travellers(text), party_from_lists(text)) if found]
+    party = [evidence.split("\n")[0] for evidence in party_texts(text)]
     for question in form.questions:
         if is_party_question(question):
             # Who travelled: the lines the party was counted from ("met Rik Janssens en Ilse Bakker", "solo trip").
