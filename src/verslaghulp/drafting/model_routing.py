@@ -17,14 +17,13 @@ from pathlib import Path
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, Field, create_model
 
-from verslaghulp.drafting.code_answers import CODE_KINDS
 from verslaghulp.drafting.injection import PLACEHOLDER, is_instruction
 from verslaghulp.drafting.items import note_content_lines
-from verslaghulp.drafting.selection import LineSelection
+from verslaghulp.drafting.selection import LineSelection, takes_routed_lines
 from verslaghulp.drafting.topics import topic_of
 from verslaghulp.llm.port import CallStats, ChatModel, StructuredOutputError
 from verslaghulp.llm.prompts import load_prompt
-from verslaghulp.report.forms import AnswerKind, Form, Question
+from verslaghulp.report.forms import Form, Question
 from verslaghulp.report.notes import NoteLine, Notes
 
 NONE = "geen"
@@ -94,11 +93,6 @@ def route_by_model(
 
 # The model's question for a line must be among this many topics the line router ranks the line nearest to.
 _AGREEMENT = 2
-
-
-def takes_routed_lines(question: Question) -> bool:
-    """The questions a placed line can go to: the model-written ones, and the flight rule (it quotes the reason)."""
-    return question.kind not in CODE_KINDS or question.kind is AnswerKind.FLIGHT_JUSTIFICATION
 
 
 def place_left_over(

@@ -30,7 +30,7 @@ from verslaghulp.drafting.items import (
     trip_cities,
     units_for,
 )
-from verslaghulp.drafting.model_routing import ROUTING_CALL, place_left_over, takes_routed_lines
+from verslaghulp.drafting.model_routing import ROUTING_CALL, place_left_over
 from verslaghulp.drafting.omissions import drop_carried_elsewhere, lost_facts
 from verslaghulp.drafting.prompting import (
     LIST_KINDS,
@@ -40,7 +40,7 @@ from verslaghulp.drafting.prompting import (
     list_schema,
     token_budget,
 )
-from verslaghulp.drafting.selection import select_lines
+from verslaghulp.drafting.selection import select_lines, takes_routed_lines
 from verslaghulp.drafting.topics import topic_of, with_topics
 from verslaghulp.facts.grounding_model import GroundingReport
 from verslaghulp.facts.notes_index import build_index

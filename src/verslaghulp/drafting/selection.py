@@ -23,7 +23,7 @@ from verslaghulp.drafting.relevance import LIST_ITEM, header_label, is_heading, 
 from verslaghulp.drafting.topics import is_party_question, topic_of
 from verslaghulp.facts.dates import find_dates
 from verslaghulp.facts.gazetteer import lookup
-from verslaghulp.report.forms import AnswerKind, Form
+from verslaghulp.report.forms import AnswerKind, Form, Question
 from verslaghulp.report.notes import NoteLine
 
 
@@ -46,6 +46,15 @@ class LineSelection:
         self.lines[question_id] = sorted(chosen.values(), key=lambda x: x.number)
 
 
+def takes_routed_lines(question: Question) -> bool:
+    """The questions a routed line can go to: those that word their lines, and the flight rule.
+
+    The flight rule's code answer quotes the notes' own reason for flying ("Exception: Eurostar viel
+    uit door een stroomstoring"); the other code answers read their own evidence.
+    """
+    return question.kind not in CODE_KINDS or question.kind is AnswerKind.FLIGHT_JUSTIFICATION
+
+
 def select_lines(form: Form, lines: list[NoteLine], embedder: TextEmbedder | None) -> LineSelection:
     """The lines of each question: strong signals, then routing by meaning for the lines left over."""
     usable = [line for line in lines if not is_instruction(line.text) and line.text != PLACEHOLDER]
@@ -66,11 +75,7 @@ def select_lines(form: Form, lines: list[NoteLine], embedder: TextEmbedder | Non
         for line in chosen:
             claimed.setdefault(line.number, []).append(question_id)
     by_topic: dict[str, list[str]] = {}
-    # Routed lines go to the questions that word their lines, and to the flight rule, whose code answer
-    # quotes the notes' own reason for flying ("Exception: Eurostar viel uit door een stroomstoring").
-    model_written = {
-        q.id for q in form.questions if q.kind not in CODE_KINDS or q.kind is AnswerKind.FLIGHT_JUSTIFICATION
-    }
+    model_written = {q.id for q in form.questions if takes_routed_lines(q)}
     for question in form.questions:
         if question.id in model_written:
             by_topic.setdefault(topic_of(question).id, []).append(question.id)
