@@ -15,6 +15,7 @@ import yaml
 
 from verslaghulp.drafting.consistency import check_consistency
 from verslaghulp.facts import check_grounding
+from verslaghulp.facts.notes_facts import read_notes_facts
 from verslaghulp.facts.plain_draft import plain_draft
 
 SET = Path(__file__).resolve().parents[1] / "eval" / "sets" / "grounding.yaml"
@@ -30,7 +31,7 @@ def main(rounds: int = 20) -> None:
         for draft, notes in drafts:
             start = time.perf_counter()
             check_grounding(draft, notes)
-            check_consistency(draft, notes)
+            check_consistency(draft, read_notes_facts(notes))
             timings.append((time.perf_counter() - start) * 1000)
     timings.sort()
     p95 = timings[int(0.95 * (len(timings) - 1))]

@@ -213,6 +213,7 @@ def check(
     # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
     from verslaghulp.drafting.consistency import check_consistency
     from verslaghulp.facts import check_grounding
+    from verslaghulp.facts.notes_facts import read_notes_facts
     from verslaghulp.report.model import ReportDraft
 
     try:
@@ -221,7 +222,7 @@ def check(
         raise fail(f"{report.name} is geen geldig verslag (JSON): {exc.error_count()} fout(en).") from exc
     notes_text = notes.read_text(encoding="utf-8")
     grounding = check_grounding(draft, notes_text)
-    findings = check_consistency(draft, notes_text)
+    findings = check_consistency(draft, read_notes_facts(notes_text))
     for item in grounding.unsupported:
         out.print(f"[red]niet gevonden[/] ({item.question_id}) {item.kind.value} '{item.text}': {item.reason}")
     for finding in findings:

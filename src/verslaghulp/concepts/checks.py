@@ -19,6 +19,7 @@ from verslaghulp.drafting.consistency import check_consistency
 from verslaghulp.drafting.travel_answers import kilometres_co2_answer
 from verslaghulp.facts import Finding, RuleCheck, check_eight_hours
 from verslaghulp.facts.gazetteer import dutch_city_names
+from verslaghulp.facts.notes_facts import read_notes_facts
 from verslaghulp.report.model import ComputedFact
 
 # Quoted note text is the official's own and stays as written: 'vertrek 12.30' in de aantekeningen, “…”.
@@ -47,7 +48,7 @@ def trip_checks(concept: Concept) -> TripChecks | None:
     draft = final_draft(concept)
     if draft is None:
         return None
-    notes = concept.draft_notes or concept.notes
+    notes = read_notes_facts(concept.draft_notes or concept.notes)
     emissions = kilometres_co2_answer(notes)
     rule = check_eight_hours(notes)
     return TripChecks(

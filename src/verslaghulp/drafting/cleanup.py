@@ -11,8 +11,7 @@ import re
 from verslaghulp.drafting.relevance import TRAVELLER_LABELS, fold, header_label, people_in_line
 from verslaghulp.drafting.topics import is_party_question
 from verslaghulp.facts.gazetteer import country_name_nl, lookup
-from verslaghulp.facts.party_list import party_from_lists
-from verslaghulp.facts.travellers import count_travellers
+from verslaghulp.facts.notes_facts import NotesFacts
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.notes import Notes
 
@@ -37,13 +36,13 @@ _CAPITALISED_NAME = re.compile(
 
 def party_evidence(notes: Notes) -> str | None:
     """The text the travelling party was counted from, when more than the writer went."""
-    found = count_travellers(notes.text)
+    found = notes.facts.travellers
     return found.evidence if found is not None and found.count > 1 else None
 
 
-def party_texts(text: str) -> list[str]:
+def party_texts(facts: NotesFacts) -> list[str]:
     """The texts the party was read from: the count's evidence (also "solo trip") and an enumeration with the writer."""
-    return [found.evidence for found in (count_travellers(text), party_from_lists(text)) if found is not None]
+    return [found.evidence for found in (facts.travellers, facts.party) if found is not None]
 
 
 def fellow_travellers(notes: Notes) -> set[str]:
@@ -57,7 +56,7 @@ def fellow_travellers(notes: Notes) -> set[str]:
     party = party_evidence(notes)
     if party:
         texts.append(party)
-    listed = party_from_lists(notes.text)
+    listed = notes.facts.party
     if listed is not None:
         # "we waren met drie: ik, Ruben Smits en Hanna Vos": the count is stated, the names are listed.
         texts.append(listed.evidence)

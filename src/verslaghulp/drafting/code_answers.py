@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from verslaghulp.drafting.relevance import is_heading
 from verslaghulp.drafting.travel_answers import flight_justification_answer, kilometres_co2_answer
-from verslaghulp.facts import count_travellers, extract_period, extract_transport_legs
 from verslaghulp.facts.lexicon import MONTH_NAMES_NL, WEEKDAY_NAMES_NL
 from verslaghulp.facts.transport import carriers_in
 from verslaghulp.report.forms import AnswerKind, Question
@@ -71,7 +70,7 @@ def dutch_period(start: dt.date, end: dt.date) -> str:
 
 def answer_count(notes: Notes) -> CodeAnswer | None:
     """'3 personen' from the travellers count, or None when the notes do not say."""
-    found = count_travellers(notes.text)
+    found = notes.facts.travellers
     if found is None or found.count < 1:
         return None
     text = "1 persoon" if found.count == 1 else f"{found.count} personen"
@@ -81,7 +80,7 @@ def answer_count(notes: Notes) -> CodeAnswer | None:
 
 def answer_dates(notes: Notes) -> CodeAnswer | None:
     """'3 dagen: van woensdag 6 februari t/m vrijdag 8 februari 2019' from the period in the notes."""
-    period = extract_period(notes.text)
+    period = notes.facts.period
     if period is None:
         return None
     start, end = period.start, period.end
@@ -125,7 +124,7 @@ def answer_dates(notes: Notes) -> CodeAnswer | None:
 
 def answer_transport(notes: Notes) -> CodeAnswer | None:
     """The transport modes in the order the notes mention them, e.g. 'Trein en bus'."""
-    legs = extract_transport_legs(notes.text)
+    legs = notes.facts.legs
     if not legs:
         return None
     names: dict[str, list[str]] = {}
@@ -140,7 +139,7 @@ def answer_transport(notes: Notes) -> CodeAnswer | None:
 
 def _transport_support(notes: Notes) -> list[NoteLine]:
     support: list[NoteLine] = []
-    for leg in extract_transport_legs(notes.text):
+    for leg in notes.facts.legs:
         support += [line for line in lines_containing(notes, leg.evidence) if line not in support]
     return sorted(support, key=lambda line: line.number)
 
@@ -163,10 +162,10 @@ def answer_travel_rule(question: Question, notes: Notes, lines: list[NoteLine] |
     """The 8-hours justification or the km/CO2 answer; text None (with a follow-up) when facts are missing."""
     if question.kind is AnswerKind.FLIGHT_JUSTIFICATION:
         found = flight_justification_answer(
-            notes.text, [line.text for line in lines or []], under_heading=_under_heading(lines or [])
+            notes.facts, [line.text for line in lines or []], under_heading=_under_heading(lines or [])
         )
     else:
-        found = kilometres_co2_answer(notes.text, lines=[line.text for line in lines or []])
+        found = kilometres_co2_answer(notes.facts, lines=[line.text for line in lines or []])
     support = _transport_support(notes)
     if found.text:
         # The line with the notes' own CO2 figure is evidence too, also when it names no transport.

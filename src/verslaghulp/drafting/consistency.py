@@ -14,8 +14,8 @@ from verslaghulp.facts.findings import Finding, Severity
 from verslaghulp.facts.gazetteer import find_places
 from verslaghulp.facts.grounding import DraftLike
 from verslaghulp.facts.normalise import numbers_in, words
+from verslaghulp.facts.notes_facts import NotesFacts
 from verslaghulp.facts.period import extract_period
-from verslaghulp.facts.travellers import count_travellers
 
 _COUNT = re.compile(r"(\d+)\s*(?:personen|persoon|pers\.?)|(één|twee|drie|vier|vijf|zes|zeven|acht)\s+personen?", re.I)
 _WORD_N = {"één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
@@ -33,10 +33,10 @@ def _stated_count(text: str) -> int | None:
     return int(m.group(1)) if m.group(1) else _WORD_N[m.group(2).lower()]
 
 
-def _check_travellers(texts: dict[str, str], notes: str) -> list[Finding]:
+def _check_travellers(texts: dict[str, str], notes: NotesFacts) -> list[Finding]:
     out: list[Finding] = []
     stated = _stated_count(texts.get("personen", ""))
-    counted = count_travellers(notes)
+    counted = notes.travellers
     if stated is not None and counted and stated != counted.count:
         out.append(
             Finding(
@@ -48,10 +48,10 @@ def _check_travellers(texts: dict[str, str], notes: str) -> list[Finding]:
     return out
 
 
-def _check_period(texts: dict[str, str], notes: str) -> list[Finding]:
+def _check_period(texts: dict[str, str], notes: NotesFacts) -> list[Finding]:
     out: list[Finding] = []
     answer = texts.get("duur", "")
-    notes_period = extract_period(notes)
+    notes_period = notes.period
     drafted = extract_period(answer, default_year=notes_period.start.year if notes_period else None)
     if drafted and drafted.end < drafted.start:
         out.append(Finding("duur", Severity.FOUT, "De einddatum ligt vóór de begindatum."))
@@ -79,9 +79,9 @@ def _check_period(texts: dict[str, str], notes: str) -> list[Finding]:
     return out
 
 
-def _check_people(texts: dict[str, str], notes: str) -> list[Finding]:
+def _check_people(texts: dict[str, str], notes: NotesFacts) -> list[Finding]:
     stated = _stated_count(texts.get("personen", ""))
-    counted = count_travellers(notes)
+    counted = notes.travellers
     if stated and counted and "na '" in counted.how and stated < counted.count:
         return [
             Finding(
@@ -93,8 +93,8 @@ def _check_people(texts: dict[str, str], notes: str) -> list[Finding]:
     return []
 
 
-def _check_locations(texts: dict[str, str], notes: str) -> list[Finding]:
-    mentions = find_places(notes)
+def _check_locations(texts: dict[str, str], notes: NotesFacts) -> list[Finding]:
+    mentions = notes.places
     notes_places = {p.place.name for p in mentions}
     notes_countries = {p.place.country_code for p in mentions}
     out: list[Finding] = []
@@ -110,7 +110,7 @@ def _check_locations(texts: dict[str, str], notes: str) -> list[Finding]:
     return out
 
 
-def _check_emissions(texts: dict[str, str], notes: str) -> list[Finding]:
+def _check_emissions(texts: dict[str, str], notes: NotesFacts) -> list[Finding]:
     answer = texts.get("kilometers_co2")
     if not answer:
         return []
@@ -137,7 +137,7 @@ def _check_emissions(texts: dict[str, str], notes: str) -> list[Finding]:
     return []
 
 
-def check_consistency(draft: DraftLike, notes: str) -> list[Finding]:
+def check_consistency(draft: DraftLike, notes: NotesFacts) -> list[Finding]:
     """Run every consistency check on a draft against its notes; findings in form order."""
     texts = _answers(draft)
     findings: list[Finding] = []

@@ -19,7 +19,6 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, Field
 
 from verslaghulp.drafting.code_answers import CodeAnswer, dutch_period
-from verslaghulp.facts.dates import find_dates
 from verslaghulp.facts.transport import Mode, modes_named
 from verslaghulp.facts.verify import FIRST_PERSON as _FIRST_PERSON
 from verslaghulp.facts.verify import count_supported, date_supported, mode_supported, numbers_in
@@ -84,7 +83,7 @@ def worth_asking(kind: AnswerKind, notes: Notes) -> bool:
     if kind is AnswerKind.TRANSPORT:
         return any(modes_named(line.text) for line in notes.lines)
     if kind is AnswerKind.DATES:
-        return any(find_dates(line.text) for line in notes.lines)
+        return any(line.dates for line in notes.facts.lines)
     # Travellers: a number, or the writer beside named people.
     return any(numbers_in(line.text) or _FIRST_PERSON.search(line.text) for line in notes.lines)
 

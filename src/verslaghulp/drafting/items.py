@@ -24,7 +24,6 @@ from verslaghulp.drafting.cleanup import (
 from verslaghulp.drafting.relevance import HEADER, fold, header_label, is_heading, people_in_line
 from verslaghulp.drafting.topics import is_party_question
 from verslaghulp.facts.gazetteer import dutch_city_names, find_places
-from verslaghulp.facts.transport import extract_transport_legs
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.notes import NoteLine, Notes
 
@@ -81,7 +80,7 @@ def units_for(question: Question, lines: list[NoteLine], notes: Notes) -> list[U
     party = party_evidence(notes)
     if is_party_question(question):
         # "solo trip", "met z'n drieën": the writer is the party too
-        return _party_units(lines, travellers, [*party_texts(notes.text), *listing])
+        return _party_units(lines, travellers, [*party_texts(notes.facts), *listing])
     units: list[Unit] = []
     for line in lines:
         if any(fold(line.text) == t for t in listing):
@@ -141,7 +140,7 @@ def trip_cities(notes: Notes, lines: list[NoteLine]) -> list[tuple[str, NoteLine
     found: dict[str, tuple[str, NoteLine]] = {}
     # A city with a Dutch name is written in Dutch, whatever the notes' language ("Paris" -> "Parijs"): the
     # report is a Dutch document. Another is named as the notes name it most often ("Sant Cugat").
-    spellings = Counter((m.place.name, m.text) for m in find_places(notes.text))
+    spellings = Counter((m.place.name, m.text) for m in notes.facts.places)
     dutch = dutch_city_names()
 
     def add(text: str, line: NoteLine) -> None:
@@ -153,7 +152,7 @@ def trip_cities(notes: Notes, lines: list[NoteLine]) -> list[tuple[str, NoteLine
                 )
                 found.setdefault(place.name, (with_country(usual), line))
 
-    for leg in extract_transport_legs(notes.text):
+    for leg in notes.facts.legs:
         if leg.destination:
             line = next((x for x in notes.lines if leg.evidence.split("\n")[0][:40] in x.text), None)
             if line is not None:

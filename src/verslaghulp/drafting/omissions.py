@@ -13,7 +13,7 @@ import re
 from verslaghulp.drafting.relevance import fold
 from verslaghulp.facts.dates import find_dates
 from verslaghulp.facts.gazetteer import find_places
-from verslaghulp.facts.people import extract_organisations, extract_people, extract_venues
+from verslaghulp.facts.notes_facts import LineFacts, NotesFacts
 from verslaghulp.report.forms import AnswerKind
 from verslaghulp.report.model import Answer, MissingFact
 from verslaghulp.report.notes import NoteLine
@@ -27,18 +27,19 @@ def _digits(text: str) -> str:
     return "".join(_DIGITS.findall(text))
 
 
-def _facts_of(line: str, kind: AnswerKind) -> list[str]:
+def _facts_of(line: LineFacts, kind: AnswerKind) -> list[str]:
     """The facts of one line that an answer of this kind should carry."""
+    named = [p.name for p in line.people] + [m.text for m in line.organisations]
     if kind is AnswerKind.PEOPLE:
-        return [p.name for p in extract_people(line)] + [m.text for m in extract_organisations(line)]
-    places = [m.text for m in find_places(line) if m.place.country_code != "NL"]
+        return named
+    places = [m.text for m in line.places if m.place.country_code != "NL"]
     if kind is AnswerKind.PLACES:
-        return places + [m.text for m in extract_venues(line)]
-    dates = find_dates(line)
+        return places + [m.text for m in line.venues]
     # A number inside a date ("14" of "14-16 October") is that date, not a fact of its own.
-    numbers = [m.group() for m in _NUMBER.finditer(line) if not any(d.start <= m.start() < d.end + 1 for d in dates)]
-    facts = [p.name for p in extract_people(line)] + [m.text for m in extract_organisations(line)] + places
-    return facts + [d.text for d in dates] + numbers
+    numbers = [
+        m.group() for m in _NUMBER.finditer(line.text) if not any(d.start <= m.start() < d.end + 1 for d in line.dates)
+    ]
+    return named + places + [d.text for d in line.dates] + numbers
 
 
 def _kept(fact: str, answer: str, answer_places: set[str], answer_dates: set[object]) -> bool:
@@ -59,9 +60,12 @@ def _kept(fact: str, answer: str, answer_places: set[str], answer_dates: set[obj
     return bool(words) and words[-1] in folded and sum(w in folded for w in words) >= max(1, len(words) - 1)
 
 
-def lost_facts(answer: str, lines: list[NoteLine], kind: AnswerKind, *, ignore: set[str]) -> list[MissingFact]:
+def lost_facts(
+    answer: str, lines: list[NoteLine], kind: AnswerKind, facts: NotesFacts, *, ignore: set[str]
+) -> list[MissingFact]:
     """The facts of the lines that the answer does not contain, each with its line (in note order).
 
+    `facts` are the notes' facts; each line's names, places and dates are read from them.
     `ignore` holds folded names that must not be asked back (fellow travellers under "people met").
     """
     answer_places = {m.place.name for m in find_places(answer)}
@@ -69,7 +73,7 @@ def lost_facts(answer: str, lines: list[NoteLine], kind: AnswerKind, *, ignore: 
     lost: list[MissingFact] = []
     seen: set[str] = set()
     for line in lines:
-        for fact in _facts_of(line.text, kind):
+        for fact in _facts_of(facts.line(line.number), kind):
             key = fold(fact)
             if key in seen or key in ignore or any(key in i for i in ignore):
                 continue

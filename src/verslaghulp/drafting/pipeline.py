@@ -43,7 +43,6 @@ from verslaghulp.drafting.prompting import (
 from verslaghulp.drafting.selection import select_lines, takes_routed_lines
 from verslaghulp.drafting.topics import topic_of, with_topics
 from verslaghulp.facts.grounding_model import GroundingReport
-from verslaghulp.facts.notes_index import build_index
 from verslaghulp.llm.port import CallStats, ChatModel, StructuredOutputError
 from verslaghulp.report.forms import AnswerKind, Form, Question
 from verslaghulp.report.model import (
@@ -199,10 +198,10 @@ def iter_draft(notes_text: str, form: Form, model: ChatModel, settings: Settings
         notes = mask_instructions(notes)
     answers: list[Answer] = []
     total = len(form.questions)
-    notes_index = build_index(notes.text)
+    notes_index = notes.facts.index
     embedder = line_embedder(settings)
     form = with_topics(form, embedder)
-    selection = select_lines(form, notes.lines, embedder)
+    selection = select_lines(form, notes, embedder)
     routed = not settings.model_routing
     for position, question in enumerate(form.questions):
         if not routed and takes_routed_lines(question):
@@ -283,7 +282,7 @@ def answer_question(
         return _code_answer(question, notes, started, lines or [], ask)
     if lines is None:
         topical = with_topics(form, line_embedder(settings))
-        lines = select_lines(topical, notes.lines, line_embedder(settings)).for_question(question.id)
+        lines = select_lines(topical, notes, line_embedder(settings)).for_question(question.id)
     lines = [line for line in lines if not is_instruction(line.text)]
     if not content_lines(lines) and not (question.kind is AnswerKind.PLACES and trip_cities(notes, [])):
         return _not_mentioned(question, time.perf_counter() - started)
@@ -415,10 +414,8 @@ def _list_answer(
     return answer
 
 
-def _model_answer(
-    question: Question, text: str, lines: list[NoteLine], started: float, notes: Notes | None = None
-) -> Answer:
-    travellers = fellow_travellers(notes) if notes is not None else set()
+def _model_answer(question: Question, text: str, lines: list[NoteLine], started: float, notes: Notes) -> Answer:
+    travellers = fellow_travellers(notes)
     return Answer(
         question_id=question.id,
         heading=question.heading,
@@ -427,5 +424,5 @@ def _model_answer(
         written_by=WrittenBy.MODEL,
         support=_support(lines),
         seconds=time.perf_counter() - started,
-        missing=lost_facts(text, content_lines(lines), question.kind, ignore=travellers),
+        missing=lost_facts(text, content_lines(lines), question.kind, notes.facts, ignore=travellers),
     )

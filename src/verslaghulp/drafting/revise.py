@@ -16,7 +16,6 @@ from verslaghulp.drafting.pipeline import DraftError, answer_question, line_embe
 from verslaghulp.drafting.prompting import DraftPrompts
 from verslaghulp.drafting.topics import with_topics
 from verslaghulp.facts.grounding_model import GroundingReport
-from verslaghulp.facts.notes_index import build_index
 from verslaghulp.llm.port import ChatModel
 from verslaghulp.report.forms import Form, Question
 from verslaghulp.report.model import Answer, DraftMeta, ReportDraft
@@ -74,7 +73,7 @@ def rederive_dependents(
     if changed.kind not in CODE_KINDS:
         return answers
     quiet = settings.model_copy(update={"fact_fallback": False})
-    index = build_index(notes.text)
+    index = notes.facts.index
     out: list[Answer] = []
     for answer in answers:
         question = next((q for q in form.questions if q.id == answer.question_id), None)
@@ -110,7 +109,7 @@ def revise_answer(
     prompts = load_checked_prompts(model, notes, form, settings)
     meta = draft.meta.model_copy(deep=True, update={"notes_lines": len(notes.lines), "notes_chars": len(notes.text)})
     answer = answer_question(question, notes, form, model, prompts, meta, settings)
-    answer = ground_answer(answer, question, build_index(notes.text), settings.unsupported_facts)
+    answer = ground_answer(answer, question, notes.facts.index, settings.unsupported_facts)
     answers = [answer if a.question_id == question_id else a for a in draft.answers]
     answers = rederive_dependents(answers, question, notes, form, model, prompts, meta, settings)
     grounding = GroundingReport(answers=[a.grounding for a in answers if a.grounding is not None])

@@ -24,7 +24,7 @@ from verslaghulp.drafting.topics import is_party_question, topic_of
 from verslaghulp.facts.dates import find_dates
 from verslaghulp.facts.gazetteer import lookup
 from verslaghulp.report.forms import AnswerKind, Form, Question
-from verslaghulp.report.notes import NoteLine
+from verslaghulp.report.notes import NoteLine, Notes
 
 
 @dataclass
@@ -55,12 +55,11 @@ def takes_routed_lines(question: Question) -> bool:
     return question.kind not in CODE_KINDS or question.kind is AnswerKind.FLIGHT_JUSTIFICATION
 
 
-def select_lines(form: Form, lines: list[NoteLine], embedder: TextEmbedder | None) -> LineSelection:
+def select_lines(form: Form, notes: Notes, embedder: TextEmbedder | None) -> LineSelection:
     """The lines of each question: strong signals, then routing by meaning for the lines left over."""
-    usable = [line for line in lines if not is_instruction(line.text) and line.text != PLACEHOLDER]
+    usable = [line for line in notes.lines if not is_instruction(line.text) and line.text != PLACEHOLDER]
     picked = {q.id: relevant_lines(q, usable, form.questions) for q in form.questions}
-    text = "\n".join(line.text for line in usable)
-    party = [evidence.split("\n")[0] for evidence in party_texts(text)]
+    party = [evidence.split("\n")[0] for evidence in party_texts(notes.facts)]
     for question in form.questions:
         if is_party_question(question):
             # Who travelled: the lines the party was counted from ("met Rik Janssens en Ilse Bakker", "solo trip").

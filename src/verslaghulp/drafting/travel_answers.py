@@ -20,8 +20,9 @@ from verslaghulp.facts.distances import (
     trip_distances,
 )
 from verslaghulp.facts.emissions import EmissionFactor
+from verslaghulp.facts.notes_facts import NotesFacts
 from verslaghulp.facts.rail import RULE_HOURS, check_eight_hours, hours_nl, stated_train_hours
-from verslaghulp.facts.transport import Mode, extract_transport_legs
+from verslaghulp.facts.transport import Mode
 from verslaghulp.report.model import ComputedFact
 
 
@@ -41,7 +42,7 @@ def _fact(label: str, value: str, how: str) -> ComputedFact:
 
 
 def flight_justification_answer(
-    notes: str, reason_lines: Sequence[str] = (), under_heading: Sequence[str] = ()
+    facts: NotesFacts, reason_lines: Sequence[str] = (), under_heading: Sequence[str] = ()
 ) -> RuleAnswer:
     """Answer "INDIEN VLIEGTUIG ... TOELICHTING UITZONDERLIJKE SITUATIE" from the notes.
 
@@ -52,9 +53,9 @@ def flight_justification_answer(
     question, e.g. under "waarom niet de trein:", or one of `under_heading`, the selected lines right
     below a heading the question claimed); otherwise no text and the follow-up question.
     """
-    rule = check_eight_hours(notes)
+    rule = check_eight_hours(facts)
     if not rule.flown:
-        legs = extract_transport_legs(notes)
+        legs = facts.legs
         if not legs:
             # Evidence or silence: notes that never say how the trip was made do not show "not flown".
             return RuleAnswer(
@@ -62,7 +63,7 @@ def flight_justification_answer(
             )
         modes = " en ".join(dict.fromkeys(leg.mode.value for leg in legs))
         return RuleAnswer(f"Nvt (niet met het vliegtuig gereisd, maar met {modes}).")
-    stated = stated_train_hours(notes)
+    stated = stated_train_hours(facts.text)
     dest = rule.destination
     if dest is None and stated is None:
         return RuleAnswer(None, rule.follow_up)
@@ -114,7 +115,7 @@ def _remark(row: ModeTotal, km: str) -> str:
 
 
 def kilometres_co2_answer(
-    notes: str, *, table: tuple[EmissionFactor, ...] | None = None, lines: Sequence[str] = ()
+    facts: NotesFacts, *, table: tuple[EmissionFactor, ...] | None = None, lines: Sequence[str] = ()
 ) -> RuleAnswer:
     """Answer "AANTAL AFGELEGDE KILOMETERS PER VERVOERSMIDDEL EN DE UITSTOOT VAN CO2-EQUIVALENTEN".
 
@@ -126,8 +127,8 @@ def kilometres_co2_answer(
     Every number in the text is one of the computed facts, written the same way, so the grounding
     check can trace each one.
     """
-    trip = trip_distances(notes, table=table)
-    stated = stated_emissions(notes, lines)
+    trip = trip_distances(facts, table=table)
+    stated = stated_emissions(facts, lines)
     if trip is None or not trip.per_mode:
         if stated:
             return _stated_only(stated, trip.unknown if trip else [])

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from verslaghulp.facts.emissions import HOME, EmissionFactor, co2_for
+from verslaghulp.facts.notes_facts import NotesFacts
 from verslaghulp.facts.quantities import extract_emissions, extract_kilometres
-from verslaghulp.facts.transport import Mode, TransportLeg, extract_transport_legs
-from verslaghulp.facts.travellers import TravellerCount, count_travellers
+from verslaghulp.facts.transport import Mode, TransportLeg
+from verslaghulp.facts.travellers import TravellerCount
 
 # A reason given in so many words, or under a label ("waarom niet de trein: ...", "NB vliegen: ...").
 _REASON = re.compile(r"\b(?:want|omdat|vanwege|wegens|doordat|because|since|due\s+to|as\s+the)\b|:\s*\S", re.I)
@@ -89,15 +90,14 @@ class TripDistances:
     party: TravellerCount | None
 
 
-def trip_distances(notes: str, *, table: tuple[EmissionFactor, ...] | None = None) -> TripDistances | None:
+def trip_distances(facts: NotesFacts, *, table: tuple[EmissionFactor, ...] | None = None) -> TripDistances | None:
     """Per mode: kilometres from the notes (else estimated from the places) and kg CO2-equivalent per person.
 
     None when the notes name no transport at all.
     """
-    legs = extract_transport_legs(notes)
-    if not legs:
+    if not facts.legs:
         return None
-    legs, assumed_return = _legs_for_total(legs)
+    legs, assumed_return = _legs_for_total(list(facts.legs))
     per_mode: dict[Mode, ModeTotal] = defaultdict(ModeTotal)
     unknown: list[str] = []
     for leg in legs:
@@ -116,7 +116,7 @@ def trip_distances(notes: str, *, table: tuple[EmissionFactor, ...] | None = Non
         km_how, _, kg_how = emission.how.rpartition("; ")
         row.how_km.append(km_how + ("; heen en terug aangenomen" if assumed_return else ""))
         row.how_kg.append(kg_how)
-    return TripDistances(dict(per_mode), unknown, count_travellers(notes) if per_mode else None)
+    return TripDistances(dict(per_mode), unknown, facts.travellers if per_mode else None)
 
 
 # Above this a figure is no one traveller's trip ("de haven stoot 2 miljoen ton CO2 uit"): a return
@@ -141,14 +141,14 @@ _PER_PERSON = re.compile(
 )
 
 
-def stated_emissions(notes: str, selected: Sequence[str] = ()) -> list[StatedEmission]:
+def stated_emissions(facts: NotesFacts, selected: Sequence[str] = ()) -> list[StatedEmission]:
     """The CO2 figures the notes give for the trip itself, in order.
 
     A figure is the trip's when its line also tells the journey (a transport leg or a distance) or is
     among `selected`, the lines chosen for the kilometres question; a figure on another line is about
     something else (a project's savings, a city's target) and is left to the other answers.
     """
-    legs = extract_transport_legs(notes)
+    notes, legs = facts.text, facts.legs
     chosen = {line.strip() for line in selected}
     out: list[StatedEmission] = []
     for figure in extract_emissions(notes):

@@ -7,14 +7,14 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from verslaghulp.facts.dates import find_dates
-from verslaghulp.facts.gazetteer import find_places
+from verslaghulp.facts.dates import DateMention, find_dates
+from verslaghulp.facts.gazetteer import PlaceMention, find_places
 from verslaghulp.facts.lexicon import NUMBER_WORDS, month_number, weekday_number
 from verslaghulp.facts.normalise import fold, numbers_in, parse_quantity
-from verslaghulp.facts.period import extract_period
+from verslaghulp.facts.period import Period, extract_period
 from verslaghulp.facts.quantities import extract_amounts, extract_times
-from verslaghulp.facts.transport import extract_transport_legs
-from verslaghulp.facts.travellers import count_travellers
+from verslaghulp.facts.transport import TransportLeg, extract_transport_legs
+from verslaghulp.facts.travellers import TravellerCount, count_travellers
 from verslaghulp.facts.vocabulary import paraphrase_words
 
 _WORD = re.compile(r"[^\W_]+")
@@ -82,13 +82,41 @@ def _prefix_set(words: set[str]) -> set[str]:
 
 
 def build_index(notes: str, *, default_year: int | None = None) -> NotesIndex:
-    """Index the notes for the grounding check."""
+    """Index a text (notes, or reports cited together) for the grounding check."""
+    mentions = find_dates(notes, default_year=default_year)
+    period = extract_period(notes, default_year=default_year, mentions=mentions)
+    return index_parsed(
+        notes,
+        mentions,
+        find_places(notes),
+        default_year=default_year,
+        period=period,
+        travellers=count_travellers(notes),
+        legs=extract_transport_legs(notes),
+    )
+
+
+def index_parsed(
+    notes: str,
+    mentions: list[DateMention],
+    places: list[PlaceMention],
+    *,
+    default_year: int | None = None,
+    period: Period | None,
+    travellers: TravellerCount | None,
+    legs: list[TransportLeg],
+) -> NotesIndex:
+    """Index a text whose dates, places, period, party and legs are already read.
+
+    The drafting pipeline reads the notes' facts once (`notes_facts`) and hands them here, so the
+    grounding index derives its values (days, nights, travellers, km) from the same readings as the
+    answers.
+    """
     folded = fold(notes)
     word_list = _WORD.findall(folded)
     # Compounds written apart in the notes ("laser cutters") or together in the draft ("lasercutters"),
     # and the writer's own city, which any report may name.
     words = set(word_list) | {a + b for a, b in itertools.pairwise(word_list)} | HOME_WORDS
-    mentions = find_dates(notes, default_year=default_year)
     times = extract_times(notes)
     # Day numbers inside dates and times are not numbers the notes state:
     # "11-12 okt" must not vouch for "12 ontwikkelaars".
@@ -100,7 +128,6 @@ def build_index(notes: str, *, default_year: int | None = None) -> NotesIndex:
     numbers |= {v for m in _THOUSANDS.finditer(notes) if (v := parse_quantity(m.group())) is not None}
     dates = {m.date for m in mentions}
     years = {d.year for d in dates} | {int(v) for v in numbers if 1900 <= v <= 2100 and v == int(v)}
-    places = find_places(notes)
     index = NotesIndex(
         text=notes,
         folded=folded,
@@ -119,26 +146,25 @@ def build_index(notes: str, *, default_year: int | None = None) -> NotesIndex:
         country_codes={p.place.country_code for p in places} | {"NL"},
         written_weekdays={(m.date.month, m.date.day): m.weekday for m in mentions if m.weekday is not None},
         lines=[ln for ln in notes.splitlines() if ln.strip()],
-        default_year=default_year or _trip_year(notes, years),
+        default_year=default_year or _trip_year(years, period),
         paraphrases=paraphrase_words(notes, folded, words),
         joined_words=" ".join(sorted(words)),
     )
-    _derive(index)
+    _derive(index, period, travellers, legs)
     return index
 
 
-def _derive(index: NotesIndex) -> None:
+def _derive(
+    index: NotesIndex, period: Period | None, travellers: TravellerCount | None, legs: list[TransportLeg]
+) -> None:
     """Values code can compute from the notes: days and nights of the period, travellers, km totals."""
-    period = extract_period(index.text, default_year=index.default_year)
     if period:
         index.derived.setdefault(
             ("dag", float(period.days)), f"aantal dagen van {period.evidence} (begin en eind meegeteld)"
         )
         index.derived.setdefault(("nacht", float(period.nights)), f"aantal nachten van {period.evidence}")
-    travellers = count_travellers(index.text)
     if travellers:
         index.derived.setdefault(("persoon", float(travellers.count)), travellers.how)
-    legs = extract_transport_legs(index.text)
     km = [leg.km for leg in legs if leg.km is not None]
     if len(km) > 1:
         index.derived.setdefault(("km", float(sum(km))), "som van de kilometers in de aantekeningen")
@@ -169,9 +195,8 @@ def word_supported(index: NotesIndex, word: str, *, loose: bool = False) -> bool
     return False
 
 
-def _trip_year(notes: str, years: set[int]) -> int | None:
+def _trip_year(years: set[int], period: Period | None) -> int | None:
     """The year of the trip: that of its period, else the latest year named."""
-    period = extract_period(notes)
     if period and not period.year_inferred:
         return period.start.year
     return max(years) if years else None

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from verslaghulp.facts.gazetteer import find_places, lookup
 from verslaghulp.facts.lexicon import MONTH_NAMES_NL, WEEKDAYS, number_value
@@ -80,7 +79,6 @@ def _size(member: str) -> int:
     return 0
 
 
-@lru_cache(maxsize=64)  # pure, frozen result: the same notes are read by several answers of a draft
 def party_from_lists(text: str) -> PartyList | None:
     """The size of the first enumeration in the notes that lists the writer among others, else None."""
     for line in text.splitlines():

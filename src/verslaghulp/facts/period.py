@@ -147,15 +147,19 @@ def _week_period(text: str, default_year: int | None) -> Period | None:
     return Period(start, end, days, days - 1, m.group(), m["b"], year_inferred=not year_text)
 
 
-def extract_period(text: str, *, default_year: int | None = None) -> Period | None:
+def extract_period(
+    text: str, *, default_year: int | None = None, mentions: list[DateMention] | None = None
+) -> Period | None:
     """Read the trip's period from notes; None when they contain no date.
 
     An explicit range ("6 t/m 8 februari 2019", "14-18 nov", "ma 15/11 - do 18/11") is preferred, the
     one on a line about the trip first; day-by-day notes without a range give the earliest and latest
     date, leaving out dates on lines about follow-ups or deadlines. A missing year comes from other
-    dates or years in the text, else `default_year`.
+    dates or years in the text, else `default_year`. `mentions` are the text's dates when the caller
+    has found them already (with the same `default_year`).
     """
-    mentions = find_dates(text, default_year=default_year)
+    if mentions is None:
+        mentions = find_dates(text, default_year=default_year)
     if not mentions:
         return _week_period(text, default_year)
     ranges = [

@@ -9,13 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from verslaghulp.facts.gazetteer import Place, find_places, lookup
+from verslaghulp.facts.gazetteer import Place, PlaceMention, lookup
 from verslaghulp.facts.normalise import fold
-from verslaghulp.facts.transport import Mode, TransportLeg, extract_transport_legs, modes_named
+from verslaghulp.facts.notes_facts import NotesFacts
+from verslaghulp.facts.transport import Mode, TransportLeg, modes_named
 
 RULE_HOURS = 8.0
 # Words with which notes justify a flight ("uitzondering: staking bij DB", "vliegen noodzakelijk want").
@@ -67,14 +69,14 @@ class RuleCheck:
     follow_up: str | None  # the Dutch question to ask when something is missing
 
 
-def _flight_destination(notes: str, flights: list[TransportLeg]) -> TrainTime | None:
+def _flight_destination(places: Sequence[PlaceMention], flights: list[TransportLeg]) -> TrainTime | None:
     for leg in flights:
         for name in (leg.destination, leg.origin):
             time = train_time_to(name) if name else None
             if time and time.city != "The Hague":
                 return time
     # No route on the flight line: the first foreign city in the notes that has a train time.
-    for mention in find_places(notes):
+    for mention in places:
         time = train_times().get(mention.place.name)
         if time:
             return time
@@ -103,19 +105,19 @@ def stated_train_hours(notes: str) -> tuple[float, str, str] | None:
     return None
 
 
-def check_eight_hours(notes: str) -> RuleCheck:
+def check_eight_hours(facts: NotesFacts) -> RuleCheck:
     """Apply the 8-hours rule to the notes: was there a flight, how long is the train, is it justified."""
-    flights = [leg for leg in extract_transport_legs(notes) if leg.mode is Mode.VLIEGTUIG]
+    flights = [leg for leg in facts.legs if leg.mode is Mode.VLIEGTUIG]
     if not flights:
         return RuleCheck(False, None, False, None, None)
-    dest = _flight_destination(notes, flights)
+    dest = _flight_destination(facts.places, flights)
     if dest is None:
         return RuleCheck(
             True, None, False, None, "Naar welke stad bent u gevlogen? Dan kan de reistijd per trein worden opgezocht."
         )
     if dest.hours >= RULE_HOURS:
         return RuleCheck(True, dest, False, None, None)
-    justification = _justification(notes)
+    justification = _justification(facts.text)
     follow_up = None
     if justification is None:
         follow_up = (

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from verslaghulp.facts.lexicon import number_value
 from verslaghulp.facts.party_list import party_from_lists
@@ -165,9 +164,6 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], TravellerCount | N
 ]
 
 
-# Pure and read by several answers of one draft (travellers, people met, the party, CO2 for the group):
-# the notes are parsed once per text. The result is frozen, so sharing it is safe.
-@lru_cache(maxsize=64)
 def count_travellers(text: str) -> TravellerCount | None:
     """Count the travellers, writer included; None when the notes do not say.
 

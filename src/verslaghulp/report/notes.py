@@ -6,8 +6,11 @@ characters; every line keeps its number so that answers can point back to it.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from pydantic import BaseModel, Field
 
+from verslaghulp.facts.notes_facts import NotesFacts, read_notes_facts
 from verslaghulp.report.documents import decode_text, looks_binary
 
 MAX_NOTES_CHARS = 60_000
@@ -33,6 +36,11 @@ class Notes(BaseModel):
     def line(self, number: int) -> NoteLine:
         """Return the line with this number."""
         return self.lines[number - 1]
+
+    @cached_property
+    def facts(self) -> NotesFacts:
+        """The notes' facts, read once on first use and shared by every answer of the draft."""
+        return read_notes_facts(self.text, [ln.text for ln in self.lines])
 
     def numbered(self) -> str:
         """The notes as the model sees them: every line prefixed with its number."""

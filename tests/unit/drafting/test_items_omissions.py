@@ -13,7 +13,7 @@ from verslaghulp.drafting.items import is_negation, trip_cities, units_for
 from verslaghulp.drafting.omissions import lost_facts
 from verslaghulp.llm.fake import FakeChatModel
 from verslaghulp.report.forms import AnswerKind, load_form
-from verslaghulp.report.notes import NoteLine, parse_notes
+from verslaghulp.report.notes import parse_notes
 
 NOTES = """Wenen - CGCC najaarsmeeting
 ma 13 t/m wo 15 okt 2025
@@ -80,16 +80,19 @@ def test_the_trip_city_is_written_in_dutch_whatever_the_notes_language() -> None
 
 
 def test_a_dropped_name_or_date_is_listed_as_missing() -> None:
-    line = NoteLine(number=7, text="- Anna stuurt het evaluatierapport voor 1 december")
-    lost = lost_facts("Er wordt een evaluatierapport gestuurd.", [line], AnswerKind.LIST, ignore=set())
-    assert {m.text for m in lost} >= {"1 december"}
-    kept = lost_facts("Anna stuurt het evaluatierapport uiterlijk 1/12.", [line], AnswerKind.LIST, ignore=set())
+    notes = parse_notes("Kopenhagen\n- Anna stuurt het evaluatierapport voor 1 december")
+    line = notes.line(2)
+    lost = lost_facts("Er wordt een evaluatierapport gestuurd.", [line], AnswerKind.LIST, notes.facts, ignore=set())
+    assert {m.text for m in lost} >= {"1 december"} and {m.line for m in lost} == {2}
+    kept = lost_facts(
+        "Anna stuurt het evaluatierapport uiterlijk 1/12.", [line], AnswerKind.LIST, notes.facts, ignore=set()
+    )
     assert not kept  # the same date in other words is kept
 
 
 def test_a_city_in_another_language_counts_as_kept() -> None:
-    line = NoteLine(number=4, text="ochtend bij Wien Digital in Wien")
-    assert not lost_facts("- Wien Digital in Wenen", [line], AnswerKind.PLACES, ignore=set())
+    notes = parse_notes("ochtend bij Wien Digital in Wien")
+    assert not lost_facts("- Wien Digital in Wenen", notes.lines, AnswerKind.PLACES, notes.facts, ignore=set())
 
 
 def test_fellow_travellers_are_not_asked_back_under_people_met() -> None:

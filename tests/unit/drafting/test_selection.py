@@ -14,7 +14,7 @@ from verslaghulp.report.notes import parse_notes
 
 
 def _texts(form: Form, notes: str, question_id: str) -> list[str]:
-    selection = select_lines(form, parse_notes(notes).lines, default_embedder())
+    selection = select_lines(form, parse_notes(notes), default_embedder())
     return [line.text for line in selection.for_question(question_id)]
 
 
@@ -61,14 +61,14 @@ def test_lines_without_any_signal_are_routed_by_meaning() -> None:
     # No header, no keyword of the purpose question: only the meaning of the line says it.
     notes = "Stockholm\nUrban Future Days, panels over klimaatadaptatie en stedelijk groen\nhotel bij het station\n"
     form = load_form("denhaag-2025")
-    routed = select_lines(form, parse_notes(notes).lines, default_embedder()).routed
+    routed = select_lines(form, parse_notes(notes), default_embedder()).routed
     assert routed, "no line was routed"
     assert "Urban Future Days, panels over klimaatadaptatie en stedelijk groen" in _texts(form, notes, "doel")
 
 
 def test_routing_can_be_turned_off() -> None:
     notes = "Stockholm\nUrban Future Days, panels over klimaatadaptatie\n"
-    selection = select_lines(load_form("denhaag-2025"), parse_notes(notes).lines, None)
+    selection = select_lines(load_form("denhaag-2025"), parse_notes(notes), None)
     assert not selection.routed
 
 
@@ -147,7 +147,7 @@ def test_a_people_question_is_either_the_party_or_the_people_met_and_a_programme
         "Gent, open data week\nwe waren met drie: ik, Ruben Smits (data-analist) en Hanna Vos (jurist)\n"
         "gesprek met Pieter Claes (CDO Stad Gent) over hun datacatalogus\n"
     )
-    selection = select_lines(form, notes.lines, None)
+    selection = select_lines(form, notes, None)
     party_units = units_for(party, selection.for_question("deelnemers"), notes)
     met_units = units_for(met, selection.for_question("gesprekspartners"), notes)
     assert {u.person for u in party_units} == {"Ruben Smits", "Hanna Vos"}

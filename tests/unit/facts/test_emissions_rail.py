@@ -11,6 +11,7 @@ from verslaghulp.drafting.travel_answers import flight_justification_answer, kil
 from verslaghulp.facts import Mode, TransportLeg
 from verslaghulp.facts.emissions import co2_for, default_table, load_table
 from verslaghulp.facts.findings import Severity
+from verslaghulp.facts.notes_facts import read_notes_facts
 from verslaghulp.facts.plain_draft import PlainAnswer as A
 from verslaghulp.facts.plain_draft import PlainDraft as D
 from verslaghulp.facts.rail import train_times
@@ -69,7 +70,7 @@ def test_train_table_is_large_enough() -> None:
     ],
 )
 def test_flight_justification(notes: str, text: str | None, needs_follow_up: bool) -> None:
-    answer = flight_justification_answer(notes)
+    answer = flight_justification_answer(read_notes_facts(notes))
     if text is None:
         assert answer.text is None
     else:
@@ -80,16 +81,16 @@ def test_flight_justification(notes: str, text: str | None, needs_follow_up: boo
 
 
 def test_kilometres_answer_for_vienna() -> None:
-    answer = kilometres_co2_answer(VIENNA)
+    answer = kilometres_co2_answer(read_notes_facts(VIENNA))
     assert answer.text == "1918 km met vliegtuig (retour), ca. 384 kg CO2-equivalent."
     assert {c.label for c in answer.computed} == {"kilometers vliegtuig", "CO2 vliegtuig"}
 
 
 def test_kilometres_answer_for_a_party() -> None:
-    answer = kilometres_co2_answer("3 personen\ntrein naar Berlijn v.v., 650 km enkele reis")
+    answer = kilometres_co2_answer(read_notes_facts("3 personen\ntrein naar Berlijn v.v., 650 km enkele reis"))
     assert answer.text is not None and "per persoon; voor 3 personen samen" in answer.text
     # Without kilometres the party's total is part of the estimate offered in the follow-up.
-    estimate = kilometres_co2_answer("3 personen\ntrein naar Berlijn v.v.")
+    estimate = kilometres_co2_answer(read_notes_facts("3 personen\ntrein naar Berlijn v.v."))
     assert estimate.text is None and estimate.follow_up and "voor 3 personen samen" in estimate.follow_up
 
 
@@ -101,7 +102,7 @@ def test_consistency_findings() -> None:
         A("locaties", "Athene en Thessaloniki"),
         A("kilometers_co2", "4200 km met vliegtuig (retour), ca. 900 kg CO2-equivalent"),
     ])  # fmt: skip
-    messages = [(f.question_id, f.severity) for f in check_consistency(draft, notes)]
+    messages = [(f.question_id, f.severity) for f in check_consistency(draft, read_notes_facts(notes))]
     assert ("personen", Severity.FOUT) in messages
     assert ("duur", Severity.FOUT) in messages
     assert ("locaties", Severity.FOUT) in messages
@@ -117,4 +118,4 @@ def test_consistent_draft_has_no_findings() -> None:
             A("locaties", "Athene (Griekenland)"),
         ]
     )
-    assert check_consistency(draft, notes) == []
+    assert check_consistency(draft, read_notes_facts(notes)) == []

@@ -10,6 +10,7 @@ import pytest
 from verslaghulp.drafting.travel_answers import kilometres_co2_answer
 from verslaghulp.facts.grounding import check_answer
 from verslaghulp.facts.grounding_model import FactKind, FactStatus
+from verslaghulp.facts.notes_facts import read_notes_facts
 from verslaghulp.facts.notes_index import build_index
 
 WENEN = (Path(__file__).resolve().parents[3] / "examples" / "notes" / "wenen-2025.txt").read_text(encoding="utf-8")
@@ -17,7 +18,7 @@ WENEN = (Path(__file__).resolve().parents[3] / "examples" / "notes" / "wenen-202
 
 def test_wenen_example_counts_each_leg_one_way() -> None:
     # Night train out (1150 km), flight back (936 km), the IC to Utrecht "niet meegeteld".
-    answer = kilometres_co2_answer(WENEN)
+    answer = kilometres_co2_answer(read_notes_facts(WENEN))
     assert answer.text == (
         "ca. 1150 km met trein, ca. 40 kg CO2-equivalent; 936 km met vliegtuig, ca. 187 kg CO2-equivalent "
         "per persoon; voor 2 personen samen ca. 454 kg CO2-equivalent."
@@ -64,13 +65,15 @@ NOTES_AND_ANSWERS = [
 
 @pytest.mark.parametrize(("notes", "text"), NOTES_AND_ANSWERS)
 def test_kilometres_answers(notes: str, text: str) -> None:
-    answer = kilometres_co2_answer(notes)
+    answer = kilometres_co2_answer(read_notes_facts(notes))
     assert answer.text == text
     assert answer.follow_up is None
 
 
 def test_without_kilometres_in_the_notes_the_estimate_is_only_offered() -> None:
-    answer = kilometres_co2_answer("Wenen 27 t/m 29 april 2025, met z'n tweeën\nKLM naar Wenen en terug")
+    answer = kilometres_co2_answer(
+        read_notes_facts("Wenen 27 t/m 29 april 2025, met z'n tweeën\nKLM naar Wenen en terug")
+    )
     assert answer.text is None and any("schatting" in c.how for c in answer.computed)  # how it was estimated
     assert answer.follow_up is not None and answer.follow_up.startswith("Hoeveel kilometer heeft u afgelegd met")
     assert "Een schatting op grond van de plaatsen: ca." in answer.follow_up and "kg CO2-equivalent" in answer.follow_up
@@ -82,7 +85,7 @@ def test_without_kilometres_in_the_notes_the_estimate_is_only_offered() -> None:
      "2 pers.\nvlucht AMS-VIE retour, 1.918 km"],
 )  # fmt: skip
 def test_code_answers_pass_their_own_grounding_check(notes: str) -> None:
-    answer = kilometres_co2_answer(notes)
+    answer = kilometres_co2_answer(read_notes_facts(notes))
     assert answer.text is not None
     checked = check_answer("kilometers_co2", answer.text, build_index(notes), computed=answer.computed, by_code=True)
     assert [(u.text, u.reason) for u in checked.unsupported] == []

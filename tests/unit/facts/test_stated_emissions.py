@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from verslaghulp.drafting.travel_answers import kilometres_co2_answer
 from verslaghulp.facts.distances import stated_emissions
 from verslaghulp.facts.grounding import check_answer
+from verslaghulp.facts.notes_facts import read_notes_facts
 from verslaghulp.facts.notes_index import build_index
 from verslaghulp.facts.quantities import extract_emissions
 from verslaghulp.facts.transport import Mode
@@ -56,16 +57,16 @@ def test_only_figures_on_a_line_about_the_journey_are_the_trips() -> None:
         "Nordhavn: per woning 300 kg CO2 minder\n"
         "co2 reis: 0,4 ton\n"
     )
-    found = stated_emissions(notes)
+    found = stated_emissions(read_notes_facts(notes))
     assert [(f.kg, f.mode) for f in found] == [(380.0, Mode.VLIEGTUIG)]
     # A line chosen for the kilometres question is the trip's even without a leg or a distance on it.
-    chosen = stated_emissions(notes, ["co2 reis: 0,4 ton"])
+    chosen = stated_emissions(read_notes_facts(notes), ["co2 reis: 0,4 ton"])
     assert [f.kg for f in chosen] == [380.0, 400.0]
 
 
 def test_the_notes_figure_is_the_answer_and_codes_own_calculation_stays_as_evidence() -> None:
     notes = "Milaan, 1 persoon\nvlucht Schiphol - Linate v.v.; 1660 km retour, volgens co2-calculator ca 350 kg CO2\n"
-    answer = kilometres_co2_answer(notes)
+    answer = kilometres_co2_answer(read_notes_facts(notes))
     assert answer.text == "1660 km met vliegtuig (retour), ca. 350 kg CO2-equivalent (volgens de aantekeningen)."
     co2 = next(f for f in answer.computed if f.label == "CO2 vliegtuig")
     assert co2.value == "350 kg CO2-equivalent"
@@ -76,7 +77,7 @@ def test_the_notes_figure_is_the_answer_and_codes_own_calculation_stays_as_evide
 
 def test_a_stated_figure_with_several_travellers_asks_whose_it_is() -> None:
     notes = "met z'n drieën\ntrein Den Haag - Parijs retour, 2 x 500 km, co2 volgens NS: 30 kg\n"
-    answer = kilometres_co2_answer(notes)
+    answer = kilometres_co2_answer(read_notes_facts(notes))
     assert answer.text is not None and "30 kg CO2-equivalent (volgens de aantekeningen)" in answer.text
     assert "samen" not in answer.text  # code does not multiply a figure it cannot place
     assert answer.follow_up and "per persoon" in answer.follow_up
@@ -84,14 +85,14 @@ def test_a_stated_figure_with_several_travellers_asks_whose_it_is() -> None:
 
 def test_a_figure_without_kilometres_answers_and_asks_for_the_distance() -> None:
     notes = "Brussel\nheen en terug met de trein\nCO2 van de reis: ca 12 kg (NS International)\n"
-    answer = kilometres_co2_answer(notes, lines=["CO2 van de reis: ca 12 kg (NS International)"])
+    answer = kilometres_co2_answer(read_notes_facts(notes), lines=["CO2 van de reis: ca 12 kg (NS International)"])
     assert answer.text is not None and answer.text.startswith("Ca. 12 kg CO2-equivalent")
     assert answer.follow_up and "kilometer" in answer.follow_up
 
 
 def test_a_figure_the_notes_give_per_person_is_multiplied_for_the_party() -> None:
     notes = "ik en Ayla Demir\nKLM Schiphol - Londen and back, ca. 370 km per vlucht\nCO2: ±78 kg p.p. retour\n"
-    answer = kilometres_co2_answer(notes, lines=["CO2: ±78 kg p.p. retour"])
+    answer = kilometres_co2_answer(read_notes_facts(notes), lines=["CO2: ±78 kg p.p. retour"])
     assert answer.text is not None and answer.text.endswith("voor 2 personen samen ca. 156 kg CO2-equivalent.")
     assert answer.follow_up is None
 
@@ -102,7 +103,7 @@ def test_a_figure_the_notes_give_per_person_is_multiplied_for_the_party() -> Non
      ("trein Brussel, 2,5 km lopen daarna", None)],
 )  # fmt: skip
 def test_english_thousands_in_a_distance(text: str, km: float | None) -> None:
-    answer = kilometres_co2_answer(text)
+    answer = kilometres_co2_answer(read_notes_facts(text))
     if km is None:
         assert answer.text is None or "2,5" not in answer.text
     else:

@@ -8,6 +8,7 @@ from verslaghulp.archive.places import CITIES
 from verslaghulp.concepts.checks import computed_in_dutch, in_dutch
 from verslaghulp.drafting.travel_answers import kilometres_co2_answer
 from verslaghulp.facts.gazetteer import city_name_nl, dutch_city_names, lookup
+from verslaghulp.facts.notes_facts import read_notes_facts
 from verslaghulp.facts.rail import train_times
 
 
@@ -27,7 +28,7 @@ def test_code_explanations_name_cities_outside_the_train_table_in_dutch_too() ->
     assert in_dutch("hemelsbreed The Hague-Istanbul 2234 km") == "hemelsbreed Den Haag-Istanboel 2234 km"
     for notes, dutch, english in (("Napels 3 juni 2025, met het vliegtuig", "Napels", "Naples"),
                                   ("Boekarest 3 juni 2025, met het vliegtuig", "Boekarest", "Bucharest")):  # fmt: skip
-        shown = " ".join(computed_in_dutch(c).how for c in kilometres_co2_answer(notes).computed)
+        shown = " ".join(computed_in_dutch(c).how for c in kilometres_co2_answer(read_notes_facts(notes)).computed)
         assert f"Den Haag-{dutch}" in shown and english not in shown, shown
 
 
