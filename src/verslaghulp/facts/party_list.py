@@ -23,7 +23,9 @@ _BRACKETS = re.compile(r"\s*\([^()\n]*\)")
 # A label before the list: "Wie:", "Mee:", "Delegatie:", "From The Hague:", "Totaal 6 man van DH:".
 _LABEL = re.compile(r"^[^:\n]{1,40}:\s*")
 # Lists of people met are not the party, even when the writer is named in them.
-_MET_LABEL = re.compile(r"\b(?:gesprek\w*|gesproken|ontmoet\w*|spoke|spoken|met\s+with|meetings?|contacts?)\b", re.I)
+_MET_LABEL = re.compile(
+    r"\b(?:gesprek\w*|gesproken|ontmoet\w*|spoke|spoken|met\s+with|meetings?|contact\w*|sprekers?|speakers?)\b", re.I
+)
 # Words that open a member without being part of it: "dus Lotte Visser", "verder Femke", "samen met ...".
 _OPENERS = re.compile(
     r"^(?:(?:dus|so|verder|also|ook|plus|samen\s+met|together\s+with|met|with|mijn|my|onze?|our|de|het|the)\s+)+",
@@ -37,6 +39,9 @@ _ROLE_ENDINGS = (
     "stagiair", "intern", "ambtenaar", "specialist", "analist", "analyst", "teamlid", "strateeg", "jurist",
     "onderzoeker", "researcher", "chef", "hoofd",
 )  # fmt: skip
+# A role word before a name ("beleidsadviseur Pieter Bos", "wethouder Inge van Dalen"), for the readers of
+# the party that name its members.
+ROLE_WORD = r"[a-zà-ÿ-]*(?:" + "|".join(_ROLE_ENDINGS) + r"|wethouder|stedenbouwkundige|reisgeno(?:ot|te))s?"
 # Sentence ends: a full stop (or ! ?) followed by a capital; "2 coll. (Joris ..." goes on.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])|;\s*")
 _NOT_NAMES = frozenset(fold(w) for w in (*MONTH_NAMES_NL, *WEEKDAYS))
@@ -80,22 +85,82 @@ def _size(member: str) -> int:
 
 
 def party_from_lists(text: str) -> PartyList | None:
-    """The size of the first enumeration in the notes that lists the writer among others, else None."""
-    for line in text.splitlines():
+    """The size of the first enumeration in the notes that lists the writer among others, else None.
+
+    The enumeration is one coordination ("ik, Bram de Boer en Yasmina El Idrissi") or a list over
+    lines, one member per line, under a label ("Delegatie:", "Reisgezelschap") or ending with the
+    writer ("Sanne Hoekstra (GIS)" / "Mark Veldhuis" / "en ondergetekende").
+    """
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        block = _block_party(lines, i)
+        if block is not None:
+            return block
         for sentence in _SENTENCE_END.split(line):
             label = _LABEL.match(sentence)
-            if label and _MET_LABEL.search(label.group()):
-                continue
-            body = sentence[label.end() :] if label else sentence
-            members = _members(body)
-            writers = [m for m in members if fold(m) in _WRITER]
-            if len(writers) != 1 or len(members) < 2:
-                continue
-            sizes = [_size(m) for m in members if m not in writers]
-            others = sum(sizes)
-            if others < 1:
-                continue
-            people = "1 persoon" if others == 1 else f"{others} personen"
-            how = f"opsomming met de schrijver erin: {people} plus de schrijver"
-            return PartyList(others + 1, sentence.strip(), how)
+            met = _MET_LABEL.search(label.group()) if label else None
+            # "Gesprekken: ik, Anna" lists people met; "met Sanne en ik, ontmoet: Anna" names the party first.
+            body = sentence[: met.start()] if met else sentence[label.end() :] if label else sentence
+            found = _counted(_until_met(_members(body)), sentence.strip())
+            if found is not None:
+                return found
     return None
+
+
+# Where a coordination turns from the party to the people met: "met Joris (EZ) en ik, standgesprek met ...".
+_MET_STEM = re.compile(r"gesprek|gesproken|ontmoet|spoke|spoken|meeting|met\s+with|interview", re.I)
+
+
+def _until_met(members: list[str]) -> list[str]:
+    """The members before the first one that tells of a meeting; those after it were met, not travelled with."""
+    for i, member in enumerate(members):
+        if _MET_STEM.search(member):
+            return members[:i]
+    return members
+
+
+def _counted(members: list[str], evidence: str) -> PartyList | None:
+    writers = [m for m in members if fold(m) in _WRITER]
+    if len(writers) != 1 or len(members) < 2:
+        return None
+    others = sum(_size(m) for m in members if m not in writers)
+    if others < 1:
+        return None
+    people = "1 persoon" if others == 1 else f"{others} personen"
+    return PartyList(others + 1, evidence, f"opsomming met de schrijver erin: {people} plus de schrijver")
+
+
+_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
+# Where a member line's person ends: "Hanneke Smit, stedenbouwkundige", "Bram de Wit - gebiedsregisseur".
+_MEMBER_END = re.compile(r"\s*(?:,|\s[-–—]\s|:).*$")
+
+
+def _block_party(lines: list[str], start: int) -> PartyList | None:
+    """A party listed one member per line from `start` on.
+
+    The list is list items, or short lines under a label ending in ":" ("Deelnemers:"); it starts at
+    `start`, every line stands for people (a name, a role, "2 collega's") or is the writer, exactly one
+    line is the writer, and the label above is not one of people met.
+    """
+    label = lines[start - 1].strip() if start > 0 else ""
+    bulleted = bool(_ITEM.match(lines[start]))
+    if bulleted and _ITEM.match(label):
+        return None  # not the start of the list
+    if not bulleted and not (label.endswith(":") and len(label.split()) <= 4):
+        return None
+    if _MET_LABEL.search(label):
+        return None
+    members: list[str] = []
+    for line in lines[start:]:
+        stripped = line.strip()
+        if not stripped or bool(_ITEM.match(line)) != bulleted:
+            break
+        if not bulleted and (len(stripped.split()) > 6 or _LABEL.match(stripped)):
+            break
+        member = _MEMBER_END.sub("", _BRACKETS.sub("", _ITEM.sub("", stripped))).strip(" .")
+        member = re.sub(r"^(?:en|and|plus|&)\s+", "", member, flags=re.I)
+        members.append(_OPENERS.sub("", member).strip())
+    if len(members) < 2 or not all(fold(m) in _WRITER or _size(m) >= 1 for m in members):
+        return None
+    block = "\n".join(ln.strip() for ln in lines[start : start + len(members)])
+    return _counted(members, f"{label}\n{block}" if label and len(label.split()) <= 4 else block)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from verslaghulp.facts.lexicon import number_value
-from verslaghulp.facts.party_list import party_from_lists
+from verslaghulp.facts.party_list import ROLE_WORD, party_from_lists
 
 _NUM = (
     r"(?P<n>\d{1,3}|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|seven|eight|"
@@ -64,7 +64,7 @@ def _together(m: re.Match[str]) -> TravellerCount:
 
 
 def _with_named(m: re.Match[str]) -> TravellerCount | None:
-    names = _names(m["names"])
+    names = _names(re.sub(rf"(?:(?i:mijn|my|onze|our)\s+)?(?i:{ROLE_WORD})\s+(?=[A-ZÀ-Ý])", "", m["names"]))
     if not names:
         return None
     return TravellerCount(len(names) + 1, m.group(), f"{len(names)} genoemde collega('s) plus de schrijver")
@@ -80,6 +80,8 @@ _WE_N = re.compile(rf"\b(?:we|wij)\s+{_NUM}(?:ën|en)?\b", re.I)  # "wij 2", "wi
 _BOTH = re.compile(r"\b(?:wij|we)\s+(?:allebei|beiden|beide)\b|\bmet\s+(?:z'n|z’n|ons)\s+beiden\b|\bwe\s+both\b", re.I)
 # "ik + Ruben Smit", "ik en Lotte Jansen", "ik, Hanneke Mulder (...) en Youssef Amrani"
 _BRACKETS = r"(?:\s*\([^)\n]*\))?"
+# A member of the party as the notes name one: "Pieter Bos", "beleidsadviseur Pieter Bos (EZ)".
+_MEMBER = rf"(?:(?i:mijn|my|onze|our)\s+)?(?:(?i:{ROLE_WORD})\s+)?{_NAME}{_BRACKETS}"
 # A line that only says who came along: "met Sanne Vermeulen", "met Maarten Visser (innovatiemanager) en ik"
 _WITH_LINE = re.compile(
     rf"(?m:^[ \t]*(?i:met|with)[ \t]+(?P<names>{_NAME}{_BRACKETS}(?:{_SEP}{_NAME}{_BRACKETS})*)"
@@ -92,24 +94,41 @@ _I_AND = re.compile(
 # Only at the start of a line and before what a party does next, so "gesproken met Anna en ik vond" is not read.
 _NAMES_AND_I = re.compile(
     rf"(?m:^[ \t]*(?:[-*•][ \t]*)?(?:[^\W\d][\w ]{{0,20}}:[ \t]*)?)"
-    rf"(?P<names>{_NAME}{_BRACKETS}(?:{_SEP}{_NAME}{_BRACKETS})*)[ \t]+(?:en|and|&|\+)[ \t]+(?:ik|I|me)\b"
+    rf"(?P<names>{_MEMBER}(?:{_SEP}{_MEMBER})*)[ \t]+(?:en|and|&|\+)[ \t]+(?:ik|I|me)\b"
     r"(?=[ \t]*(?:$|[,.;:(]|namens|naar|gingen|reisden|waren|went|travell?ed|flew|vlogen|on\s+behalf))"
 )
 _WE_WERE = re.compile(rf"\b(?:we|wij)\s+(?:waren|gingen|reisden)\s+(?:met\s+)?(?:z'n\s+)?{_NUM}(?:ën|en)?\b", re.I)
 _ALONE = re.compile(
     r"\b(?:(?:reisde|ging|was|ben|gereisd|travelled|went)[ \t]+alleen"
-    r"|alleen[ \t]+(?:gereisd|gegaan|op[ \t]+reis|naar|heen)|in[ \t]+mijn[ \t]+eentje"
-    r"|travell?ed[ \t]+alone|went[ \t]+alone|by[ \t]+myself|just[ \t]+me|ik[ \t]+all?een)\b"
+    r"|alleen[ \t]+(?:gereisd|gegaan|op[ \t]+reis|naar|heen)|in[ \t]+(?:mijn|m'n|m’n|me)[ \t]+eentje"
+    r"|travell?ed[ \t]+alone|went[ \t]+alone|by[ \t]+myself|just[ \t]+me|ik[ \t]+all?een"
+    # "ik was de enige (van de gemeente) die ging", "I was the only one from The Hague"
+    r"|(?:ik[ \t]+was|was[ \t]+ik|I[ \t]+was)[ \t]+(?:de|the)[ \t]+(?:enige|only(?:[ \t]+one)?))\b"
     r"|(?m:,[ \t]*all?een[ \t]*$)"
-    r"|(?m:^[^\w\n]*alleen[^\w\n]*$)",
+    # a line that says only "alleen", perhaps with why in brackets: "alleen (collega afgezegd)"
+    r"|(?m:^[^\w\n]*alleen[^\w\n(]*(?:\([^)\n]*\))?[^\w\n]*$)",
     re.I,
 )
 _LEAD = r"(?P<lead>\b(?i:mee|meegereisd|reisgenoten|met mij mee|collega's mee|along|with me)\s*:)"
 _LISTED = re.compile(rf"{_LEAD}\s*(?P<names>{_NAME}(?:{_SEP}{_NAME})*)")
 _N_COLLEAGUES = re.compile(rf"\b(?:met|with)\s+{_NUM}\s+(?:collega'?s|collega’s|colleagues|coworkers)\b", re.I)
+# "samen met wethouder Inge van Dalen en beleidsadviseur Pieter Bos", "met collega Jan", a line opening with
+# "Met beleidsadviseur Noor Hendriks": named members after "with", each with its role or without one.
+# Elsewhere "met" needs a colleague: "gesprek met wethouder X" names someone met.
 _NAMED_COLLEAGUE = re.compile(
-    rf"\b(?:met|with|samen\s+met)\s+(?:mijn\s+|my\s+)?(?:collega|colleague|wethouder|teamleider|manager)\s+"
-    rf"(?P<names>{_NAME}(?:{_SEP}{_NAME})*)"
+    rf"(?:\b(?i:samen\s+met|together\s+with)\s+"
+    rf"|\b(?i:met|with)\s+(?=(?:(?i:mijn|my|een|a)\s+)?(?i:collega|colleague)s?\s+[A-ZÀ-Ý]))"
+    rf"(?P<names>{_MEMBER}(?:{_SEP}{_MEMBER})*)"
+)
+# A sentence that only says who came along: "Met beleidsadviseur Noor Hendriks (Stedelijke Ontwikkeling)."
+_WITH_SENTENCE = re.compile(
+    rf"(?:(?m:^)|(?<=[.!?] ))[ \t]*(?:Met|With)[ \t]+(?P<names>{_MEMBER}(?:{_SEP}{_MEMBER})*)"
+    r"(?=[ \t]*(?:[.;!]|$|naar\b|to\b))",
+    re.M,
+)
+# "mijn reisgenoot Daan", "my travel companion Eva": a word that says the person travelled along.
+_COMPANION = re.compile(
+    rf"\b(?i:reisgeno(?:ot|te|ten)|travel(?:l)?ing\s+companions?|travel\s+companions?)\s+(?P<names>{_NAME}(?:{_SEP}{_NAME})*)"
 )
 # "4 of us", "we were 4", "there were three of us", "a delegation of five", "ik en twee collega's".
 _OF_US = re.compile(rf"\b{_NUM}\s+of\s+us\b", re.I)
@@ -129,7 +148,9 @@ _I_AND_ONE = re.compile(
     r"\b(?:ik|I|me)\s*(?:\+|&|\ben\b|\band\b)\s*(?:een\s+|a\s+|mijn\s+|my\s+)?(?:collega|colleague)\b(?P<n>)",
     re.I,
 )
-_SOLO = re.compile(r"\b(?:solo|alleen\s+ik|only\s+me|on\s+my\s+own|just\s+myself)\b", re.I)
+_SOLO = re.compile(
+    r"\b(?:solo|alleen\s+(?:ik(?:zelf)?|mijzelf)|only\s+(?:me|myself)|on\s+my\s+own|just\s+myself)\b", re.I
+)
 _A_COLLEAGUE = re.compile(r"\b(?:met|with)\s+(?:een\s+|a\s+|mijn\s+|my\s+)?(?:collega|colleague)\b(?P<n>)", re.I)
 
 # A party that was planned but did not go: "gepland met z'n drieën, maar ...", "we would have been four".
@@ -159,6 +180,8 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], TravellerCount | N
     (_WITH_LINE, _with_named),
     (_N_COLLEAGUES, _colleagues),
     (_NAMED_COLLEAGUE, _with_named),
+    (_COMPANION, _with_named),
+    (_WITH_SENTENCE, _with_named),
     (_I_AND_ONE, _colleagues),
     (_A_COLLEAGUE, _colleagues),
 ]

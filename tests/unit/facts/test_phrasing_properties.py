@@ -93,6 +93,105 @@ def test_the_writer_and_colleagues_count_the_writer_too(n: int, as_word: bool, l
     assert found is not None and found.count == n + 1, line
 
 
+FIRST = st.sampled_from(["Sanne", "Youssef", "Ilse", "Bram", "Noor", "Pieter", "Fatima", "Daan", "Mirjam", "Koen"])
+LAST = st.sampled_from(["de Wit", "Hoekstra", "El Amrani", "van Dalen", "Bos", "Kuipers", "Visser", "Ouali"])
+ROLE = st.sampled_from(["beleidsadviseur", "wethouder", "projectleider", "stedenbouwkundige", "jurist", "collega"])
+NAMES = st.lists(st.tuples(FIRST, LAST).map(" ".join), min_size=1, max_size=5, unique=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    names=NAMES,
+    detail=st.sampled_from(["", " ({role})", ", {role}", " - {role}"]),
+    role=ROLE,
+    writer=st.sampled_from(["ikzelf", "ik", "ondergetekende", "mijzelf", "ikzelf (verslag)"]),
+    at=st.integers(0, 5),
+    shape=st.sampled_from(["- {m}", "* {m}", "• {m}", "{m}"]),
+    label=st.sampled_from(["Delegatie:", "Wie:", "Deelnemers:", "Reisgezelschap:", "Mee:"]),
+    others=OTHER_LINES,
+)
+def test_a_party_listed_one_per_line_with_the_writer_counts_every_line(
+    names: list[str], detail: str, role: str, writer: str, at: int, shape: str, label: str, others: list[str]
+) -> None:
+    members = [name + detail.format(role=role) for name in names]
+    members.insert(min(at, len(members)), writer)
+    block = [label, *(shape.format(m=m) for m in members)]
+    found = count_travellers("\n".join(["Kopenhagen, 3 t/m 5 juni", *block, "", *others]))
+    assert found is not None and found.count == len(names) + 1, block
+
+
+@settings(max_examples=100, deadline=None)
+@given(names=NAMES, writer=st.sampled_from(["en ondergetekende", "en ik", "ondergetekende"]))
+def test_a_list_under_a_label_that_ends_with_the_writer_counts_them_all(names: list[str], writer: str) -> None:
+    found = count_travellers("\n".join(["Deelnemers:", *names, writer, "Vervoer: trein", "Gesproken met Anna Berg"]))
+    assert found is not None and found.count == len(names) + 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(names=NAMES)
+def test_a_list_of_people_met_is_never_the_party_even_with_the_writer_in_it(names: list[str]) -> None:
+    text = "\n".join(["Wenen 2025", "Gesprekken:", *(f"- {n}" for n in names), "- ik"])
+    assert count_travellers(text) is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    members=st.lists(st.tuples(ROLE, FIRST, LAST).map(" ".join), min_size=1, max_size=3, unique=True),
+    lead=st.sampled_from(
+        ["Samen met {m} naar Oslo.", "Reis samen met {m}, vertrek 8:10.", "Met {m}.", "Met {m} naar Oslo"]
+    ),
+)
+def test_members_named_with_their_roles_after_with_are_counted(members: list[str], lead: str) -> None:
+    listing = members[0] if len(members) == 1 else ", ".join(members[:-1]) + " en " + members[-1]
+    line = lead.format(m=listing)
+    found = count_travellers("Oslo Innovation Week\n" + line + "\ngesprek met wethouder Kari Olsen")
+    assert found is not None and found.count == len(members) + 1, line
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=FIRST, last=LAST, met=st.sampled_from(["gesprek met", "standgesprek met", "meeting with", "ontmoet:"]))
+def test_a_coordination_stops_where_the_people_met_begin(first: str, last: str, met: str) -> None:
+    line = f"met {first} {last} (EZ) en ik, {met} Marta Puig, head of innovation Ajuntament, en Luca Neri"
+    found = count_travellers(line)
+    assert found is not None and found.count == 2, line
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    phrase=st.sampled_from(
+        [
+            "in m'n eentje",
+            "in me eentje",
+            "alleen ikzelf",
+            "alleen mijzelf",
+            "ik was de enige die ging",
+            "was ik de enige van de afdeling",
+            "I was the only one from The Hague",
+            "only myself",
+        ]
+    ),
+    before=st.sampled_from(["", "Wie: ", "- ", "Ging "]),
+    after=st.sampled_from(["", " (collega ziek)", ", de rest bleef thuis", "."]),
+)
+def test_more_ways_of_travelling_alone(phrase: str, before: str, after: str) -> None:
+    found = count_travellers("\n".join(["Riga Smart City Summit", before + phrase + after, "gesprek met de CIO"]))
+    assert found is not None and found.count == 1, before + phrase + after
+
+
+def test_a_line_of_only_alone_with_its_reason_in_brackets_is_one_person() -> None:
+    found = count_travellers("Milaan 22-23/10\nalleen (collega afgezegd)\nvlucht KLM")
+    assert found is not None and found.count == 1
+
+
+def test_a_travel_companion_by_name_counts() -> None:
+    found = count_travellers("Lyon\nBij het rondje bleek dat mijn reisgenoot Daan (verkeerskundige) het al kende.")
+    assert found is not None and found.count == 2
+
+
+def test_someone_met_with_a_role_is_no_traveller() -> None:
+    assert count_travellers("di: bezoek stadhuis, gesprek met kabinetsmedewerker Jonas De Smet") is None
+
+
 dates = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2030, 12, 31))
 
 
