@@ -103,7 +103,8 @@ def answer_dates(notes: Notes) -> CodeAnswer | None:
     text = dutch_period(start, end)
     how = f"{end.isoformat()} min {start.isoformat()}, plus 1 (begin- en einddag tellen mee)"
     if period.end_from_stated:
-        how = f"{start.isoformat()} plus de genoemde duur ('{period.stated_text}'): laatste dag {end.isoformat()}"
+        # A stated duration ("3 dagen", "2 nachten") or the day of return by its weekday ("vrijdag terug").
+        how = f"{start.isoformat()} en '{period.stated_text}' in de aantekeningen: laatste dag {end.isoformat()}"
     elif period.stated_text and period.stated_days != period.days:
         # The notes' own count ("2,5 dag") is kept beside the calendar days, never replaced by them.
         text += f" (volgens de aantekeningen {period.stated_text})"

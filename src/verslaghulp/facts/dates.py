@@ -45,11 +45,14 @@ RANGE_SEP = r"(?:t/m|t\.?m\.?|tot\s+en\s+met|tot|until|till|through|thru|to|-|�
 # A bare day before a full date: the "6 t/m" of "6 t/m 8 februari".
 # The article of "from the 14th to the 16th of October" and "van de 3e t/m de 5e juni" may stand on either side.
 _BARE_START = re.compile(
-    rf"(?:{_AT_WD}(?<![\d.,/:-])(?P<d>[0-3]?\d){_ORDINAL})\s*{RANGE_SEP}\s*(?:the\s+|de\s+)?$", re.IGNORECASE
+    # "Dag 1 - 8 april" numbers the day of the programme; it is no range.
+    rf"(?:{_AT_WD}(?<![\d.,/:-])(?<!\b[dD]ag )(?<!\b[dD]ay )(?P<d>[0-3]?\d){_ORDINAL})"
+    rf"\s*{RANGE_SEP}\s*(?:the\s+|de\s+)?$",
+    re.IGNORECASE,
 )
 # A bare day after an English date: the "-18" of "November 14-18, 2021".
 _BARE_END = re.compile(rf"\s*(?:-|–|—|to|through|t/m)\s*(?P<d>[0-3]?\d)\b(?![/:.]\d)(?:,?\s+{_YEAR})?", re.I)
-_LIST_BEFORE = re.compile(r"(?<![\d.,/:-])(?P<d>[0-3]?\d)(?:e|ste|de)?\s*(?:,|en|and|&)\s*$", re.IGNORECASE)
+_LIST_BEFORE = re.compile(r"(?<![\d.,/:-])(?P<d>[0-3]?\d)(?:e|ste|de)?\s*(?:,|en|and|&|\+)\s*$", re.IGNORECASE)
 _BETWEEN_RANGE = re.compile(rf"^\s*,?\s*{RANGE_SEP}\s*$", re.IGNORECASE)
 _STANDALONE_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d.,/-]\d)")
 

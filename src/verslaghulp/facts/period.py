@@ -17,7 +17,21 @@ _TRIP_WORDS = re.compile(
 _LATER_WORDS = re.compile(r"\b(vervolg\w*|deadline|volgend\w*|next|afspraak|afgesproken|agenda|uiterlijk|voor)\b", re.I)
 _STATED_DAYS = re.compile(
     r"(?<![\d,.])(?P<n>\d+(?:[,.]5)?|een|één|twee|drie|vier|vijf|zes|zeven|two|three|four|five|six|seven)"
-    r"\s*(?:-\s*)?(?:hele\s+|full\s+)?(?:dag(?:en)?|daags?e?|days?)\b",
+    r"\s*(?:-\s*)?(?:hele\s+|full\s+)?(?:dag(?:en)?|dgn|daags?e?|days?)\b",
+    re.I,
+)
+# "3 nachten in Madrid", "2 nights": nights away, one day fewer than the days.
+_STATED_NIGHTS = re.compile(
+    r"(?<![\d,.])(?P<n>\d{1,2}|een|één|twee|drie|vier|vijf|zes|zeven|two|three|four|five|six|seven)"
+    r"\s*(?:nachten|nacht|nights?|overnachtingen|overnachting)\b",
+    re.I,
+)
+# The day of return named by its weekday after a single date: "12 mei tot en met woensdag", "vrijdag terug",
+# "(za terug)", "back home on Thursday the 9th".
+_RETURN_DAY = re.compile(
+    rf"(?:(?:{RANGE_SEP})\s*(?P<a>{WEEKDAY_RE})(?![\w])(?!\s*\d)"
+    rf"|(?<![\w])(?P<b>{WEEKDAY_RE})(?:avond|ochtend|middag)?\s+(?:weer\s+)?(?:terug|retour)\b"
+    rf"|\b(?:terug|retour|back|returned|return)\b[^.;\n\d]{{0,25}}?(?<![\w])(?P<c>{WEEKDAY_RE})(?![\w]))",
     re.I,
 )
 _WORD_DAYS = {"een": 1.0, "één": 1.0, "twee": 2.0, "drie": 3.0, "vier": 4.0, "vijf": 5.0, "zes": 6.0, "zeven": 7.0,
@@ -85,9 +99,26 @@ def _stated_days(text: str, near: int) -> tuple[float, str] | None:
         following = text[line_end + 1 :].split("\n", 1)[0]
         m = _STATED_DAYS.search(following) if len(following.split()) <= 6 else None
     if not m:
-        return None
+        nights = _STATED_NIGHTS.search(line)
+        if nights is None:
+            return None
+        n = nights["n"].lower()
+        return (_WORD_DAYS.get(n) or float(n)) + 1, nights.group()
     n = m["n"].lower()
     return (_WORD_DAYS.get(n) or float(n.replace(",", "."))), m.group()
+
+
+def _return_day(text: str, first: DateMention) -> tuple[dt.date, str] | None:
+    """The return date named by its weekday on the date's line after the date (1 to 7 days later)."""
+    line_end = text.find("\n", first.end)
+    m = _RETURN_DAY.search(text[first.end : line_end if line_end >= 0 else len(text)])
+    if m is None:
+        return None
+    weekday = weekday_number((m["a"] or m["b"] or m["c"]).rstrip("."))
+    if weekday is None:
+        return None
+    ahead = (weekday - first.date.weekday()) % 7
+    return (first.date + dt.timedelta(days=ahead), m.group().strip()) if ahead else None
 
 
 def _make(text: str, first: DateMention, last: DateMention) -> Period:
@@ -103,6 +134,11 @@ def _make(text: str, first: DateMention, last: DateMention) -> Period:
         # One date and a stated duration: the trip ends on the last of the stated days (2,5 dag -> 3 days).
         end = first.date + dt.timedelta(days=math.ceil(stated_days) - 1)
         from_stated = True
+    elif end == first.date and (back := _return_day(text, first)) is not None:
+        # One date and the day of return by its weekday: "vertrek di 19 februari, vrijdag terug".
+        end, returned = back
+        stated = (float((end - first.date).days + 1), returned)
+        stated_days, from_stated = stated[0], True
     days = (end - first.date).days + 1
     return Period(
         start=first.date,
@@ -172,7 +208,10 @@ def extract_period(
         best = max(
             ranges, key=lambda pair: (_line_score(text, pair[0]), not _in_brackets(text, pair[0].start), -pair[0].start)
         )
-        if _line_score(text, best[0]) >= 0 or len(ranges) == len(mentions) // 2:
+        in_ranges = {id(m) for pair in ranges for m in pair}
+        # A range on a line about later plans ("het forum van volgend jaar (17-19 maart 2027)") is the
+        # trip's only when the notes give no other date.
+        if _line_score(text, best[0]) >= 0 or all(id(m) in in_ranges for m in mentions):
             return _make(text, *best)
     week = _week_period(text, default_year)
     if week is not None:

@@ -230,6 +230,96 @@ def test_a_stated_count_that_contradicts_the_dates_is_a_finding(start: dt.date, 
     assert period.stated_conflict is (stated != length + 1)
 
 
+WEEKDAY_NL = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+WEEKDAY_SHORT = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+WEEKDAY_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _nl(day: dt.date) -> str:
+    return f"{day.day} {MONTH_NAMES_NL[day.month - 1]} {day.year}"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    start=dates,
+    nights=st.integers(1, 5),
+    template=st.sampled_from(
+        [
+            "vertrokken {date}, {n} nachten",
+            "heen {date} ({n} nachten in het hotel)",
+            "{date}, {n} nights",
+            "{date} - {n} overnachtingen",
+        ]
+    ),
+)
+def test_one_date_and_the_nights_away_give_the_period(start: dt.date, nights: int, template: str) -> None:
+    period = extract_period(template.format(date=_nl(start), n=nights))
+    assert period is not None and (period.start, period.nights) == (start, nights)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    start=dates,
+    ahead=st.integers(1, 6),
+    names=st.sampled_from([WEEKDAY_NL, WEEKDAY_SHORT, WEEKDAY_EN]),
+    template=st.sampled_from(
+        [
+            "van {wd0} {date} tot en met {wd1}",
+            "{wd0} {date} t/m {wd1}",
+            "vertrek {wd0} {date}, {wd1} terug",
+            "vertrek {date} ({wd1} terug)",
+            "arrived on {wd0} {date} and back home on {wd1}",
+            "heen {date}, retour op {wd1}",
+        ]
+    ),
+)
+def test_one_date_and_the_weekday_of_return_give_the_period(
+    start: dt.date, ahead: int, names: list[str], template: str
+) -> None:
+    end = start + dt.timedelta(days=ahead)
+    text = template.format(date=_nl(start), wd0=names[start.weekday()], wd1=names[end.weekday()])
+    period = extract_period("Werkbezoek Lyon\n" + text + "\nvervolg: evaluatie in het najaar")
+    assert period is not None and (period.start, period.end) == (start, end), text
+
+
+@settings(max_examples=100, deadline=None)
+@given(start=dates, length=st.integers(1, 3), label=st.sampled_from(["Dag", "dag", "Day"]))
+def test_numbered_day_headers_are_no_ranges(start: dt.date, length: int, label: str) -> None:
+    days = [start + dt.timedelta(days=i) for i in range(length + 1)]
+    text = "\n".join(f"{label} {i + 1} - {_nl(day)}\nprogramma" for i, day in enumerate(days))
+    period = extract_period(text)
+    assert period is not None and (period.start, period.end) == (days[0], days[-1]), text
+
+
+@settings(max_examples=60, deadline=None)
+@given(start=dates, sep=st.sampled_from([" + ", " & ", " en ", ", "]))
+def test_two_listed_days_are_the_period(start: dt.date, sep: str) -> None:
+    end = start + dt.timedelta(days=1)
+    if end.month != start.month:
+        return
+    text = f"Bremen {WEEKDAY_SHORT[start.weekday()]} {start.day}{sep}{WEEKDAY_SHORT[end.weekday()]} {_nl(end)}"
+    period = extract_period(text)
+    assert period is not None and (period.start, period.end) == (start, end), text
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    start=dates,
+    later=st.sampled_from(
+        [
+            "uitgenodigd voor het forum van volgend jaar ({a} t/m {b})",
+            "next year's summit ({a} - {b}) to present our programme",
+            "vervolg: terugkomdagen {a} t/m {b}",
+        ]
+    ),
+)
+def test_a_later_events_range_does_not_replace_the_trips_own_date(start: dt.date, later: str) -> None:
+    a, b = start + dt.timedelta(days=300), start + dt.timedelta(days=302)
+    text = f"Vertrokken {_nl(start)}, 2 nachten\nforum bezocht\n- {later.format(a=_nl(a), b=_nl(b))}"
+    period = extract_period(text)
+    assert period is not None and (period.start, period.end) == (start, start + dt.timedelta(days=2)), text
+
+
 TRAINS = ["ICE", "Thalys", "Eurostar", "Nightjet", "TGV", "Railjet", "intercity", "trein"]
 
 
