@@ -57,19 +57,20 @@ _MODE_RE = re.compile(
 _CAPS_ONLY = {"ice", "lot", "sas", "tap", "ns", "db", "ave", "car", "rail", "fly", "ic", "ec", "sj", "cfl", "sbb",
               "pkp"}  # fmt: skip
 _CAPITALISED = {"swiss", "austrian", "norwegian"}  # names, not the adjectives "swiss cheese", "norwegian"
+_SAME_WAY = (
+    r"terug\s+(?:idem|ook\s+zo|(?:precies|net)\s+zo|hetzelfde|dezelfde|zelfde|op\s+dezelfde\s+manier)"
+    r"|same\s+(?:route|way|flights?|trains?)\s+back|back\s+the\s+same\s+way|same\s+way\s+back"
+)
 _RETURN = re.compile(
     r"(?<!\w)(retour|heen\s+en\s+terug|heen\s+en\s+weer|en\s+terug|h/t|v\.v\.?|vice\s+versa|return|round[\s-]?trip|"
     r"(?:and|there\s+and)\s+back|both\s+ways|beide\s+kanten|beide\s+richtingen|heen\b.*\bterug|"
-    r"en\b[^.;,\n]{0,25}\bweer\s+terug|terug\s+(?:idem|ook\s+zo|hetzelfde|dezelfde|zelfde)|"
-    r"same\s+(?:route|way|flights?|trains?)\s+back|back\s+the\s+same\s+way)(?!\w)",
+    rf"en\b[^.;,\n]{{0,25}}\bweer\s+terug|{_SAME_WAY})(?!\w)",
     re.I,
 )
 # A way back that retraces the route as a whole, whatever its legs: "same flights back", "terug dezelfde route".
-_SAME_BACK = re.compile(
-    r"\b(?:terug\s+(?:idem|ook\s+zo|hetzelfde|dezelfde|zelfde)|same\s+(?:route|way|flights?|trains?)\s+back|"
-    r"back\s+the\s+same\s+way)\b",
-    re.I,
-)
+_SAME_BACK = re.compile(rf"\b(?:{_SAME_WAY})\b", re.I)
+# The phrases of _SAME_BACK that name no mode retrace every leg; "same flights back" only the flights.
+_SAME_BY_MODE = re.compile(r"\bsame\s+(?:flights?|trains?)\s+back\b", re.I)
 # "2x 260 km", "2 x ~450 km": a distance written with how many times it was travelled.
 _TIMES = re.compile(r"(?<![\w.,])(\d)\s*[x×]\s*(?:ca\.?|~|±)?\s*$", re.I)
 # A mode word as the unit of a distance ("1.850 km p. vlucht", "370 km per vlucht") names no journey of
@@ -138,8 +139,27 @@ def carriers_in(text: str, *, kinds: bool = False) -> list[str]:
     return found
 
 
+# Dutch compounds end in their head noun: "nachtboot", "sneltrein", "terugvlucht" are a boat, a train and a
+# flight. A flight compound needs a journey's first part: "dronevlucht" or "testvlucht" is a subject.
+_COMPOUND = re.compile(
+    r"(?<![\w&-])(?:[^\W\d_]{3,}?(?:trein|treinen|boot|boten)"
+    r"|(?:terug|heen|retour|nacht|lijn|aansluit\w*|overstap|door|binnenland\w*|dag)vlucht(?:en)?)(?![\w&])",
+    re.I,
+)
+_COMPOUND_HEAD = re.compile(r"(vlucht|trein|boot|boten)(?:en)?$", re.I)
+_HEAD_MODE = {"vlucht": Mode.VLIEGTUIG, "trein": Mode.TREIN, "boot": Mode.BOOT, "boten": Mode.BOOT}
+
+
+def _compound_mode(word: str) -> Mode | None:
+    head = _COMPOUND_HEAD.search(word)
+    return _HEAD_MODE[head.group(1).lower()] if head else None
+
+
 def _mode_words_in(clause: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
+    for m in _COMPOUND.finditer(clause):
+        if m.group().lower() not in _WORD_TO_MODE and _compound_mode(m.group()) is not None:
+            out.append((m.group(), m.start()))
     for m in _MODE_RE.finditer(clause):
         word = m.group(1)
         if word.lower() in _CAPS_ONLY and not word.isupper():
@@ -149,7 +169,7 @@ def _mode_words_in(clause: str) -> list[tuple[str, int]]:
         if _PER_UNIT.search(clause[: m.start()]):
             continue  # "1.850 km p. vlucht": a unit of the distance, not a journey of its own
         out.append((word, m.start()))
-    return out
+    return sorted(out, key=lambda found: found[1])
 
 
 def modes_named(text: str) -> list[Mode]:
@@ -158,12 +178,12 @@ def modes_named(text: str) -> list[Mode]:
 
 
 def mode_of(word: str) -> Mode | None:
-    """Return the mode a word or carrier name stands for ("KLM" -> vliegtuig), else None."""
-    return _WORD_TO_MODE.get(word.lower())
+    """Return the mode a word or carrier name stands for ("KLM" -> vliegtuig, "nachtboot" -> boot), else None."""
+    return _WORD_TO_MODE.get(word.lower()) or (_compound_mode(word) if _COMPOUND.fullmatch(word) else None)
 
 
 def _modes_in(clause: str) -> list[tuple[Mode, int]]:
-    return [(_WORD_TO_MODE[word.lower()], start) for word, start in _mode_words_in(clause)]
+    return [(mode, start) for word, start in _mode_words_in(clause) if (mode := mode_of(word)) is not None]
 
 
 # --- Mentions that are not legs travelled --------------------------------------------------------
@@ -183,7 +203,9 @@ _RULE_CUE = re.compile(
 # A mode offered but not taken: "trein zou 12 uur duren", "vliegen kon ook", "flying was an option".
 _HYPOTHETICAL = re.compile(
     r"\b(?:zou|zouden|would|could|kon|konden|kan\s+ook|had\s+gekund|(?:was|is)\s+(?:ook\s+)?(?:een\s+)?"
-    r"(?:optie|alternatief|mogelijk)|(?:was|is)\s+(?:also\s+)?an?\s+(?:option|alternative))\b",
+    r"(?:optie|alternatief|mogelijk)|(?:was|is)\s+(?:also\s+)?an?\s+(?:option|alternative)"
+    # The Dutch past counterfactual: "vliegen was sneller geweest", "de trein had 11 uur geduurd".
+    r"|(?:was|waren|had|hadden)\b[^,;.\n]{0,40}\b(?:geweest|gekund|geduurd|gekost))\b",
     re.I,
 )
 # "trein duurt ca 12,5 uur", "trein + ferry kost meer dan een dag": a travel time, not a ticket price.
@@ -411,6 +433,8 @@ def _legs_in_line(masked: str, modes: list[tuple[Mode, int]]) -> list[_Found]:
         # "... + Finnair Helsinki-Oulu, same flights back": the way back retraces every leg of that mode.
         # The kilometres written on the way out are then each leg's one way.
         back = {f.leg.mode for f in out if _SAME_BACK.search(masked[f.start : f.end])}
+        if any(m for m in _SAME_BACK.finditer(masked) if not _SAME_BY_MODE.match(m.group())):
+            back = {f.leg.mode for f in out}  # "terug dezelfde route", "came back the same way": every leg
         out = [
             replace(f, leg=replace(f.leg, return_trip=True, km_per_way=f.leg.km is not None))
             if f.leg.mode in back
@@ -467,9 +491,29 @@ def extract_transport_legs(text: str) -> list[TransportLeg]:
         for f in _legs_in_line(masked, modes):
             found.append(_Found(f.leg, offset + f.start, offset + f.end))
         after_leg = True
+    found = _same_way_back(text, found)
     # Evidence without the list bullet and trailing punctuation: "heen ma 19:30 Nightjet ... 1150 km spoor".
     legs = [replace(f.leg, evidence=text[f.start : f.end].strip(" \t-•*·").rstrip(",.;").strip()) for f in found]
     return _merge_same(legs)
+
+
+def _same_way_back(text: str, found: list[_Found]) -> list[_Found]:
+    """A way back that retraces the route ("and came back the same way") after legs told over several lines.
+
+    Within a line `_legs_in_line` does this; prose wraps a sentence over lines, so the legs above the
+    phrase in the same paragraph (no empty line between) retrace too.
+    """
+    for m in _SAME_BACK.finditer(text):
+        if _SAME_BY_MODE.match(m.group()):
+            continue
+        paragraph = max(text.rfind("\n\n", 0, m.start()), 0)
+        found = [
+            replace(f, leg=replace(f.leg, return_trip=True, km_per_way=f.leg.km is not None))
+            if paragraph <= f.start < m.start() and not f.leg.return_trip
+            else f
+            for f in found
+        ]
+    return found
 
 
 def _segment_starts(clause: str, modes: list[tuple[Mode, int]]) -> list[tuple[Mode, int]]:
@@ -494,7 +538,8 @@ def _segment_starts(clause: str, modes: list[tuple[Mode, int]]) -> list[tuple[Mo
     return cuts
 
 
-_WAY_BACK = re.compile(r"\b(?:terug|back|home|naar\s+huis|thuis)\b", re.I)
+# "terug", "terugvlucht", "terugreis", "flew back": a way back, also inside a compound.
+_WAY_BACK = re.compile(r"\b(?:terug\w*|retourvlucht\w*|back|home|naar\s+huis|thuis)\b", re.I)
 
 
 def _merge_same(legs: list[TransportLeg]) -> list[TransportLeg]:
@@ -520,6 +565,8 @@ def _covers(earlier: TransportLeg, back: TransportLeg) -> bool:
     """Whether a return leg already covers a later way back (same mode, no place beyond its route)."""
     if earlier.mode != back.mode or not earlier.return_trip:
         return False
+    if earlier.destination is None:
+        return True  # "KLM vanaf Schiphol, heen en terug": wherever the way back starts, it is that journey's
     route = {p for p in (lookup(earlier.origin or ""), lookup(earlier.destination or "")) if p is not None}
     places = [lookup(name) for name in (back.origin, back.destination) if name]
     return all(p is not None and p in route for p in places)

@@ -390,8 +390,51 @@ def test_a_mode_negated_or_turned_down_is_no_leg(taken: str, rejected: str, shap
     assert {leg.mode for leg in legs} == taken_modes, text
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    prefix=st.sampled_from(["nacht", "snel", "hogesnelheids", "veer", "nachtveer", "slaap", "dag"]),
+    head=st.sampled_from([("trein", Mode.TREIN), ("boot", Mode.BOOT)]),
+    route=st.sampled_from(["Kiel - Oslo", "naar Lyon", "Hoek van Holland - Harwich"]),
+)
+def test_a_compound_ending_in_a_vehicle_is_that_vehicle(prefix: str, head: tuple[str, Mode], route: str) -> None:
+    word, mode = head
+    legs = extract_transport_legs(f"heen met de {prefix}{word} {route}")
+    assert [leg.mode for leg in legs] == [mode]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    way_back=st.sampled_from(
+        ["and came back the same way.", "terug precies zo.", "terug op dezelfde manier.", "same way back."]
+    ),
+    km=st.sampled_from(["", " (ca. 1.200 km)", " (about 900 km each way)"]),
+)
+def test_the_same_way_back_at_the_end_of_a_paragraph_returns_every_leg_above_it(way_back: str, km: str) -> None:
+    text = f"Ik vloog met KLM naar Helsinki{km} en nam de veerboot\nnaar Tallinn (80 km), {way_back}\n\nGesprekken"
+    legs = extract_transport_legs(text)
+    assert [leg.mode for leg in legs] == [Mode.VLIEGTUIG, Mode.BOOT]
+    assert all(leg.return_trip for leg in legs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rejected=st.sampled_from(["Vliegen was sneller geweest", "De trein had ruim 11 uur geduurd", "Vliegen had gekund"]),
+)
+def test_a_mode_in_a_counterfactual_is_no_leg(rejected: str) -> None:
+    taken = "trein" if "Vliegen" in rejected else "vliegtuig"
+    text = f"Reis met de {taken} naar Wenen.\n{rejected}, maar we kozen anders."
+    assert {leg.mode.value for leg in extract_transport_legs(text)} == {taken}
+
+
 def test_a_compound_naming_a_subject_is_no_leg() -> None:
     assert extract_transport_legs("opbrengst: vergunningen voor BVLOS-vluchten en drone-vluchten") == []
+    assert extract_transport_legs("opbrengst: dronevluchten en testvluchten boven de haven") == []
+    assert [leg.mode for leg in extract_transport_legs("17:30 terugvlucht naar Schiphol")] == [Mode.VLIEGTUIG]
+    # The return flight of a journey already flown both ways is that journey, not a second leg.
+    both_ways = (
+        "daarom het vliegtuig (KLM vanaf Schiphol, heen en terug)\ndo: Solutions Lab in Kopenhagen, daarna terugvlucht"
+    )
+    assert [leg.return_trip for leg in extract_transport_legs(both_ways)] == [True]
     assert [leg.mode for leg in extract_transport_legs("KLM-vlucht naar Wenen")] == [Mode.VLIEGTUIG]
 
 
