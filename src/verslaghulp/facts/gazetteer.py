@@ -46,6 +46,7 @@ class _Index:
     pattern: re.Pattern[str]
 
 
+@cache
 def _data() -> dict[str, Any]:
     text = (resources.files("verslaghulp.facts") / "data" / "places_nl.yaml").read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
@@ -90,6 +91,12 @@ def _index() -> _Index:
     names = sorted(by_name, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
     return _Index(by_name, countries, pattern)
+
+
+def airport_city(code: str) -> Place | None:
+    """The city of an airport by its IATA code as notes write it ("CPH" -> Copenhagen), else None."""
+    city = _data()["airports"].get(code) if code.isupper() else None
+    return lookup(city) if city else None
 
 
 def lookup(name: str) -> Place | None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from verslaghulp.facts.gazetteer import PlaceMention, find_places, lookup
+from verslaghulp.facts.gazetteer import PlaceMention, airport_city, find_places, lookup
 from verslaghulp.facts.normalise import parse_quantity
 
 
@@ -481,7 +481,7 @@ def extract_transport_legs(text: str) -> list[TransportLeg]:
     for line_match in _LINE.finditer(text):
         line, offset = line_match.group(), line_match.start()
         masked = _mask(line)
-        modes = _modes_in(masked)
+        modes = _modes_in(masked) or _airport_route(masked)
         if not modes:
             attached = _attach_km_line(found[-1], masked, offset) if after_leg else None
             if attached:
@@ -514,6 +514,19 @@ def _same_way_back(text: str, found: list[_Found]) -> list[_Found]:
             for f in found
         ]
     return found
+
+
+# "AMS-CPH v.v.", "EIN - STN": a route between two airports by their codes is a flight, whatever word
+# (or abbreviation, "vl.") stands before it.
+_CODE_ROUTE = re.compile(r"(?<![\w-])([A-Z]{3})\s*(?:-|–|->|→|>|/|naar|to)\s*([A-Z]{3})(?![\w-])")
+
+
+def _airport_route(line: str) -> list[tuple[Mode, int]]:
+    for m in _CODE_ROUTE.finditer(line):
+        a, b = airport_city(m.group(1)), airport_city(m.group(2))
+        if a is not None and b is not None and a != b:
+            return [(Mode.VLIEGTUIG, m.start())]
+    return []
 
 
 def _segment_starts(clause: str, modes: list[tuple[Mode, int]]) -> list[tuple[Mode, int]]:

@@ -426,6 +426,23 @@ def test_a_mode_in_a_counterfactual_is_no_leg(rejected: str) -> None:
     assert {leg.mode.value for leg in extract_transport_legs(text)} == {taken}
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    route=st.sampled_from([("AMS", "CPH"), ("EIN", "BCN"), ("RTM", "LCY"), ("AMS", "VIE"), ("AMS", "HEL")]),
+    sep=st.sampled_from(["-", " - ", "->", " > ", "/"]),
+    lead=st.sampled_from(["vl. ", "", "KL ", "heen "]),
+    back=st.sampled_from(["", " v.v.", " retour"]),
+)
+def test_a_route_between_two_airport_codes_is_a_flight(route: tuple[str, str], sep: str, lead: str, back: str) -> None:
+    legs = extract_transport_legs(f"{lead}{route[0]}{sep}{route[1]}{back}, 630 km p. vlucht")
+    assert [leg.mode for leg in legs] == [Mode.VLIEGTUIG]
+    assert legs[0].return_trip is bool(back)
+
+
+def test_codes_that_are_no_airports_are_no_route() -> None:
+    assert extract_transport_legs("projectcode ABC-DEF, rapport NLD-BEL") == []
+
+
 def test_a_compound_naming_a_subject_is_no_leg() -> None:
     assert extract_transport_legs("opbrengst: vergunningen voor BVLOS-vluchten en drone-vluchten") == []
     assert extract_transport_legs("opbrengst: dronevluchten en testvluchten boven de haven") == []
