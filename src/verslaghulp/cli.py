@@ -426,6 +426,9 @@ def eval_run(
     cache_dir: Annotated[Path | None, typer.Option(help="Model output cache (default <data_dir>/eval-cache)")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Generate every model output again")] = False,
     split: Annotated[str, typer.Option(help="dev (the sets tuned on) or test (held-out <set>-test*.yaml)")] = "dev",
+    without_keywords: Annotated[
+        bool, typer.Option("--without-keywords", help="Draft on the forms with their keyword lists removed")
+    ] = False,
 ) -> None:
     """Run evaluation sets and write results, reports and (with --gate) the verdict."""
     # lazy: loaded when this command runs, so the CLI starts without the other commands' packages
@@ -433,7 +436,7 @@ def eval_run(
 
     code = run_command(sets or [], model_spec=model, out_dir=out_dir, limit=limit, cases=_csv(cases), gate=gate,
                        baseline=baseline, smoke=smoke, judge=judge, cache_dir=cache_dir, use_cache=not no_cache,
-                       settings=get_settings(), split=split)  # fmt: skip
+                       settings=get_settings(), split=split, without_keywords=without_keywords)  # fmt: skip
     raise typer.Exit(code)
 
 

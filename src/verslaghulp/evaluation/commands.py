@@ -50,6 +50,7 @@ def run_command(
     use_cache: bool,
     settings: Settings,
     split: str = "dev",
+    without_keywords: bool = False,
 ) -> int:
     """`eval run`: run, write results and reports, print the figures, apply the gate if asked."""
     per_set: dict[str, list[str]] = {}
@@ -91,6 +92,7 @@ def run_command(
         per_set_ids=per_set,
         judge=judge,
         split=split,
+        without_keywords=without_keywords,
     )
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("[dim]{task.fields[case]}"), console=err) as bar:  # fmt: skip

@@ -75,6 +75,10 @@ def refusals(summary: RunSummary, path: Path) -> list[str]:
         reasons.append(f"the run was made from a dirty tree: {len(summary.dirty_files)} tracked file(s) with "
                        f"uncommitted changes at {summary.git_commit or 'an unknown commit'} ({shown}); commit "
                        "them and run again")  # fmt: skip
+    drafting = summary.sets.get("drafting")
+    if drafting is not None and "keywords" in drafting.info:
+        reasons.append("the run drafted on forms without their keyword lists (--without-keywords): it measures "
+                       "an experiment, not the product")  # fmt: skip
     split = run_split(summary)
     if path.is_file():
         recorded = json.loads(path.read_text(encoding="utf-8")).get("split", "dev")

@@ -44,6 +44,27 @@ class RunOptions:
     judge: bool = False
     sets_dir: Path | None = None
     split: str = "dev"  # "dev" (<set>.yaml) or "test" (the held-out <set>-test*.yaml)
+    without_keywords: bool = False  # draft on the forms with their keyword lists removed
+
+
+_BY_FORM = ("fact_recall", "niet_vermeld_precision")
+
+
+def by_form_figures(chosen: list[eval_sets.DraftingCase], results: list[CaseResult]) -> str:
+    """Fact recall and "niet vermeld" precision per form, pooled over its cases: "denhaag-2025 0.94 / 0.80 (40)".
+
+    A form written without keyword lists should score as the built-in forms do on like notes; this is
+    where the run shows whether it does.
+    """
+    metrics = {m.measure: m for m in CATALOGUE["drafting"] if m.measure in _BY_FORM}
+    parts: list[str] = []
+    for form in sorted({c.form for c in chosen}):
+        ids = {c.id for c in chosen if c.form == form}
+        mine = [r for r in results if r.case_id in ids]
+        figures = [aggregate(metrics[name], [r.measures.get(name) for r in mine]) for name in _BY_FORM]
+        shown = " / ".join("-" if f is None else f"{f:.2f}" for f in figures)
+        parts.append(f"{form} {shown} ({len(mine)})")
+    return "; ".join(parts)
 
 
 def set_result(name: str, cases: list[CaseResult], seconds: float, info: dict[str, Any] | None = None) -> SetResult:
@@ -198,14 +219,26 @@ class EvalRun:
         def one(case: eval_sets.DraftingCase) -> CaseResult:
             assert model is not None
             result = run_drafting_case(
-                case, model=model, settings=self.settings, cache=self.cache, drafter=self.drafter, judge=judge
+                case,
+                model=model,
+                settings=self.settings,
+                cache=self.cache,
+                drafter=self.drafter,
+                judge=judge,
+                strip_keywords=self.options.without_keywords,
             )
             if not self.summary.prompts and result.output:
                 self.summary.prompts = list(result.output["draft"]["meta"]["prompts"])
             return result
 
         self._record("drafting", chosen, one)
-        return {"forms": sorted({c.form for c in chosen})}
+        info: dict[str, Any] = {"forms": sorted({c.form for c in chosen})}
+        by_form = by_form_figures(chosen, self.cases.get("drafting", []))
+        if len(by_form) > 1:
+            info["by form (fact recall / 'niet vermeld' precision, cases)"] = by_form
+        if self.options.without_keywords:
+            info["keywords"] = "removed from every form (--without-keywords)"
+        return info
 
     def _cached_model(self) -> ChatModel:
         """The run's model, with the disk cache of model outputs set up for it (unless --no-cache)."""

@@ -94,3 +94,22 @@ def test_a_set_without_selected_cases_is_skipped_not_scored(tmp_path: Path) -> N
     summary, _ = load_run(folder)
     assert summary.sets["drafting"].skipped == "no case of this set was selected"
     assert summary.sets["grounding"].cases == 1
+
+
+def test_a_run_without_keywords_drafts_on_stripped_forms_and_is_never_a_baseline(tmp_path: Path) -> None:
+    from verslaghulp.evaluation.gate import refusals
+    from verslaghulp.evaluation.runners.drafting import without_keywords
+    from verslaghulp.report.forms import load_form
+
+    form = load_form("denhaag-2025")
+    stripped = without_keywords(form)
+    assert any(q.keywords for q in form.questions) and not any(q.keywords for q in stripped.questions)
+    assert [q.id for q in stripped.questions] == [q.id for q in form.questions]
+    folder, _ = run(tmp_path, "nk", ["drafting"], cases=CASES, without_keywords=True)
+    summary, _ = load_run(folder)
+    info = summary.sets["drafting"].info
+    assert "--without-keywords" in info["keywords"]
+    # Cases on two forms: the figures per form are in the run's info.
+    by_form = info["by form (fact recall / 'niet vermeld' precision, cases)"]
+    assert "denhaag-2025" in by_form and "denhaag-2019" in by_form
+    assert any("keyword lists" in reason for reason in refusals(summary, tmp_path / "baseline.json"))

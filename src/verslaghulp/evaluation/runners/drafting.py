@@ -25,6 +25,11 @@ Judge = Callable[[ReportDraft], Measure]
 """An optional extra scorer (the LLM judge), run on every draft that was produced."""
 
 
+def without_keywords(form: Form) -> Form:
+    """The form with every question's keyword list removed, as another municipality would write it."""
+    return form.model_copy(update={"questions": tuple(q.model_copy(update={"keywords": ()}) for q in form.questions)})
+
+
 def run_drafting_case(
     case: DraftingCase,
     *,
@@ -33,9 +38,16 @@ def run_drafting_case(
     cache: DiskLLMCache | None = None,
     drafter: Drafter = draft_report,
     judge: Judge | None = None,
+    strip_keywords: bool = False,
 ) -> CaseResult:
-    """Draft one case and score it; a failure becomes a scored error, never an exception."""
+    """Draft one case and score it; a failure becomes a scored error, never an exception.
+
+    `strip_keywords` drafts on the case's form without its keyword lists: the same notes and the same
+    expectations, so the figures show what relevance owes to the lists.
+    """
     form = load_form(case.form, (*settings.extra_form_dirs(), forms_dir()))
+    if strip_keywords:
+        form = without_keywords(form)
     before = cache.snapshot() if cache else CacheUse()
     started = time.perf_counter()
     result = CaseResult(set="drafting", case_id=case.id, description=case.description, tags=case.tags)
