@@ -17,7 +17,11 @@ from verslaghulp.facts.gazetteer import find_places, lookup
 from verslaghulp.facts.lexicon import MONTH_NAMES_NL, WEEKDAYS, number_value
 from verslaghulp.facts.normalise import fold
 
-_WRITER = frozenset({"ik", "me", "i", "myself", "mijzelf", "mij", "ikzelf", "ondergetekende", "yours truly"})
+_WRITER = frozenset(
+    {"ik", "me", "i", "myself", "mijzelf", "mij", "ikzelf", "ondergetekende", "yours truly", "undersigned"}
+)
+# The writer with what they did: "mijzelf als coördinator", "ik (verslag)", "ikzelf, projectleider".
+_WRITER_ROLE = re.compile(r"^(?P<w>\S+)(?:\s+(?:als|as)\s+.*)?$", re.I)
 _SPLIT = re.compile(r"\s*(?:,|;|\ben\b|\band\b|&|\+)\s*", re.I)
 _BRACKETS = re.compile(r"\s*\([^()\n]*\)")
 # A label before the list: "Wie:", "Mee:", "Delegatie:", "From The Hague:", "Totaal 6 man van DH:".
@@ -41,9 +45,16 @@ _ROLE_ENDINGS = (
 )  # fmt: skip
 # A role word before a name ("beleidsadviseur Pieter Bos", "wethouder Inge van Dalen"), for the readers of
 # the party that name its members.
-ROLE_WORD = r"[a-zà-ÿ-]*(?:" + "|".join(_ROLE_ENDINGS) + r"|wethouder|stedenbouwkundige|reisgeno(?:ot|te))s?"
-# Sentence ends: a full stop (or ! ?) followed by a capital; "2 coll. (Joris ..." goes on.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])|;\s*")
+ROLE_WORD = r"[a-zà-ÿ-]*(?:" + "|".join(_ROLE_ENDINGS) + r"|wethouder|stedenbouwkundige|reisgeno(?:ot|te))(?:s|'s|’s)?"
+# Titles before a name: "mw. drs. H. Veenstra", "ir. P. van Leeuwen", "Mr. H. de Jong".
+TITLES = r"(?:(?:mw|mevr|dhr|drs|dr|ir|ing|mr|prof|Mr|Ms|Mrs|Dr)\.?[ \t]+)*"
+# Sentence ends: a full stop (or ! ?) followed by a capital; "2 coll. (Joris ...", "coll. Fatima", "mw. drs.
+# H. Veenstra" and "ir. P. van Leeuwen" go on: abbreviations and initials end in a full stop too.
+_SENTENCE_END = re.compile(
+    r"(?<![\s(][A-ZÀ-Ý]\.)(?<!\bcoll\.)(?<!\bdhr\.)(?<!\bmw\.)(?<!\bmevr\.)(?<!\bdrs\.)(?<!\bir\.)"
+    r"(?<!\bdr\.)(?<!\bmr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bprof\.)(?<!\bing\.)(?<!\bdir\.)"
+    r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])|;\s*"
+)
 _NOT_NAMES = frozenset(fold(w) for w in (*MONTH_NAMES_NL, *WEEKDAYS))
 
 
@@ -59,6 +70,22 @@ class PartyList:
 def _members(body: str) -> list[str]:
     parts = _SPLIT.split(_BRACKETS.sub("", body))
     return [_OPENERS.sub("", p.strip(" .!?-–:")).strip() for p in parts if p.strip(" .!?-–:")]
+
+
+def is_writer(member: str) -> bool:
+    """Whether a member of an enumeration is the writer ("ik", "ondergetekende", "mijzelf als coördinator")."""
+    m = _WRITER_ROLE.match(member.strip())
+    return fold(member) in _WRITER or bool(m and fold(m["w"]).strip(",") in _WRITER)
+
+
+def members_of(body: str) -> list[str]:
+    """The members of an enumeration ("ik, Bas en 2 collega's (EZ)" -> "ik", "Bas", "2 collega's")."""
+    return _members(body)
+
+
+def person_count(member: str) -> int:
+    """How many people a member of an enumeration stands for (see `_size`)."""
+    return _size(member)
 
 
 def _size(member: str) -> int:
@@ -91,7 +118,7 @@ def party_from_lists(text: str) -> PartyList | None:
     lines, one member per line, under a label ("Delegatie:", "Reisgezelschap") or ending with the
     writer ("Sanne Hoekstra (GIS)" / "Mark Veldhuis" / "en ondergetekende").
     """
-    lines = text.splitlines()
+    lines = _joined_continuations(text.splitlines())
     for i, line in enumerate(lines):
         block = _block_party(lines, i)
         if block is not None:
@@ -119,8 +146,22 @@ def _until_met(members: list[str]) -> list[str]:
     return members
 
 
+_CONTINUES = re.compile(r"^\s*(?:\+|&|en\s|and\s)", re.I)
+
+
+def _joined_continuations(lines: list[str]) -> list[str]:
+    """A line that goes on with the one above ("ik, Bas, Lotte" / "+ Gert-Jan van team Energie") joins it."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].strip() and _CONTINUES.match(line) and not _ITEM.match(line):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
 def _counted(members: list[str], evidence: str) -> PartyList | None:
-    writers = [m for m in members if fold(m) in _WRITER]
+    writers = [m for m in members if is_writer(m)]
     if len(writers) != 1 or len(members) < 2:
         return None
     others = sum(_size(m) for m in members if m not in writers)
@@ -160,7 +201,7 @@ def _block_party(lines: list[str], start: int) -> PartyList | None:
         member = _MEMBER_END.sub("", _BRACKETS.sub("", _ITEM.sub("", stripped))).strip(" .")
         member = re.sub(r"^(?:en|and|plus|&)\s+", "", member, flags=re.I)
         members.append(_OPENERS.sub("", member).strip())
-    if len(members) < 2 or not all(fold(m) in _WRITER or _size(m) >= 1 for m in members):
+    if len(members) < 2 or not all(is_writer(m) or _size(m) >= 1 for m in members):
         return None
     block = "\n".join(ln.strip() for ln in lines[start : start + len(members)])
     return _counted(members, f"{label}\n{block}" if label and len(label.split()) <= 4 else block)

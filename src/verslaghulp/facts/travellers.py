@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from verslaghulp.facts.lexicon import number_value
-from verslaghulp.facts.party_list import ROLE_WORD, party_from_lists
+from verslaghulp.facts.party_labels import party_from_labels
+from verslaghulp.facts.party_list import ROLE_WORD, TITLES, party_from_lists
 
 _NUM = (
     r"(?P<n>\d{1,3}|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|seven|eight|"
@@ -63,8 +64,12 @@ def _together(m: re.Match[str]) -> TravellerCount:
     return TravellerCount(_n(m["n"]), m.group(), f"'{m.group()}' in de aantekeningen")
 
 
+_TITLE_WORD = re.compile(r"\b(?:mw|mevr|dhr|drs|dr|ir|ing|mr|prof|Mr|Ms|Mrs|Dr)\.?\s+(?=[A-ZÀ-Ý])")
+
+
 def _with_named(m: re.Match[str]) -> TravellerCount | None:
-    names = _names(re.sub(rf"(?:(?i:mijn|my|onze|our)\s+)?(?i:{ROLE_WORD})\s+(?=[A-ZÀ-Ý])", "", m["names"]))
+    listing = _TITLE_WORD.sub("", m["names"])
+    names = _names(re.sub(rf"(?:(?i:mijn|my|onze|our)\s+)?(?i:{ROLE_WORD})\s+(?=[A-ZÀ-Ý])", "", listing))
     if not names:
         return None
     return TravellerCount(len(names) + 1, m.group(), f"{len(names)} genoemde collega('s) plus de schrijver")
@@ -81,7 +86,7 @@ _BOTH = re.compile(r"\b(?:wij|we)\s+(?:allebei|beiden|beide)\b|\bmet\s+(?:z'n|z�
 # "ik + Ruben Smit", "ik en Lotte Jansen", "ik, Hanneke Mulder (...) en Youssef Amrani"
 _BRACKETS = r"(?:\s*\([^)\n]*\))?"
 # A member of the party as the notes name one: "Pieter Bos", "beleidsadviseur Pieter Bos (EZ)".
-_MEMBER = rf"(?:(?i:mijn|my|onze|our)\s+)?(?:(?i:{ROLE_WORD})\s+)?{_NAME}{_BRACKETS}"
+_MEMBER = rf"(?:(?i:mijn|my|onze|our)\s+)?(?:(?i:{ROLE_WORD})\s+)?{TITLES}{_NAME}{_BRACKETS}"
 # A line that only says who came along: "met Sanne Vermeulen", "met Maarten Visser (innovatiemanager) en ik"
 _WITH_LINE = re.compile(
     rf"(?m:^[ \t]*(?i:met|with)[ \t]+(?P<names>{_NAME}{_BRACKETS}(?:{_SEP}{_NAME}{_BRACKETS})*)"
@@ -135,9 +140,21 @@ _OF_US = re.compile(rf"\b{_NUM}\s+of\s+us\b", re.I)
 _WE_WERE_EN = re.compile(rf"\b(?:we|there)\s+were\s+{_NUM}\b(?!\s*(?:km|uur|hours|days|dagen|%))", re.I)
 # Only when nothing but a word for people follows: "een delegatie van vijf steden" is not the party.
 _DELEGATION = re.compile(
-    rf"\b(?:delegatie|delegation|groep|group|team)\s+(?:van|of)\s+{_NUM}\b"
-    r"(?=\s*(?:$|[,.;:)\n]|personen|mensen|people|persons|collega|colleagues|ambtenaren))",
+    rf"\b(?:delegatie|delegation|groep|group|team|party|gezelschap)\s+(?:van|of)\s+{_NUM}\b"
+    r"(?=\s*(?:$|[,.;:()\n]|personen|mensen|people|persons|collega|colleagues|ambtenaren|gegaan|gereisd))",
     re.I,
+)
+# "uiteindelijk zijn we met drie gegaan", "we zijn met 4 gereisd": the party's size with a verb of going.
+_WE_WENT_N = re.compile(
+    rf"\b(?:(?:we|wij)\s+(?:zijn|waren)|(?:zijn|waren)\s+(?:we|wij))\s+(?:uiteindelijk\s+)?met\s+(?:z'n\s+|ons\s+)?"
+    rf"{_NUM}(?:ën|en)?\s+(?:gegaan|gereisd|op\s+reis|geweest)\b",
+    re.I,
+)
+# "Ik ging met ir. P. van Leeuwen (projectdirecteur) en drs. E. Claassen", "I went with my colleague Femke":
+# the writer as the subject of a verb of going, then who came along.
+_I_WENT_WITH = re.compile(
+    r"\b(?:(?i:ik|I|we|wij)\s+(?i:ging(?:en)?|reisde(?:n)?|vloog|vlogen|went|travell?ed|flew)(?:\s+(?i:samen))?"
+    rf"|(?i:op\s+pad))\s+(?i:met|with)\s+(?P<names>{_MEMBER}(?:{_SEP}{_MEMBER})*)"
 )
 _I_AND_N = re.compile(
     rf"\b(?:ik|I|me)\s*(?:\+|&|\ben\b|\band\b|\bmet\b|\bwith\b)\s*{_NUM}\s+"
@@ -171,6 +188,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], TravellerCount | N
     (_OF_US, _together),
     (_WE_WERE_EN, _together),
     (_DELEGATION, _together),
+    (_WE_WENT_N, _together),
     (_I_AND_N, _colleagues),
     (_ALONE, _alone),
     (_SOLO, _alone),
@@ -181,6 +199,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], TravellerCount | N
     (_N_COLLEAGUES, _colleagues),
     (_NAMED_COLLEAGUE, _with_named),
     (_COMPANION, _with_named),
+    (_I_WENT_WITH, _with_named),
     (_WITH_SENTENCE, _with_named),
     (_I_AND_ONE, _colleagues),
     (_A_COLLEAGUE, _colleagues),
@@ -194,6 +213,11 @@ def count_travellers(text: str) -> TravellerCount | None:
     plus the writer = 4), "met collega Jan" (= 2) and "with 2 colleagues" (= 3).
     """
     text = _PLANNED.sub(lambda m: " " * len(m.group()), text)
+    # A labelled field of who went ("Wie:", "Deelnemers:", "Gereisd met:", "Aantal: 2") is the most
+    # explicit statement there is.
+    labelled = party_from_labels(text)
+    if labelled is not None:
+        return TravellerCount(labelled.count, labelled.evidence, labelled.how)
     for i, (pattern, rule) in enumerate(_RULES):
         if i == _LIST_RANK:
             # After the stated counts, before the rules that count names: an enumeration with the

@@ -178,6 +178,91 @@ def test_more_ways_of_travelling_alone(phrase: str, before: str, after: str) -> 
     assert found is not None and found.count == 1, before + phrase + after
 
 
+TITLED = st.sampled_from(
+    ["ir. P. van Leeuwen", "drs. E. Claassen", "mw. H. Veenstra", "dhr. K. Peters", "Mr. H. de Jong"]
+)
+WHO_LABELS = st.sampled_from(
+    ["Wie:", "Deelnemers:", "Deelnemer(s):", "Afvaardiging:", "Attendees (Den Haag):", "Namens de gemeente:", "Team:"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    label=WHO_LABELS,
+    names=st.lists(st.one_of(st.tuples(FIRST, LAST).map(" ".join), TITLED), min_size=2, max_size=4, unique=True),
+    writer=st.sampled_from(["", "ik", "ondergetekende", "mijzelf als coördinator", "the undersigned"]),
+    role=st.sampled_from(["", " (teamleider)", " (adviseur)"]),
+    below=st.booleans(),
+)
+def test_a_label_of_who_went_lists_the_whole_party(
+    label: str, names: list[str], writer: str, role: str, below: bool
+) -> None:
+    members = [n + role for n in names] + ([writer] if writer else [])
+    listing = "\n".join(members) if below else ", ".join(members[:-1]) + " en " + members[-1]
+    text = f"Werkbezoek Leuven\n{label}{chr(10) if below else ' '}{listing}\n\nGesprekken: Anna Berg, Luc Peeters"
+    found = count_travellers(text)
+    assert found is not None and found.count == len(members), text
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    label=st.sampled_from(["Gereisd met:", "Op pad met", "Mee:", "Reisgenoten:"]),
+    names=st.lists(st.one_of(FIRST, TITLED), min_size=1, max_size=3, unique=True),
+)
+def test_a_label_of_who_came_along_adds_the_writer(label: str, names: list[str]) -> None:
+    listing = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+    found = count_travellers(f"Sevilla\n{label} {listing}\nTer plaatse rondgeleid door Ana García")
+    assert found is not None and found.count == len(names) + 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    label=st.sampled_from(["Aantal:", "Aantal personen:", "pers.:", "Participants:", "Number of travellers:"]),
+    n=st.integers(1, 6),
+    as_word=st.booleans(),
+    after=st.sampled_from(["", " (ondergetekende + teamleider)", ".", " (myself)"]),
+)
+def test_a_label_of_the_number_gives_it(label: str, n: int, as_word: bool, after: str) -> None:
+    number = NUMBER_WORDS_NL.get(n, "één" if n == 1 else str(n)) if as_word else str(n)
+    found = count_travellers(f"Werkbezoek Essen\n{label} {number}{after}\nvervolg: verslag")
+    assert found is not None and found.count == n
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    names=st.lists(TITLED, min_size=1, max_size=3, unique=True),
+    verb=st.sampled_from(["Ik ging met", "Ik reisde met", "We gingen samen met", "I went with", "Op pad met"]),
+)
+def test_the_writer_going_with_titled_colleagues_counts_them(names: list[str], verb: str) -> None:
+    listing = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+    found = count_travellers(f"Bezoek Düsseldorf\n{verb} {listing} naar de Messe.")
+    assert found is not None and found.count == len(names) + 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(2, 6),
+    template=st.sampled_from(
+        [
+            "uiteindelijk zijn we met {nl} gegaan",
+            "we zijn met {nl} gereisd",
+            "We zijn met een kleine groep van {d} gegaan.",
+            "We were a party of {en} (me included).",
+            "De delegatie (wethouder + {d1} ambtenaren) werd ontvangen door de burgemeester.",
+        ]
+    ),
+)
+def test_more_ways_of_stating_the_party_size(n: int, template: str) -> None:
+    line = template.format(nl=NUMBER_WORDS_NL[n], en=NUMBER_WORDS_EN[n], d=n, d1=n - 1)
+    found = count_travellers(f"Reis Praag\n{line}\nOntmoet: Sophie Laurent, Marc Petit")
+    assert found is not None and found.count == n, line
+
+
+def test_a_list_goes_on_on_the_line_below() -> None:
+    found = count_travellers("Notities Kopenhagen\nik, Bas, Lotte\n+ Gert-Jan van team Energie\nGastvrouw: Mette")
+    assert found is not None and found.count == 4
+
+
 def test_a_line_of_only_alone_with_its_reason_in_brackets_is_one_person() -> None:
     found = count_travellers("Milaan 22-23/10\nalleen (collega afgezegd)\nvlucht KLM")
     assert found is not None and found.count == 1
@@ -496,3 +581,12 @@ def test_a_week_number_with_weekdays_gives_the_days(year: int, week: int, first:
 def test_the_trips_own_dates_beat_the_events_in_brackets() -> None:
     period = extract_period("tech week (10-14 juni 2019), wij waren er van 11 t/m 13 juni")
     assert period is not None and (period.start.day, period.end.day) == (11, 13)
+
+
+def test_a_bare_who_label_of_hosts_abroad_is_not_the_party() -> None:
+    # Some writers head the people they met with "Wie:"; the party's own label wins, and hosts named
+    # with a city abroad are never counted as travellers.
+    notes = "Keulen\nReizigers: ik + Ahmed Yilmaz\nWie: Birgit Hoffmann (Amtsleiterin, Stadt Köln), Stefan Wagner"
+    found = count_travellers(notes)
+    assert found is not None and found.count == 2 and "Reizigers" in found.evidence
+    assert count_travellers("Keulen\nWie: Birgit Hoffmann (Amtsleiterin, Stadt Köln), Stefan Wagner (Köln)") is None
