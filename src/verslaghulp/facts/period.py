@@ -14,12 +14,24 @@ from verslaghulp.facts.lexicon import WEEKDAY_RE, weekday_number
 _TRIP_WORDS = re.compile(
     r"\b(reis|dienstreis|trip|travel|vertrek|vertrokken|heen|terug|periode|datum|data|wanneer|duur|van)\b", re.I
 )
-_LATER_WORDS = re.compile(r"\b(vervolg\w*|deadline|volgend\w*|next|afspraak|afgesproken|agenda|uiterlijk|voor)\b", re.I)
-_STATED_DAYS = re.compile(
-    r"(?<![\d,.])(?P<n>\d+(?:[,.]5)?|een|één|twee|drie|vier|vijf|zes|zeven|two|three|four|five|six|seven)"
-    r"\s*(?:-\s*)?(?:hele\s+|full\s+)?(?:dag(?:en)?|dgn|daags?e?|days?)\b",
+_LATER_WORDS = re.compile(
+    r"\b(vervolg\w*|deadline|volgend\w*|next|afspraak|afgesproken|agenda|uiterlijk|voor|vóór|inleveren|indienen"
+    r"|due|before)\b",
     re.I,
 )
+_STATED_DAYS = re.compile(
+    r"(?<![\d,.])(?P<n>\d+(?:[,.]5)?|een|één|twee|drie|vier|vijf|zes|zeven|two|three|four|five|six|seven)"
+    r"\s*(?:-\s*)?(?:hele\s+|full\s+)?(?:dag(?:en)?|dgn|daags?e?|days?)\b(?!\s+(?:later|erna|daarna|after))",
+    re.I,
+)
+# "terugkomst 2 dagen later", "back three days later": the return as an offset from the date.
+_DAYS_LATER = re.compile(
+    r"(?<![\d,.])(?P<n>\d{1,2}|een|één|twee|drie|vier|vijf|zes|zeven|two|three|four|five|six|seven)"
+    r"\s*(?:dag(?:en)?|dgn|days?)\s+(?:later|erna|daarna|after)\b",
+    re.I,
+)
+# Numbered day headers ("Dag 1 – 9 juni", "Dag 2 – stadsbestuur", "Dag 3 – terugreis"): the programme's days.
+_DAY_HEADER = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:dag|day)[ \t]+(?P<k>[1-9])\b", re.I)
 # "3 nachten in Madrid", "2 nights": nights away, one day fewer than the days.
 _STATED_NIGHTS = re.compile(
     r"(?<![\d,.])(?P<n>\d{1,2}|een|één|twee|drie|vier|vijf|zes|zeven|two|three|four|five|six|seven)"
@@ -109,9 +121,24 @@ def _stated_days(text: str, near: int) -> tuple[float, str] | None:
 
 
 def _return_day(text: str, first: DateMention) -> tuple[dt.date, str] | None:
-    """The return date named by its weekday on the date's line after the date (1 to 7 days later)."""
+    """The return date after a single date, or None.
+
+    By its weekday on the date's line (1 to 7 days later), as "N dagen later", or from numbered day
+    headers ("Dag 1 – 9 juni" ... "Dag 3").
+    """
     line_end = text.find("\n", first.end)
-    m = _RETURN_DAY.search(text[first.end : line_end if line_end >= 0 else len(text)])
+    rest = text[first.end : line_end if line_end >= 0 else len(text)]
+    later = _DAYS_LATER.search(rest)
+    if later is not None:
+        n = later["n"].lower()
+        offset = int(_WORD_DAYS.get(n) or float(n))
+        return first.date + dt.timedelta(days=offset), later.group()
+    headers = [int(h["k"]) for h in _DAY_HEADER.finditer(text)]
+    on_first = _DAY_HEADER.search(text[text.rfind("\n", 0, first.start) + 1 : first.start])
+    if on_first is not None and max(headers) > int(on_first["k"]):
+        last = max(headers)
+        return first.date + dt.timedelta(days=last - int(on_first["k"])), f"dag {last}"
+    m = _RETURN_DAY.search(rest)
     if m is None:
         return None
     weekday = weekday_number((m["a"] or m["b"] or m["c"]).rstrip("."))

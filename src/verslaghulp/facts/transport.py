@@ -34,7 +34,7 @@ MODE_WORDS: dict[Mode, tuple[str, ...]] = {
         "vliegtuig", "vlucht", "vluchten", "gevlogen", "vliegen", "vlieg", "vloog", "vlogen", "flight", "flights",
         "flew", "fly", "plane", "klm", "transavia", "lufthansa", "easyjet", "ryanair", "vueling", "austrian",
         "brussels airlines", "british airways", "air france", "iberia", "swiss", "aegean", "tap", "sas", "finnair",
-        "wizz air", "wizzair", "eurowings", "lot", "airbaltic", "air baltic", "aer lingus", "ita airways",
+        "wizz air", "wizzair", "eurowings", "lot", "airbaltic", "air baltic", "aer lingus", "ita airways", "vl.",
         "turkish airlines", "norwegian",
     ),
     Mode.TREIN: (
@@ -42,11 +42,11 @@ MODE_WORDS: dict[Mode, tuple[str, ...]] = {
         "nightjet", "nachttrein", "intercity", "ic", "ic direct", "ec", "eurocity", "db", "sncf", "öbb", "obb",
         "renfe", "ave", "frecciarossa", "sprinter", "ouigo", "sleeper", "european sleeper", "railjet", "westbahn",
         "italo", "avlo", "alvia", "regiojet", "flixtrain", "eurocity", "nmbs", "sncb", "sbb", "cfl", "pkp",
-        "intercity direct", "ice sprinter", "tgv inoui", "snälltåget", "sj",
+        "intercity direct", "ice sprinter", "tgv inoui", "snälltåget", "sj", "tr.",
     ),
     Mode.BUS: ("bus", "touringcar", "flixbus", "blablabus", "pendelbus"),
     # Local taxis are left out on purpose: the form asks about the journey there and back.
-    Mode.AUTO: ("auto", "dienstauto", "huurauto", "eigen auto", "gereden", "car"),
+    Mode.AUTO: ("auto", "dienstauto", "huurauto", "eigen auto", "gereden", "car", "drove", "driven"),
     Mode.BOOT: ("boot", "ferry", "veerboot", "veerpont", "stena line", "p&o", "dfds", "schip", "overtocht"),
 }  # fmt: skip
 _WORD_TO_MODE = {w: mode for mode, ws in MODE_WORDS.items() for w in ws}
@@ -139,15 +139,19 @@ def carriers_in(text: str, *, kinds: bool = False) -> list[str]:
     return found
 
 
-# Dutch compounds end in their head noun: "nachtboot", "sneltrein", "terugvlucht" are a boat, a train and a
-# flight. A flight compound needs a journey's first part: "dronevlucht" or "testvlucht" is a subject.
+# Dutch compounds end in their head noun: "nachtboot", "sneltrein", "terugvlucht", "deelauto" are a boat, a
+# train, a flight and a car. A flight compound needs a journey's first part: "dronevlucht" is a subject.
+# A plural names a subject, not a journey: "ervaring met deelauto's", "nachttreinen in Europa".
 _COMPOUND = re.compile(
-    r"(?<![\w&-])(?:[^\W\d_]{3,}?(?:trein|treinen|boot|boten)"
-    r"|(?:terug|heen|retour|nacht|lijn|aansluit\w*|overstap|door|binnenland\w*|dag)vlucht(?:en)?)(?![\w&])",
+    r"(?<![\w&-])(?:[^\W\d_]{3,}?(?:trein|boot|ferry|auto)"
+    r"|(?:terug|heen|retour|nacht|lijn|aansluit\w*|overstap|door|binnenland\w*|dag)vlucht)(?![\w&'’])",
     re.I,
 )
-_COMPOUND_HEAD = re.compile(r"(vlucht|trein|boot|boten)(?:en)?$", re.I)
-_HEAD_MODE = {"vlucht": Mode.VLIEGTUIG, "trein": Mode.TREIN, "boot": Mode.BOOT, "boten": Mode.BOOT}
+_COMPOUND_HEAD = re.compile(r"(vlucht|trein|boot|boten|ferry|auto)(?:en)?$", re.I)
+_HEAD_MODE = {
+    "vlucht": Mode.VLIEGTUIG, "trein": Mode.TREIN, "boot": Mode.BOOT, "boten": Mode.BOOT, "ferry": Mode.BOOT,
+    "auto": Mode.AUTO,
+}  # fmt: skip
 
 
 def _compound_mode(word: str) -> Mode | None:
@@ -166,6 +170,8 @@ def _mode_words_in(clause: str) -> list[tuple[str, int]]:
             continue
         if word.lower() in _CAPITALISED and not word[0].isupper():
             continue
+        if word.endswith(".") and not word.islower():
+            continue  # "vl." and "tr." are a flight and a train; "Vl." is Flemish
         if _PER_UNIT.search(clause[: m.start()]):
             continue  # "1.850 km p. vlucht": a unit of the distance, not a journey of its own
         out.append((word, m.start()))
@@ -204,8 +210,11 @@ _RULE_CUE = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:zou|zouden|would|could|kon|konden|kan\s+ook|had\s+gekund|(?:was|is)\s+(?:ook\s+)?(?:een\s+)?"
     r"(?:optie|alternatief|mogelijk)|(?:was|is)\s+(?:also\s+)?an?\s+(?:option|alternative)"
-    # The Dutch past counterfactual: "vliegen was sneller geweest", "de trein had 11 uur geduurd".
-    r"|(?:was|waren|had|hadden)\b[^,;.\n]{0,40}\b(?:geweest|gekund|geduurd|gekost))\b",
+    # The Dutch past counterfactual: "vliegen was sneller geweest", "de trein had 11 uur geduurd",
+    # "we hadden kunnen vliegen"; a wish or a thought that was not carried out: "wilden met de Nightjet",
+    # "Flixbus overwogen".
+    r"|(?:was|waren|had|hadden)\b[^,;.\n]{0,40}\b(?:geweest|gekund|geduurd|gekost|kunnen)"
+    r"|wilde|wilden|wanted\s+to|overwogen|considered|gedacht\s+aan|thought\s+of)\b",
     re.I,
 )
 # "trein duurt ca 12,5 uur", "trein + ferry kost meer dan een dag": a travel time, not a ticket price.
@@ -227,6 +236,7 @@ _REJECTED = re.compile(
     r"\b(?:(?:geen|not\s+an?|no)\s+(?:optie|option|alternatief|alternative|keuze|choice)"
     r"|(?:te|zo|veel|erg|too|so|much)\s+(?:duur|lang|traag|langzaam|omslachtig|expensive|long|slow)"
     r"|duurder|trager|langzamer|more\s+expensive|slower|uitverkocht|volgeboekt|sold\s+out|fully\s+booked"
+    r"|(?:was|waren|zat|zaten|is)\s+vol"
     r"|niet\s+mogelijk|onmogelijk|not\s+possible|impossible|unavailable|niet\s+beschikbaar|not\s+available)\b",
     re.I,
 )
@@ -239,6 +249,12 @@ _NEGATED_BEFORE = re.compile(
     re.I,
 )
 _REASON = re.compile(r"\b(?:want|omdat|aangezien|doordat|because|since)\b", re.I)
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:hadden|had|zouden|zou|wilden|wilde|wanted\s+to|would\s+have|could\s+have)\s+(?:[^\W\d]+\s+){0,3}$",
+    re.I,
+)
+_ANSWERED_NO = re.compile(r"^\s*[:=]\s*(?:nee|neen|no|n\.?v\.?t\.?)\b", re.I)
+_BECAUSE = re.compile(r"\b(?:vanwege|wegens|due\s+to|because\s+of|ivm|i\.v\.m\.)\b", re.I)
 _UNCOUNTED = re.compile(
     r"\b(?:niet\s+meegeteld|niet\s+meegerekend|telt\s+niet\s+mee|tellen\s+niet\s+mee|not\s+counted|"
     r"buiten\s+beschouwing)\b",
@@ -325,9 +341,18 @@ def _mask_mentions(chars: list[str], offset: int, clause: str, line_modes: set[M
         mode = _WORD_TO_MODE[m.group(1).lower()]
         after = clause[m.end() :]
         compared = _TRAVEL_TIME.search(after) and line_modes - {mode}
+        # "terug met het vliegtuig vanwege een staking bij de SNCF": what follows "vanwege" is why this
+        # mode was taken, not that it failed.
+        after = _BECAUSE.split(after, maxsplit=1)[0]
+        if _ANSWERED_NO.match(after):  # "Vliegtuig: nee. Trein: ja (Eurostar)."
+            chars[offset + m.start() : offset + m.end()] = " " * (m.end() - m.start())
+            continue
         if _HYPOTHETICAL.search(after) or _NOT_RUN.search(after) or _REJECTED.search(after) or compared:
             chars[offset : offset + len(clause)] = " " * len(clause)
             return
+        if _HYPOTHETICAL_BEFORE.search(clause[: m.start()]):  # "we hadden kunnen vliegen", "wilden met de Nightjet"
+            chars[offset + m.start() : offset + m.end()] = " " * (m.end() - m.start())
+            continue
         if _NEGATED_BEFORE.search(clause[: m.start()]) or _topic_only(clause, m):
             chars[offset + m.start() : offset + m.end()] = " " * (m.end() - m.start())
 

@@ -405,6 +405,35 @@ def test_a_later_events_range_does_not_replace_the_trips_own_date(start: dt.date
     assert period is not None and (period.start, period.end) == (start, start + dt.timedelta(days=2)), text
 
 
+@settings(max_examples=60, deadline=None)
+@given(start=dates, later=st.integers(1, 5), word=st.booleans(), lead=st.sampled_from(["terugkomst", "terug", "back"]))
+def test_a_return_some_days_later_gives_the_period(start: dt.date, later: int, word: bool, lead: str) -> None:
+    n = NUMBER_WORDS_NL.get(later, str(later)) if word and lead != "back" else str(later)
+    unit = "days" if lead == "back" else "dagen" if later > 1 else "dag"
+    period = extract_period(f"Reis Tallinn\nVertrek {_nl(start)}, {lead} {n} {unit} later.")
+    assert period is not None and (period.start, period.end) == (start, start + dt.timedelta(days=later))
+
+
+@settings(max_examples=60, deadline=None)
+@given(start=dates, days=st.integers(2, 5), label=st.sampled_from(["Dag", "Day"]))
+def test_numbered_day_headers_after_one_dated_header_give_the_period(start: dt.date, days: int, label: str) -> None:
+    headers = [f"{label} 1 – {_nl(start)}: aankomst"] + [f"{label} {k} – programma" for k in range(2, days + 1)]
+    period = extract_period("Verslag Göteborg\n" + "\n".join(headers))
+    assert period is not None and (period.start, period.days) == (start, days)
+
+
+@settings(max_examples=60, deadline=None)
+@given(start=dates, due=st.sampled_from(["Verslag inleveren vóór {d}.", "Deadline rapportage: {d}", "due before {d}"]))
+def test_a_deadline_after_a_listed_trip_is_not_its_end(start: dt.date, due: str) -> None:
+    end = start + dt.timedelta(days=1)
+    if end.month != start.month:
+        return
+    deadline = end + dt.timedelta(days=20)
+    text = f"Bezoek Gent {start.day} en {_nl(end)}\n{due.format(d=_nl(deadline))}"
+    period = extract_period(text)
+    assert period is not None and (period.start, period.end) == (start, end), text
+
+
 TRAINS = ["ICE", "Thalys", "Eurostar", "Nightjet", "TGV", "Railjet", "intercity", "trein"]
 
 
@@ -528,9 +557,37 @@ def test_codes_that_are_no_airports_are_no_route() -> None:
     assert extract_transport_legs("projectcode ABC-DEF, rapport NLD-BEL") == []
 
 
+@settings(max_examples=80, deadline=None)
+@given(
+    case=st.sampled_from(
+        [
+            ("Nightjet naar Wenen, terug vl.", ["trein", "vliegtuig"]),
+            ("tr. naar Brussel-Zuid, vandaar bus naar Gent", ["trein", "bus"]),
+            ("We hadden kunnen vliegen, maar zijn met de {t} gegaan.", ["trein"]),
+            ("Wilden met de Nightjet, die was vol; toen toch gevlogen (KLM).", ["vliegtuig"]),
+            ("Flixbus overwogen, uiteindelijk toch de {t} genomen.", ["trein"]),
+            ("Vliegtuig: nee. Trein: ja ({t}).", ["trein"]),
+            ("Heen met de {t}, terug met het vliegtuig vanwege een staking bij de SNCF.", ["trein", "vliegtuig"]),
+            ("Met de dienstauto naar Calais en met de autoferry naar Dover.", ["auto", "boot"]),
+            ("Met de elektrische deelauto van de gemeente naar Antwerpen.", ["auto"]),
+            ("We took the ferry from Hoek van Holland and drove on to Norwich.", ["boot", "auto"]),
+        ]
+    ),
+    train=st.sampled_from(["trein", "Eurostar", "ICE", "Thalys"]),
+)
+def test_abbreviations_wishes_and_answers_are_read_as_what_was_travelled(
+    case: tuple[str, list[str]], train: str
+) -> None:
+    text, modes = case
+    line = text.format(t=train)
+    assert list(dict.fromkeys(leg.mode.value for leg in extract_transport_legs(line))) == modes, line
+    assert extract_transport_legs("Vlaamse overheid (Digitaal Vl.) presenteerde") == []
+
+
 def test_a_compound_naming_a_subject_is_no_leg() -> None:
     assert extract_transport_legs("opbrengst: vergunningen voor BVLOS-vluchten en drone-vluchten") == []
     assert extract_transport_legs("opbrengst: dronevluchten en testvluchten boven de haven") == []
+    assert extract_transport_legs("levert op: ervaring met deelauto's en nachttreinen in Europa") == []
     assert [leg.mode for leg in extract_transport_legs("17:30 terugvlucht naar Schiphol")] == [Mode.VLIEGTUIG]
     # The return flight of a journey already flown both ways is that journey, not a second leg.
     both_ways = (
