@@ -124,7 +124,10 @@ def test_the_model_fallback_with_a_real_model_is_verified_or_rejected(
     from verslaghulp.drafting.fact_fallback import CHECKED
     from verslaghulp.report.model import WrittenBy
 
-    notes = "Werkbezoek Lyon\nDaan reed, Femke de Groot zat voorin, ik achterin\nwe vertrokken op de twaalfde\n"
+    notes = (
+        "Werkbezoek Lyon\nDaan reed en Femke de Groot navigeerde; zelf sliep ik de hele weg\n"
+        "we vertrokken op de twaalfde\n"
+    )
     draft = draft_report(notes, load_form("denhaag-2025"), tiny_model, tiny_settings)
     asked = {c.question_id for c in draft.meta.calls} & {"personen", "duur", "vervoer"}
     assert asked, "the model was not asked for the facts code could not read"

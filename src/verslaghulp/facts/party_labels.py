@@ -18,15 +18,18 @@ from dataclasses import dataclass
 from verslaghulp.facts.gazetteer import find_places
 from verslaghulp.facts.lexicon import number_value
 from verslaghulp.facts.normalise import fold
-from verslaghulp.facts.party_list import PartyList, is_writer, members_of, person_count
+from verslaghulp.facts.party_list import PartyList, is_writer, joined_continuations, members_of, person_count
 
 _WHO = (
     r"wie|reizigers|travell?ers|deelnemers?|deelnemer\(s\)|delegatie(?:\s+(?:gemeente|den\s+haag|van\s+de\s+gemeente))?|afvaardiging"
-    r"|reisgezelschap|gezelschap|team|attendees|participants|delegation|travel(?:l)?ing\s+party"
-    r"|namens\s+(?:de\s+gemeente|den\s+haag|the\s+hague|[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)?)|from\s+the\s+hague"
+    r"|reisgezelschap|gezelschap|team(?:\s+[A-Z]{2,4})?|attendees|participants|delegation|party|travel(?:l)?ing\s+party"
+    r"|personen|afgevaardigd(?:en)?(?:\s+door\s+[^:\n]{1,25})?"
+    r"|(?:namens\s+(?:de\s+gemeente|den\s+haag|the\s+hague|[A-ZÀ-Ý][\w-]*(?:\s+[A-ZÀ-Ý][\w-]*)?)|from\s+the\s+hague)"
+    r"(?:\s+(?:aanwezig|present|mee))?"
 )
 _WITH = (
-    r"mee|meegereisd|gereisd\s+met|op\s+pad\s+met|reisgeno(?:ot|ten)|met\s+mij\s+mee|collega'?s\s+mee"
+    r"mee|meegereisd|gereisd\s+met|op\s+(?:pad|reis)\s+met|reisgeno(?:ot|ten)|met\s+mij\s+mee|collega'?s\s+mee"
+    r"|(?:naast\s+(?:ondergetekende|mij|mijzelf)\s+)?(?:reisden|reisde|gingen|ging)\s+(?:ook\s+)?mee"
     r"|along|with\s+me|travell?ed\s+with|accompanied\s+by"
 )
 _NUMBER = r"aantal(?:\s+(?:personen|deelnemers|reizigers|(?:meereizende\s+)?ambtenaren))?|pers\.?|number\s+of\s+\w+"
@@ -37,11 +40,17 @@ _LABEL = re.compile(
     r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?::[ \t]*|$|(?<=met)[ \t]+)",
     re.I | re.M,
 )
-# "De delegatie (wethouder + 3 ambtenaren) werd ontvangen": the party in brackets after its name.
-_INLINE = re.compile(r"\b(?:delegatie|afvaardiging|delegation)[ \t]*\((?P<body>[^)\n]+)\)", re.I)
+# "De delegatie (wethouder + 3 ambtenaren) werd ontvangen", "Wij (Tim, Iris en ik) troffen daar ...": the
+# party in brackets after its name; "De groep bestond uit de wethouder, ... en twee adviseurs".
+_INLINE = re.compile(
+    r"\b(?:(?:delegatie|afvaardiging|delegation|wij|we)[ \t]*\((?P<body>[^)\n]+)\)"
+    r"|(?:groep|delegatie|gezelschap|group|delegation|party)\s+(?:bestond|bestaat|consisted|consists)\s+(?:uit|of)"
+    r"\s+(?P<list>[^.;]+))",
+    re.I,
+)
 _COUNT = re.compile(
     r"^(?P<n>\d{1,2}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|one|two|three|four|five|six|seven|eight)"
-    r"\b(?![.,:/]\d|\s*(?:km|uur|u\b|h\b|dagen|days|%))",
+    r"(?:x\b)?\b(?![.,:/]\d|\s*(?:km|uur|u\b|h\b|dagen|days|%))",
     re.I,
 )
 # A member that is the party's size: "dus 3 pers", "4 personen".
@@ -50,7 +59,11 @@ _TOTAL = re.compile(
     r"(?:pers\.?|personen|people|persons)$",
     re.I,
 )
-_MET_WORDS = re.compile(r"\b(?:gesprek\w*|gesproken|ontmoet\w*|gastvrouw|gastheer|host|met\s+with)\b", re.I)
+_MET_WORDS = re.compile(
+    r"\b(?:gesprek\w*|gesproken|ontmoet\w*|gastvrouw|gastheer|hosts?|hosted|met\s+with|ontvangen|received"
+    r"|welcomed|rondgeleid|guided|shown\s+around)\b",
+    re.I,
+)
 _BLOCK_LINE_WORDS = 8
 
 
@@ -74,12 +87,14 @@ def _block_below(lines: list[str], start: int) -> list[str]:
         stripped = line.strip()
         if not stripped or len(stripped.split()) > _BLOCK_LINE_WORDS or re.match(r"^[^:\n]{1,30}:", stripped):
             break
+        if _MET_WORDS.search(stripped):
+            break  # "Ontvangen door Oberbürgermeister Stefan Wolff": the hosts start
         out.append(stripped)
     return out
 
 
 def _labels(text: str) -> list[_Label]:
-    lines = text.splitlines()
+    lines = joined_continuations(text.splitlines())
     found: list[_Label] = []
     for i, line in enumerate(lines):
         m = _LABEL.match(line)
@@ -96,7 +111,9 @@ def _labels(text: str) -> list[_Label]:
             rows = tuple(_ROW_END.sub("", b.strip(" -*•")) for b in below)
             found.append(_Label(kind, label, ", ".join(rows), "\n".join([line.strip(), *below]), rows))
     for m in _INLINE.finditer(text):
-        found.append(_Label("who", m.group().split("(")[0].strip(), m["body"], m.group()))
+        group = "body" if m["body"] else "list"
+        label = text[m.start() : m.start(group)].strip(" (")
+        found.append(_Label("who", label, m[group], m.group()))
     return found
 
 

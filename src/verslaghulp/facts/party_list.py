@@ -18,11 +18,13 @@ from verslaghulp.facts.lexicon import MONTH_NAMES_NL, WEEKDAYS, number_value
 from verslaghulp.facts.normalise import fold
 
 _WRITER = frozenset(
-    {"ik", "me", "i", "myself", "mijzelf", "mij", "ikzelf", "ondergetekende", "yours truly", "undersigned"}
+    {"ik", "me", "i", "myself", "mijzelf", "mezelf", "mij", "ikzelf", "ondergetekende", "yours truly", "undersigned"}
 )
 # The writer with what they did: "mijzelf als coördinator", "ik (verslag)", "ikzelf, projectleider".
 _WRITER_ROLE = re.compile(r"^(?P<w>\S+)(?:\s+(?:als|as)\s+.*)?$", re.I)
-_SPLIT = re.compile(r"\s*(?:,|;|\ben\b|\band\b|&|\+)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|\ben\b|\band\b|&|\+|\bplus\b)\s*", re.I)
+# "Hoekstra, R.; Yilmaz, S.": a list of "surname, initial" split only at its semicolons.
+_SEMICOLON_LIST = re.compile(r"^[^;]+,\s*[A-Z]\.(?:\s*[A-Z]\.)*\s*;")
 _BRACKETS = re.compile(r"\s*\([^()\n]*\)")
 # A label before the list: "Wie:", "Mee:", "Delegatie:", "From The Hague:", "Totaal 6 man van DH:".
 _LABEL = re.compile(r"^[^:\n]{1,40}:\s*")
@@ -36,6 +38,8 @@ _OPENERS = re.compile(
     re.I,
 )
 _COUNTED = re.compile(r"^(?P<n>\d{1,2}|[a-zé]+)\s+[^\W\d]", re.I)
+# "a delegation of four officials", "een groep van 3 collega's": a number of people inside a member.
+_COUNTED_INSIDE = re.compile(r"\b(?:of|van)\s+(?P<n>\d{1,2}|[a-zé]+)\s+(?P<w>[^\W\d][\w'’]*)", re.I)
 # Word endings of roles, so that compounds count too ("beleidsadviseur", "woordvoerder", "projectleider").
 _ROLE_ENDINGS = (
     "adviseur", "adviser", "advisor", "medewerker", "voerder", "leider", "houder", "manager", "officer", "directeur",
@@ -68,14 +72,26 @@ class PartyList:
 
 
 def _members(body: str) -> list[str]:
+    if _SEMICOLON_LIST.match(body):
+        return [p.strip(" .") for p in body.split(";") if p.strip(" .")]
     parts = _SPLIT.split(_BRACKETS.sub("", body))
     return [_OPENERS.sub("", p.strip(" .!?-–:")).strip() for p in parts if p.strip(" .!?-–:")]
 
 
 def is_writer(member: str) -> bool:
-    """Whether a member of an enumeration is the writer ("ik", "ondergetekende", "mijzelf als coördinator")."""
+    """Whether a member of an enumeration is the writer.
+
+    "ik", "ondergetekende", "mijzelf als coördinator", or the writer as the subject of what follows
+    ("ik gaan", "I went by train").
+    """
     m = _WRITER_ROLE.match(member.strip())
-    return fold(member) in _WRITER or bool(m and fold(m["w"]).strip(",") in _WRITER)
+    if fold(member) in _WRITER or bool(m and fold(m["w"]).strip(",") in _WRITER):
+        return True
+    first, _, rest = member.strip().partition(" ")
+    return fold(first) in _WRITER - {"me", "mij"} and not _CAPITAL_WORD.search(rest)
+
+
+_CAPITAL_WORD = re.compile(r"(?<![\w.])[A-ZÀ-Ý][a-zà-ÿ]+")
 
 
 def members_of(body: str) -> list[str]:
@@ -96,7 +112,15 @@ def _size(member: str) -> int:
         n = int(counted["n"]) if counted["n"].isdigit() else number_value(counted["n"])
         if n:
             return n
-    if any(fold(w).rstrip("s.'’").endswith(_ROLE_ENDINGS) for w in words):
+    inside = _COUNTED_INSIDE.search(member)
+    if inside and fold(inside["w"]).rstrip("s.'’").endswith((*_ROLE_ENDINGS, "official", "ambtenare")):
+        n = int(inside["n"]) if inside["n"].isdigit() else number_value(inside["n"])
+        if n:
+            return n
+    # "secretaris" ends in an s of its own; "adviseurs" is the plural of a role ending.
+    if any(
+        fold(w).strip(".,'’").endswith(_ROLE_ENDINGS) or fold(w).rstrip("s.'’").endswith(_ROLE_ENDINGS) for w in words
+    ):
         return 1
     # Places are no people: "trein Den Haag - Parijs en ik" lists a route, not a colleague.
     for place in sorted(find_places(member), key=lambda p: p.start, reverse=True):
@@ -118,7 +142,7 @@ def party_from_lists(text: str) -> PartyList | None:
     lines, one member per line, under a label ("Delegatie:", "Reisgezelschap") or ending with the
     writer ("Sanne Hoekstra (GIS)" / "Mark Veldhuis" / "en ondergetekende").
     """
-    lines = _joined_continuations(text.splitlines())
+    lines = joined_continuations(text.splitlines())
     for i, line in enumerate(lines):
         block = _block_party(lines, i)
         if block is not None:
@@ -147,13 +171,21 @@ def _until_met(members: list[str]) -> list[str]:
 
 
 _CONTINUES = re.compile(r"^\s*(?:\+|&|en\s|and\s)", re.I)
+_GOES_ON = re.compile(r"(?:,|\ben|\band)\s*$", re.I)
 
 
-def _joined_continuations(lines: list[str]) -> list[str]:
-    """A line that goes on with the one above ("ik, Bas, Lotte" / "+ Gert-Jan van team Energie") joins it."""
+def joined_continuations(lines: list[str]) -> list[str]:
+    """A line that goes on with the one above joins it.
+
+    "ik, Bas, Lotte" / "+ Gert-Jan van team Energie", or a sentence wrapped after a comma ("Gijs Mertens,
+    Sabine Oosterhout," / "Lieke van den Berg en ondergetekende"); a short greeting ("Beste Henk,") does not.
+    """
     out: list[str] = []
     for line in lines:
-        if out and out[-1].strip() and _CONTINUES.match(line) and not _ITEM.match(line):
+        above = out[-1] if out else ""
+        wrapped = len(above.split()) >= 4 and _GOES_ON.search(above) is not None and not _ITEM.match(above)
+        goes_on = wrapped or (_CONTINUES.match(line) is not None and not _ITEM.match(above))
+        if above.strip() and goes_on and not _ITEM.match(line):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
         else:
             out.append(line)
@@ -194,6 +226,10 @@ def _block_party(lines: list[str], start: int) -> PartyList | None:
     members: list[str] = []
     for line in lines[start:]:
         stripped = line.strip()
+        if bulleted and not _ITEM.match(line) and _CONTINUES.match(line):
+            # "- Lucas Brandt, verkeerskundige" / "en ondergetekende als projectleider": the list's last member
+            members.append(_OPENERS.sub("", re.sub(r"^\s*(?:\+|&|en|and)\s+", "", stripped)).strip(" ."))
+            break
         if not stripped or bool(_ITEM.match(line)) != bulleted:
             break
         if not bulleted and (len(stripped.split()) > 6 or _LABEL.match(stripped)):
@@ -203,5 +239,5 @@ def _block_party(lines: list[str], start: int) -> PartyList | None:
         members.append(_OPENERS.sub("", member).strip())
     if len(members) < 2 or not all(is_writer(m) or _size(m) >= 1 for m in members):
         return None
-    block = "\n".join(ln.strip() for ln in lines[start : start + len(members)])
+    block = "\n".join(ln.strip() for ln in lines[start : start + len(members)] if ln.strip())
     return _counted(members, f"{label}\n{block}" if label and len(label.split()) <= 4 else block)

@@ -16,7 +16,7 @@ _TRIP_WORDS = re.compile(
 )
 _LATER_WORDS = re.compile(
     r"\b(vervolg\w*|deadline|volgend\w*|next|afspraak|afgesproken|agenda|uiterlijk|voor|vóór|inleveren|indienen"
-    r"|due|before)\b",
+    r"|due|before|verzonden|sent)\b",
     re.I,
 )
 _STATED_DAYS = re.compile(
@@ -28,6 +28,12 @@ _STATED_DAYS = re.compile(
 _DAYS_LATER = re.compile(
     r"(?<![\d,.])(?P<n>\d{1,2}|een|één|twee|drie|vier|vijf|zes|zeven|two|three|four|five|six|seven)"
     r"\s*(?:dag(?:en)?|dgn|days?)\s+(?:later|erna|daarna|after)\b",
+    re.I,
+)
+# "came back on the 16th", "terug op de 16e": the day of return by its number, in the date's month.
+_RETURN_ORDINAL = re.compile(
+    r"\b(?:back|returned|return(?:ing)?|left|terug\w*|vertrokken)\b[^.;\n]{0,30}?"
+    r"\b(?:the\s+(?P<en>\d{1,2})(?:st|nd|rd|th)|de\s+(?P<nl>\d{1,2})e)\b",
     re.I,
 )
 # Numbered day headers ("Dag 1 – 9 juni", "Dag 2 – stadsbestuur", "Dag 3 – terugreis"): the programme's days.
@@ -128,6 +134,14 @@ def _return_day(text: str, first: DateMention) -> tuple[dt.date, str] | None:
     """
     line_end = text.find("\n", first.end)
     rest = text[first.end : line_end if line_end >= 0 else len(text)]
+    ordinal = _RETURN_ORDINAL.search(rest)
+    if ordinal is not None:
+        day = int(ordinal["en"] or ordinal["nl"])
+        if first.date.day < day <= first.date.day + 14:
+            try:
+                return first.date.replace(day=day), ordinal.group()
+            except ValueError:
+                pass  # no such day in the month
     later = _DAYS_LATER.search(rest)
     if later is not None:
         n = later["n"].lower()

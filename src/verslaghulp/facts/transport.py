@@ -47,7 +47,8 @@ MODE_WORDS: dict[Mode, tuple[str, ...]] = {
     Mode.BUS: ("bus", "touringcar", "flixbus", "blablabus", "pendelbus"),
     # Local taxis are left out on purpose: the form asks about the journey there and back.
     Mode.AUTO: ("auto", "dienstauto", "huurauto", "eigen auto", "gereden", "car", "drove", "driven"),
-    Mode.BOOT: ("boot", "ferry", "veerboot", "veerpont", "stena line", "p&o", "dfds", "schip", "overtocht"),
+    Mode.BOOT: ("boot", "ferry", "veerboot", "veerpont", "stena line", "p&o", "dfds", "schip", "overtocht",
+                "irish ferries", "brittany ferries", "tallink", "viking line", "finnlines", "color line"),
 }  # fmt: skip
 _WORD_TO_MODE = {w: mode for mode, ws in MODE_WORDS.items() for w in ws}
 _MODE_RE = re.compile(
@@ -196,7 +197,8 @@ def _modes_in(clause: str) -> list[tuple[Mode, int]]:
 # "reden vlucht: IC uitgevallen, geen trein meer", "waarom vliegen: Eurostar reed niet": a label that
 # says the rest of the line explains a choice.
 _LABEL = re.compile(
-    r"^[\s\-•*·]*(?:reden|waarom|uitzondering|toelichting|motivatie|motivering|reason|why|justification|exception)\b"
+    r"^[\s\-•*·]*(?:reden|waarom|uitzondering|toelichting|motivatie|motivering|reason|why|justification|exception"
+    r"|overwogen|considered|alternatie[fv]\w*|optie)\b"
     r"[^:\n]{0,30}:",
     re.I,
 )
@@ -245,13 +247,32 @@ _REJECTED = re.compile(
 # ("geen directe trein").
 _NEGATED_BEFORE = re.compile(
     r"\b(?:geen|no|niet|nobody|never|not|didn'?t|did\s+not|zonder|without|instead\s+of|in\s+plaats\s+van)\s+"
-    r"(?:(?:met|per|by|with|took|take|taken|nam|namen)\s+)?(?:(?:de|het|een|the|a)\s+)?(?:[^\W\d]+\s+)?$",
+    r"(?:[^\W\d]+\s+)?(?:(?:met|per|by|with|took|take|taken|nam|namen|over|about)\s+)?(?:(?:de|het|een|the|a)\s+)?"
+    r"(?:[^\W\d]+\s+)?$",
     re.I,
 )
 _REASON = re.compile(r"\b(?:want|omdat|aangezien|doordat|because|since)\b", re.I)
+# Before the mode: a wish, plan, preference or condition not carried out ("we hadden ook kunnen vliegen",
+# "meant to take the train", "voorkeur was trein", "als de Eurostar had gereden", "in eerste instantie
+# geboekt op de Flixbus", "te ver om met de dienstauto"), or a comparison ("goedkoper dan de ICE").
 _HYPOTHETICAL_BEFORE = re.compile(
-    r"\b(?:hadden|had|zouden|zou|wilden|wilde|wanted\s+to|would\s+have|could\s+have)\s+(?:[^\W\d]+\s+){0,3}$",
+    r"\b(?:hadden|had|zouden|zou|wilden|wilde|wanted\s+to|would\s+have|could\s+have|meant\s+to|intended\s+to"
+    r"|planned\s+to|voorkeur\s+(?:was|ging\s+uit\s+naar)|preference\s+was|als|if|indien"
+    r"|in\s+eerste\s+instantie|aanvankelijk|oorspronkelijk|initially|originally|at\s+first"
+    r"|te\s+(?:ver|duur|lang)\s+om|too\s+(?:far|expensive|long)\s+to)\s+(?:[^\W\d]+\s+){0,3}$"
+    # "goedkoper dan de ICE", "cheaper than the train"; "dan" alone is also "then" ("dan de ferry naar Oslo")
+    r"|(?:\b[^\W\d]+er\s+(?:[^\W\d]+\s+)?dan|\bthan)\s+(?:de\s+|het\s+|een\s+|the\s+|a\s+)?$",
     re.I,
+)
+# After the mode: a ride at the destination, not the journey ("airport shuttle bus into the city").
+_LOCAL = re.compile(
+    r"^\W*(?:[^\W\d]+\s+){0,2}(?:into\s+(?:the\s+)?(?:city|town|centre|center)|naar\s+(?:het|de)\s+(?:centrum|stad|hotel)"
+    r"|to\s+the\s+(?:hotel|city\s+cent(?:re|er))|ter\s+plaatse|ter\s+plekke)\b",
+    re.I,
+)
+# A flight by its number: "KL1271", "HV 5123" (the airlines' codes that notes from the Netherlands meet).
+_FLIGHT_NUMBER = re.compile(
+    r"(?<![\w-])(?:KL|HV|LH|AF|BA|SN|OS|LX|SK|AY|IB|VY|FR|U2|TP|LO|AZ|EW|TK|EI|BT|W6)\s?\d{2,4}(?![\w-])"
 )
 _ANSWERED_NO = re.compile(r"^\s*[:=]\s*(?:nee|neen|no|n\.?v\.?t\.?)\b", re.I)
 _BECAUSE = re.compile(r"\b(?:vanwege|wegens|due\s+to|because\s+of|ivm|i\.v\.m\.)\b", re.I)
@@ -335,10 +356,12 @@ def _mask_mentions(chars: list[str], offset: int, clause: str, line_modes: set[M
     A travel time ("trein duurt ca 12,5 uur") is a comparison only on a line that also names another
     mode; on its own it can describe the journey made.
     """
-    for m in _MODE_RE.finditer(clause):
+    mentions = sorted([*_MODE_RE.finditer(clause), *_COMPOUND.finditer(clause)], key=lambda x: x.start())
+    for m in mentions:
         if not _modes_in(m.group()):
             continue
-        mode = _WORD_TO_MODE[m.group(1).lower()]
+        mode = mode_of(m.group())
+        assert mode is not None
         after = clause[m.end() :]
         compared = _TRAVEL_TIME.search(after) and line_modes - {mode}
         # "terug met het vliegtuig vanwege een staking bij de SNCF": what follows "vanwege" is why this
@@ -350,11 +373,24 @@ def _mask_mentions(chars: list[str], offset: int, clause: str, line_modes: set[M
         if _HYPOTHETICAL.search(after) or _NOT_RUN.search(after) or _REJECTED.search(after) or compared:
             chars[offset : offset + len(clause)] = " " * len(clause)
             return
-        if _HYPOTHETICAL_BEFORE.search(clause[: m.start()]):  # "we hadden kunnen vliegen", "wilden met de Nightjet"
-            chars[offset + m.start() : offset + m.end()] = " " * (m.end() - m.start())
+        if _HYPOTHETICAL_BEFORE.search(clause[: m.start()]) or _LOCAL.search(after):
+            # "we hadden kunnen vliegen (KLM)": the mention and the carrier in brackets after it
+            end = _bracket_after(chars, offset + len(clause))
+            chars[offset + m.start() : end] = " " * (end - offset - m.start())
             continue
         if _NEGATED_BEFORE.search(clause[: m.start()]) or _topic_only(clause, m):
             chars[offset + m.start() : offset + m.end()] = " " * (m.end() - m.start())
+
+
+def _bracket_after(chars: list[str], pos: int) -> int:
+    """The end of a bracketed aside right after `pos` ("vliegen (KLM)"), else `pos`."""
+    i = pos
+    while i < len(chars) and chars[i] == " ":
+        i += 1
+    if i < len(chars) and chars[i] == "(":
+        close = "".join(chars).find(")", i)
+        return close + 1 if close > 0 else pos
+    return pos
 
 
 def _topic_only(clause: str, m: re.Match[str]) -> bool:
@@ -506,7 +542,10 @@ def extract_transport_legs(text: str) -> list[TransportLeg]:
     for line_match in _LINE.finditer(text):
         line, offset = line_match.group(), line_match.start()
         masked = _mask(line)
-        modes = _modes_in(masked) or _airport_route(masked)
+        modes = _modes_in(masked)
+        if not any(mode is Mode.VLIEGTUIG for mode, _ in modes):
+            # A flight by its number or by an airport route needs no mode word: "Heen met KL1271, terug met de ICE".
+            modes = sorted([*modes, *(_flight_number(masked) or _airport_route(masked))], key=lambda found: found[1])
         if not modes:
             attached = _attach_km_line(found[-1], masked, offset) if after_leg else None
             if attached:
@@ -544,6 +583,11 @@ def _same_way_back(text: str, found: list[_Found]) -> list[_Found]:
 # "AMS-CPH v.v.", "EIN - STN": a route between two airports by their codes is a flight, whatever word
 # (or abbreviation, "vl.") stands before it.
 _CODE_ROUTE = re.compile(r"(?<![\w-])([A-Z]{3})\s*(?:-|–|->|→|>|/|naar|to)\s*([A-Z]{3})(?![\w-])")
+
+
+def _flight_number(line: str) -> list[tuple[Mode, int]]:
+    m = _FLIGHT_NUMBER.search(line)
+    return [(Mode.VLIEGTUIG, m.start())] if m else []
 
 
 def _airport_route(line: str) -> list[tuple[Mode, int]]:

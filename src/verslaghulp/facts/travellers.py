@@ -61,7 +61,9 @@ def _alone(m: re.Match[str]) -> TravellerCount:
 
 
 def _together(m: re.Match[str]) -> TravellerCount:
-    return TravellerCount(_n(m["n"]), m.group(), f"'{m.group()}' in de aantekeningen")
+    plural = m.groupdict().get("plural")
+    n = _PLURAL_NUMBERS[plural.lower()] if plural else _n(m["n"])
+    return TravellerCount(n, m.group(), f"'{m.group()}' in de aantekeningen")
 
 
 _TITLE_WORD = re.compile(r"\b(?:mw|mevr|dhr|drs|dr|ir|ing|mr|prof|Mr|Ms|Mrs|Dr)\.?\s+(?=[A-ZÀ-Ý])")
@@ -79,7 +81,11 @@ _SEP = r"\s*(?:,|;|\ben\b|&|\+|\band\b)\s*"
 _PARTY = re.compile(
     rf"\b{_NUM}\s*(?:personen|persoon|pers\.?|deelnemers|reizigers|ambtenaren|people|persons|travellers)(?!\w)", re.I
 )
-_TOGETHER = re.compile(rf"\bmet\s+(?:z'n|zijn|ons|z’n|onze)\s+{_NUM}(?:ën|en)?\b", re.I)
+# "met z'n drieën", "met z'n vijven", "met ons vieren"
+_PLURAL_NUMBERS = {"tweeën": 2, "drieën": 3, "vieren": 4, "vijven": 5, "zessen": 6, "zevenen": 7, "achten": 8}
+_TOGETHER = re.compile(
+    rf"\bmet\s+(?:z'n|zijn|ons|z’n|onze)\s+(?:{_NUM}(?:ën|en)?|(?P<plural>{'|'.join(_PLURAL_NUMBERS)}))\b", re.I
+)
 _WITH_N = re.compile(rf"\bmet\s+{_NUM}\s*:", re.I)  # "met 3: ik, Hanneke en Youssef"
 _WE_N = re.compile(rf"\b(?:we|wij)\s+{_NUM}(?:ën|en)?\b", re.I)  # "wij 2", "wij drieën"
 _BOTH = re.compile(r"\b(?:wij|we)\s+(?:allebei|beiden|beide)\b|\bmet\s+(?:z'n|z’n|ons)\s+beiden\b|\bwe\s+both\b", re.I)
@@ -120,10 +126,12 @@ _N_COLLEAGUES = re.compile(rf"\b(?:met|with)\s+{_NUM}\s+(?:collega'?s|collega’
 # "samen met wethouder Inge van Dalen en beleidsadviseur Pieter Bos", "met collega Jan", a line opening with
 # "Met beleidsadviseur Noor Hendriks": named members after "with", each with its role or without one.
 # Elsewhere "met" needs a colleague: "gesprek met wethouder X" names someone met.
+# In prose the members stand on one line and are not split by ";" ("... and Daan Smits; Clara Huber of ...").
+_PROSE_SEP = r"[ \t]*(?:,|\ben\b|&|\+|\band\b)[ \t]*"
 _NAMED_COLLEAGUE = re.compile(
     rf"(?:\b(?i:samen\s+met|together\s+with)\s+"
     rf"|\b(?i:met|with)\s+(?=(?:(?i:mijn|my|een|a)\s+)?(?i:collega|colleague)s?\s+[A-ZÀ-Ý]))"
-    rf"(?P<names>{_MEMBER}(?:{_SEP}{_MEMBER})*)"
+    rf"(?P<names>{_MEMBER}(?:{_PROSE_SEP}{_MEMBER})*)"
 )
 # A sentence that only says who came along: "Met beleidsadviseur Noor Hendriks (Stedelijke Ontwikkeling)."
 _WITH_SENTENCE = re.compile(
@@ -139,7 +147,9 @@ _COMPANION = re.compile(
 _OF_US = re.compile(rf"\b{_NUM}\s+of\s+us\b", re.I)
 _WE_WERE_EN = re.compile(rf"\b(?:we|there)\s+were\s+{_NUM}\b(?!\s*(?:km|uur|hours|days|dagen|%))", re.I)
 # Only when nothing but a word for people follows: "een delegatie van vijf steden" is not the party.
+# Not the hosts': "Camille Girard and her team of five".
 _DELEGATION = re.compile(
+    rf"(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\bhaar )(?<!\bzijn )(?<!\bhun )"
     rf"\b(?:delegatie|delegation|groep|group|team|party|gezelschap)\s+(?:van|of)\s+{_NUM}\b"
     r"(?=\s*(?:$|[,.;:()\n]|personen|mensen|people|persons|collega|colleagues|ambtenaren|gegaan|gereisd))",
     re.I,
@@ -147,7 +157,7 @@ _DELEGATION = re.compile(
 # "uiteindelijk zijn we met drie gegaan", "we zijn met 4 gereisd": the party's size with a verb of going.
 _WE_WENT_N = re.compile(
     rf"\b(?:(?:we|wij)\s+(?:zijn|waren)|(?:zijn|waren)\s+(?:we|wij))\s+(?:uiteindelijk\s+)?met\s+(?:z'n\s+|ons\s+)?"
-    rf"{_NUM}(?:ën|en)?\s+(?:gegaan|gereisd|op\s+reis|geweest)\b",
+    rf"(?:de\s+)?{_NUM}(?:ën|en)?\s+(?:[^\W\d][\w'’]*\s+)?(?:gegaan|gereisd|op\s+reis|geweest)\b",
     re.I,
 )
 # "Ik ging met ir. P. van Leeuwen (projectdirecteur) en drs. E. Claassen", "I went with my colleague Femke":

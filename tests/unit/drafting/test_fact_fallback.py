@@ -21,7 +21,7 @@ from verslaghulp.report.notes import parse_notes
 
 # Code reads none of these three facts: no count pattern, no date it can pair, no mode word it knows.
 NOTES = """Werkbezoek Lyon
-Daan reed, Femke de Groot zat voorin, ik achterin
+Daan reed en Femke de Groot navigeerde; zelf sliep ik de hele weg
 we vertrokken op 12 maart 2025 en bleven 3 dagen
 doel: kennisdeling over slimme mobiliteit
 """
@@ -83,7 +83,10 @@ def test_the_fallback_can_be_turned_off() -> None:
     model = FakeChatModel(responder=lambda m, s: _reply("aantal"))
     settings = Settings(fact_fallback=False)
     draft = draft_report(
-        "Lyon\nDaan reed, Femke de Groot zat voorin, ik achterin\n", load_form("denhaag-2019"), model, settings
+        "Lyon\nDaan reed en Femke de Groot navigeerde; zelf sliep ik de hele weg\n",
+        load_form("denhaag-2019"),
+        model,
+        settings,
     )
     assert draft.answer("personen").status is AnswerStatus.NIET_VERMELD
 
