@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from verslaghulp.facts.dates import DateMention, find_dates
 from verslaghulp.facts.gazetteer import PlaceMention, find_places
@@ -21,17 +22,41 @@ from verslaghulp.facts.transport import TransportLeg, extract_transport_legs
 from verslaghulp.facts.travellers import TravellerCount, count_travellers
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LineFacts:
-    """What one note line names: its dates, places, people, organisations and venues."""
+    """What one note line names: its dates, places, people, organisations and venues.
+
+    Each is read on first use and then kept: the omission check reads only the lines of the answers
+    the model wrote, so most lines' names are never needed.
+    """
 
     number: int  # 1-based, as the notes' numbered lines
     text: str
-    dates: tuple[DateMention, ...]
-    places: tuple[PlaceMention, ...]
-    people: tuple[Person, ...]
-    organisations: tuple[Mention, ...]
-    venues: tuple[Mention, ...]
+
+    @cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        """The dates the line names."""
+        return tuple(find_dates(self.text))
+
+    @cached_property
+    def places(self) -> tuple[PlaceMention, ...]:
+        """The cities and countries the line names."""
+        return tuple(find_places(self.text))
+
+    @cached_property
+    def people(self) -> tuple[Person, ...]:
+        """The people the line names with a role or organisation."""
+        return tuple(extract_people(self.text))
+
+    @cached_property
+    def organisations(self) -> tuple[Mention, ...]:
+        """The organisations the line names."""
+        return tuple(extract_organisations(self.text))
+
+    @cached_property
+    def venues(self) -> tuple[Mention, ...]:
+        """The venues the line names."""
+        return tuple(extract_venues(self.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,18 +78,6 @@ class NotesFacts:
         return self.lines[number - 1]
 
 
-def _line_facts(number: int, text: str) -> LineFacts:
-    return LineFacts(
-        number=number,
-        text=text,
-        dates=tuple(find_dates(text)),
-        places=tuple(find_places(text)),
-        people=tuple(extract_people(text)),
-        organisations=tuple(extract_organisations(text)),
-        venues=tuple(extract_venues(text)),
-    )
-
-
 def read_notes_facts(text: str, lines: Sequence[str] | None = None) -> NotesFacts:
     """Read every fact of the notes once.
 
@@ -79,7 +92,7 @@ def read_notes_facts(text: str, lines: Sequence[str] | None = None) -> NotesFact
     legs = extract_transport_legs(text)
     return NotesFacts(
         text=text,
-        lines=tuple(_line_facts(i, t) for i, t in enumerate(texts, start=1)),
+        lines=tuple(LineFacts(i, t) for i, t in enumerate(texts, start=1)),
         dates=tuple(dates),
         places=tuple(places),
         period=period,
