@@ -88,10 +88,16 @@ def is_writer(member: str) -> bool:
     if fold(member) in _WRITER or bool(m and fold(m["w"]).strip(",") in _WRITER):
         return True
     first, _, rest = member.strip().partition(" ")
-    return fold(first) in _WRITER - {"me", "mij"} and not _CAPITAL_WORD.search(rest)
+    return fold(first) in _WRITER - {"me", "mij"} and _GOING.match(rest) is not None
 
 
-_CAPITAL_WORD = re.compile(r"(?<![\w.])[A-ZÀ-Ý][a-zà-ÿ]+")
+# What the writer does in a coordination of the party: goes, travels, is there ("Sjoerd, Anke en ik gaan");
+# "Wouter stuurt de checklist, ik zet die door" is no party.
+_GOING = re.compile(
+    r"^(?:ook\s+)?(?:ga|gaan|ging|gingen|gaat|reis|reizen|reisde|reisden|zijn|waren|was|go|going|went|travel\w*"
+    r"|flew|vlogen|vloog|are|were)\b(?!.*\b(?:met|with)\b)",  # "ik ging met X en Y" lists who came along
+    re.I,
+)
 
 
 def members_of(body: str) -> list[str]:
@@ -163,10 +169,16 @@ _MET_STEM = re.compile(r"gesprek|gesproken|ontmoet|spoke|spoken|meeting|met\s+wi
 
 
 def _until_met(members: list[str]) -> list[str]:
-    """The members before the first one that tells of a meeting; those after it were met, not travelled with."""
+    """The members before the first one that tells of a meeting; those after it were met, not travelled with.
+
+    The writer with a verb ("I flew from Schiphol ...") ends the coordination too: what follows it ("and
+    returned on Wednesday") goes on with the sentence, not with the party.
+    """
     for i, member in enumerate(members):
         if _MET_STEM.search(member):
             return members[:i]
+        if is_writer(member) and fold(member) not in _WRITER and " " in member.strip():
+            return members[: i + 1]
     return members
 
 
@@ -186,7 +198,7 @@ def joined_continuations(lines: list[str]) -> list[str]:
         wrapped = len(above.split()) >= 4 and _GOES_ON.search(above) is not None and not _ITEM.match(above)
         goes_on = wrapped or (_CONTINUES.match(line) is not None and not _ITEM.match(above))
         if above.strip() and goes_on and not _ITEM.match(line):
-            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+            out[-1] = f"{out[-1].rstrip()}\n{line.strip()}"  # a newline, so the evidence still names both lines
         else:
             out.append(line)
     return out

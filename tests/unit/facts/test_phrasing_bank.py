@@ -66,17 +66,27 @@ def _entries() -> list[Any]:
     return out
 
 
+def _on_lines(evidence: str, text: str) -> bool:
+    """Whether every line of the evidence stands on a line of the notes (the answer can show its lines)."""
+    lines = [" ".join(ln.split()) for ln in text.splitlines()]
+    parts = [" ".join(p.split()) for p in evidence.splitlines() if p.strip()]
+    return bool(parts) and all(any(part in line for line in lines) for part in parts)
+
+
 @pytest.mark.parametrize(("kind", "entry"), _entries())
 def test_the_bank_entry_is_read(kind: str, entry: dict[str, Any]) -> None:
     facts = read_notes_facts(entry["text"])
     if kind == "travellers":
         assert facts.travellers is not None and facts.travellers.count == entry["count"]
+        assert _on_lines(facts.travellers.evidence, entry["text"]), facts.travellers.evidence
     elif kind == "periods":
         period = facts.period
         assert period is not None
         assert (period.start, period.end) == (_date(entry["start"]), _date(entry["end"]))
+        assert _on_lines(period.evidence, entry["text"]), period.evidence
     else:
         assert list(dict.fromkeys(leg.mode.value for leg in facts.legs)) == entry["modes"]
+        assert all(_on_lines(leg.evidence, entry["text"]) for leg in facts.legs)
 
 
 def _date(value: object) -> dt.date:

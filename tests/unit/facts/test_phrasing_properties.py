@@ -647,3 +647,11 @@ def test_a_bare_who_label_of_hosts_abroad_is_not_the_party() -> None:
     found = count_travellers(notes)
     assert found is not None and found.count == 2 and "Reizigers" in found.evidence
     assert count_travellers("Keulen\nWie: Birgit Hoffmann (Amtsleiterin, Stadt Köln), Stefan Wagner (Köln)") is None
+
+
+def test_a_follow_up_that_names_the_writer_beside_someone_met_is_no_party() -> None:
+    # "ik zet die door" tells what the writer does next; only going, travelling or being there makes a party.
+    notes = "Brussel, alleen gegaan\nvervolg: Wouter stuurt de checklist van VVSG, ik zet die door naar het team"
+    found = count_travellers(notes)
+    assert found is not None and found.count == 1
+    assert count_travellers("Gent\nHoi allen, ter bevestiging: Sjoerd, Anke en ik gaan.") is not None
