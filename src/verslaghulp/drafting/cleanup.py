@@ -29,7 +29,9 @@ def traveller_lines(notes: Notes) -> list[str]:
     return [fold(line.text) for line in notes.lines if header_label(line.text) in TRAVELLER_LABELS]
 
 
+# A name, perhaps with initials ("R. de Boer", "Noor Visser", "P. van Leeuwen").
 _CAPITALISED_NAME = re.compile(
+    r"(?:[A-ZÀ-Ý]\.[ \t]*)*(?:(?<=\.[ \t])(?:van|de|der|den|ter|ten)[ \t]+)*"
     r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:(?:van|de|der|den|ter|ten|el|al|da|di|von|le|la)[ \t]+)*[A-ZÀ-Ý][\w'’-]+)*"
 )
 
@@ -71,9 +73,22 @@ def fellow_travellers(notes: Notes) -> set[str]:
 
 
 def is_fellow_traveller(item: str, travellers: set[str]) -> bool:
-    """Whether a "people met" item names a fellow traveller (full name, or the first name alone)."""
+    """Whether a "people met" item names a fellow traveller or the writer.
+
+    The full name, the first name alone, or the name with a role before it ("wethouder R. de Boer");
+    "ikzelf (programmamanager)" is the writer.
+    """
     name = _item_name(item)
-    return bool(name) and any(name == t or name == t.split()[0] or t == name.split()[0] for t in travellers)
+    if fold(name.split()[0] if name else "") in _WRITER_WORDS:
+        return True
+    words = name.split()
+    return bool(name) and any(
+        name == t or name == t.split()[0] or t == words[0] or (len(t.split()) > 1 and name.endswith(" " + t))
+        for t in travellers
+    )
+
+
+_WRITER_WORDS = frozenset({"ik", "ikzelf", "mijzelf", "mezelf", "ondergetekende", "myself", "undersigned"})
 
 
 def person_names(notes: Notes) -> set[str]:

@@ -109,6 +109,9 @@ def answer_dates(notes: Notes) -> CodeAnswer | None:
         # The notes' own count ("2,5 dag") is kept beside the calendar days, never replaced by them.
         text += f" (volgens de aantekeningen {period.stated_text})"
     facts = [ComputedFact(label="aantal dagen", value=str(period.days), how=how)]
+    if period.end_from_stated:
+        # The last day is code's: the notes give the first day and the duration or the day of return.
+        facts.append(ComputedFact(label="laatste dag", value=end.isoformat(), how=how))
     follow_up = None
     if period.stated_conflict:
         follow_up = (

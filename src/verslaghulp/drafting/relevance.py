@@ -14,6 +14,7 @@ from verslaghulp.drafting.topics import is_party_question, is_programme_question
 from verslaghulp.facts.gazetteer import lookup
 from verslaghulp.facts.lexicon import MONTH_RE, WEEKDAY_RE
 from verslaghulp.facts.normalise import fold_case
+from verslaghulp.facts.party_labels import is_party_label
 from verslaghulp.facts.people import extract_people, extract_venues
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.notes import NoteLine
@@ -98,6 +99,7 @@ def relevant_lines(question: Question, lines: list[NoteLine], all_questions: tup
     picked: list[NoteLine] = []
     in_scope = False
     bullets_only = False
+    seen_item = False  # the scope holds list items: the first line after them that is none ends it
     title_label = header_label(lines[0].text) if lines else None
     if question.include_title and len(lines) > 2 and not is_question_header(title_label or "", all_questions):
         # Notes usually open with a title line ("Wenen - CGCC najaarsmeeting") that names the purpose; a
@@ -115,11 +117,16 @@ def relevant_lines(question: Question, lines: list[NoteLine], all_questions: tup
             # Any header ends the previous scope (day headers too). A question's own header opens one that
             # reaches the following lines when it stands alone ("Doel:"), else only following bullets.
             own = is_question_header(label, all_questions) and keyword_hits(label, question.keywords) > 0
-            in_scope, bullets_only = own, not _header_stands_alone(line.text)
+            if own and question.kind is AnswerKind.PEOPLE and not is_party_question(question):
+                own = not is_party_label(line.text)  # "Delegatie gemeente:" heads the party, not the people met
+            in_scope, bullets_only, seen_item = own, not _header_stands_alone(line.text), False
             if own:
                 picked.append(line)
                 continue
+        elif in_scope and seen_item and not LIST_ITEM.match(line.text):
+            in_scope = False  # "- Noor Visser" / "Heen met de ICE ...": the list has ended
         elif in_scope and (not bullets_only or LIST_ITEM.match(line.text)):
+            seen_item = seen_item or LIST_ITEM.match(line.text) is not None
             picked.append(line)
             continue
         else:

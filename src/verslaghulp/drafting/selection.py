@@ -79,12 +79,16 @@ def select_lines(form: Form, notes: Notes, embedder: TextEmbedder | None) -> Lin
         if question.id in model_written:
             by_topic.setdefault(topic_of(question).id, []).append(question.id)
     scope: list[str] = []
+    listed = False  # the heading's scope holds list items: it ends with the first line that is none
     for i, line in enumerate(usable):
         label = header_label(line.text)
         # A line under its writer's own label that names no question ("Wat hebben we eraan: ...", "opbr.:")
         # is routed by meaning as well: words in it that match a keyword do not say what the section is.
         # In a heading's list a bullet's label is an item ("- Madrid: kennissessie" under "vervolg:").
         item = bool(scope) and LIST_ITEM.match(line.text) is not None
+        if scope and listed and not item and not is_heading(line.text):
+            scope = []  # "Delegatie:" / "- ikzelf" / "- Noor Visser" / "Heen met de ICE ...": the list has ended
+        listed = item or (listed and bool(scope))
         own_label = label is not None and not item and not is_question_header(label, form.questions)
         # Every line is routed: keywords and name patterns say a line touches a question, not that
         # it is not also about another one ("Urban Future Days, panels over ..." is a venue and the purpose).

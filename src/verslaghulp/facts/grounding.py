@@ -6,6 +6,7 @@ from the notes (days from a period, CO2 from kilometres), and unsupported otherw
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from collections.abc import Iterable, Sequence
@@ -103,6 +104,9 @@ _ORG_HINT = re.compile(
 )
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 @dataclass(slots=True)
 class _Answer:
     """Working state of one answer's check."""
@@ -112,6 +116,8 @@ class _Answer:
     index: NotesIndex
     computed: dict[float, str]
     by_code: bool = False
+    # Dates code computed ("laatste dag" of "22 mei, 3 dagen"), with how; vouch only for a code answer.
+    computed_dates: dict[dt.date, str] = field(default_factory=dict)
     facts: list[CheckedFact] = field(default_factory=list)
     bad: list[UnsupportedFact] = field(default_factory=list)
     taken: list[tuple[int, int]] = field(default_factory=list)
@@ -135,9 +141,21 @@ class _Answer:
         self.taken.append((start, end))
 
 
+def _computed_dates(facts: Iterable[ComputedLike]) -> dict[dt.date, str]:
+    dates: dict[dt.date, str] = {}
+    for fact in facts:
+        try:
+            dates.setdefault(dt.date.fromisoformat(fact.value.strip()), f"{fact.label}: {fact.how}")
+        except ValueError:
+            continue  # not a date
+    return dates
+
+
 def _computed_values(facts: Iterable[ComputedLike]) -> dict[float, str]:
     values: dict[float, str] = {}
     for fact in facts:
+        if _ISO_DATE.fullmatch(fact.value.strip()):
+            continue  # a date's parts are no numbers of their own
         for value, _, _ in numbers_in(fact.value):
             values.setdefault(round(value, 3), f"{fact.label}: {fact.how}")
     return values
@@ -172,7 +190,9 @@ def _check_dates(a: _Answer) -> None:
         wrong_weekday = m.weekday is not None and (
             m.weekday != written if written is not None else not m.year_inferred and m.weekday != m.date.weekday()
         )
-        if wrong_weekday:
+        if a.by_code and m.date in a.computed_dates and (m.weekday is None or m.weekday == m.date.weekday()):
+            a.add(FactKind.DATE, m.start, m.end, FactStatus.COMPUTED, how=a.computed_dates[m.date])
+        elif wrong_weekday:
             a.add(FactKind.DATE, m.start, m.end, FactStatus.UNSUPPORTED, reason="de weekdag past niet bij de datum")
         elif m.date in idx.dates or (not m.year_written and (m.date.month, m.date.day) in idx.month_days):
             a.add(FactKind.DATE, m.start, m.end, FactStatus.SUPPORTED)
@@ -425,7 +445,8 @@ def check_answer(
 
     `context` is text whose words an answer may use without the notes (the question's heading).
     """
-    a = _Answer(question_id, text, index, _computed_values(computed), by_code)
+    facts = list(computed)
+    a = _Answer(question_id, text, index, _computed_values(facts), by_code, computed_dates=_computed_dates(facts))
     _check_dates(a)
     _check_numbers(a)
     _check_places(a)

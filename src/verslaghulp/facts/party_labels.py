@@ -154,6 +154,12 @@ def _foreign(text: str) -> bool:
     return any(m.place.country_code != "NL" for m in find_places(text))
 
 
+def is_party_label(line: str) -> bool:
+    """Whether a line opens with a label of the travelling party ("Delegatie gemeente:", "Wie:", "Mee:")."""
+    m = _LABEL.match(line)
+    return m is not None and not m["num"]
+
+
 def party_from_labels(text: str) -> PartyList | None:
     """The party's size from the first label that says who went (or who came along, or how many), else None.
 

@@ -414,9 +414,17 @@ class _Found:
     end: int
 
 
+_PASSED = re.compile(r"\b(?:via|over|overstap(?:pen)?(?:\s+(?:in|op))?|change\s+(?:in|at)|through)\s*$", re.I)
+
+
 def _route(segment: str, places: list[PlaceMention]) -> tuple[str | None, str | None]:
-    """Origin and destination: "van X naar Y", "X - Y", "AMS-VIE", "X C -> Y Hbf", or just "naar Y"."""
-    cities = [p for p in places if not p.place.is_country]
+    """Origin and destination: "van X naar Y", "X - Y", "AMS-VIE", "X C -> Y Hbf", or just "naar Y".
+
+    A place the journey passes ("ICE via Osnabrück", "overstap Frankfurt") is neither.
+    """
+    cities = [
+        p for p in places if not p.place.is_country and not _PASSED.search(segment[max(0, p.start - 14) : p.start])
+    ]
     for a, b in itertools.pairwise(cities):
         between = segment[a.end : b.start]
         if a.place != b.place and (_ROUTE_SEP.match(between) or re.fullmatch(r"\s*(?:naar|to)\s*", between, re.I)):

@@ -17,7 +17,7 @@ from verslaghulp.facts import Mode, extract_transport_legs
         ("we gingen met de ICE van Utrecht naar Keulen", [(Mode.TREIN, "Utrecht", "Keulen", None, False)]),
         ("gevlogen met Transavia van Rotterdam naar Barcelona",
          [(Mode.VLIEGTUIG, "Rotterdam", "Barcelona", None, False)]),
-        ("Lufthansa via Frankfurt", [(Mode.VLIEGTUIG, None, "Frankfurt", None, False)]),
+        ("Lufthansa via Frankfurt", [(Mode.VLIEGTUIG, None, None, None, False)]),  # a transfer, not the destination
         ("met de ferry naar Harwich", [(Mode.BOOT, None, None, None, False)]),
         ("TGV Brussel-Lyon, 1.050 km", [(Mode.TREIN, "Brussel", "Lyon", 1050.0, False)]),
         # examples/notes/wenen-2025.txt: the km on a line belong to that line's leg; the train the
