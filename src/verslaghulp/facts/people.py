@@ -24,6 +24,7 @@ _PERSON_PAREN = re.compile(rf"(?<![\w’'.-])(?P<name>{PERSON_NAME})[ \t]*\((?P<
 _BULLET_ONLY = re.compile(r"^[ \t]*(?:[-•*·>][ \t]*|\d+[.)][ \t]*)?$")
 _LABEL_END = re.compile(r"(?::|\s[-–—])[ \t]*$")
 _LEAD_WORD = re.compile(r"(?<![\w’'])[a-zà-ÿ][\w’'.]*[ \t]+$")
+_WITH_BEFORE = re.compile(r"(?<![\w’'])(?:met|with|door|by|bij|van|gesproken\s+met|spoke\s+(?:to|with))[ \t]+$", re.I)
 # The role ends where the line goes on about something else: "...: heeft AI-richtlijnen", ", was er als
 # toehoorder", " ivm chatbot", " – gesprek over", " (was er niet)".
 _ROLE_END = re.compile(
@@ -217,7 +218,10 @@ def _lead_ok(prefix: str, sep: str) -> bool:
     if _BULLET_ONLY.match(prefix) or _LABEL_END.search(prefix):
         return True
     # "gesproken met Pieter Vos – adviseur": words may lead up to a name before a dash, not before a
-    # comma ("ontvangst Wiener Rathaus, opening door ..." is not "name, role").
+    # comma ("ontvangst Wiener Rathaus, opening door ..." is not "name, role") unless a word of meeting
+    # stands right before the name ("rondleiding met Jan Meyer, Verkehrsplaner bij de Freie Hansestadt").
+    if sep.strip() == ",":
+        return bool(_WITH_BEFORE.search(prefix))
     return sep.strip() in ("–", "—", "-") and bool(_LEAD_WORD.search(prefix))
 
 

@@ -81,3 +81,13 @@ def test_a_sentence_opening_with_a_preposition_and_a_place_is_not_a_person() -> 
     text = "In Tallinn, de gemeente Den Haag in juni 2022 versterkte de contacten binnen het CIO-netwerk."
     assert extract_people(text) == []
     assert [p.name for p in extract_people("De Vries, adviseur bij de gemeente Gent")] == ["De Vries"]
+
+
+def test_a_name_after_a_word_of_meeting_and_before_a_comma_and_role_is_a_person() -> None:
+    found = extract_people("rondleiding langs de hubs met Jan Meyer, Verkehrsplaner bij de Freie Hansestadt Bremen")
+    assert [(p.name, p.role, p.organisation) for p in found] == [
+        ("Jan Meyer", "Verkehrsplaner", "Freie Hansestadt Bremen")
+    ]
+    # Without a word of meeting before it, a name before a comma starts no "name, role".
+    assert extract_people("ontvangst Wiener Rathaus, opening door de burgemeester") == []
+    assert extract_people("lunch met Anna Berg, daarna terug naar het hotel") == []
