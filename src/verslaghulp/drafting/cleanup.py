@@ -88,6 +88,8 @@ def is_fellow_traveller(item: str, travellers: set[str]) -> bool:
     )
 
 
+# The writer's words that name no one else at the start of an item; not the pronouns "I" and "me" of the
+# party reader (`party_list.is_writer`), which open sentences such as "I met Elin Sjöberg ...".
 _WRITER_WORDS = frozenset({"ik", "ikzelf", "mijzelf", "mezelf", "ondergetekende", "myself", "undersigned"})
 
 

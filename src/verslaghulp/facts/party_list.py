@@ -71,7 +71,8 @@ class PartyList:
     how: str
 
 
-def _members(body: str) -> list[str]:
+def members_of(body: str) -> list[str]:
+    """The members of an enumeration ("ik, Bas en 2 collega's (EZ)" -> "ik", "Bas", "2 collega's")."""
     if _SEMICOLON_LIST.match(body):
         return [p.strip(" .") for p in body.split(";") if p.strip(" .")]
     parts = _SPLIT.split(_BRACKETS.sub("", body))
@@ -100,17 +101,7 @@ _GOING = re.compile(
 )
 
 
-def members_of(body: str) -> list[str]:
-    """The members of an enumeration ("ik, Bas en 2 collega's (EZ)" -> "ik", "Bas", "2 collega's")."""
-    return _members(body)
-
-
 def person_count(member: str) -> int:
-    """How many people a member of an enumeration stands for (see `_size`)."""
-    return _size(member)
-
-
-def _size(member: str) -> int:
     """How many people a member of the list stands for: a number of them, one person, or nobody."""
     words = member.split()
     counted = _COUNTED.match(member)
@@ -158,7 +149,7 @@ def party_from_lists(text: str) -> PartyList | None:
             met = _MET_LABEL.search(label.group()) if label else None
             # "Gesprekken: ik, Anna" lists people met; "met Sanne en ik, ontmoet: Anna" names the party first.
             body = sentence[: met.start()] if met else sentence[label.end() :] if label else sentence
-            found = _counted(_until_met(_members(body)), sentence.strip())
+            found = _counted(_until_met(members_of(body)), sentence.strip())
             if found is not None:
                 return found
     return None
@@ -208,7 +199,7 @@ def _counted(members: list[str], evidence: str) -> PartyList | None:
     writers = [m for m in members if is_writer(m)]
     if len(writers) != 1 or len(members) < 2:
         return None
-    others = sum(_size(m) for m in members if m not in writers)
+    others = sum(person_count(m) for m in members if m not in writers)
     if others < 1:
         return None
     people = "1 persoon" if others == 1 else f"{others} personen"
@@ -249,7 +240,7 @@ def _block_party(lines: list[str], start: int) -> PartyList | None:
         member = _MEMBER_END.sub("", _BRACKETS.sub("", _ITEM.sub("", stripped))).strip(" .")
         member = re.sub(r"^(?:en|and|plus|&)\s+", "", member, flags=re.I)
         members.append(_OPENERS.sub("", member).strip())
-    if len(members) < 2 or not all(is_writer(m) or _size(m) >= 1 for m in members):
+    if len(members) < 2 or not all(is_writer(m) or person_count(m) >= 1 for m in members):
         return None
     block = "\n".join(ln.strip() for ln in lines[start : start + len(members)] if ln.strip())
     return _counted(members, f"{label}\n{block}" if label and len(label.split()) <= 4 else block)
