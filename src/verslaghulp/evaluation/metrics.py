@@ -391,6 +391,15 @@ SUMMARIES: tuple[M, ...] = (
         A.MEAN,
     ),
     M(
+        "news_structure",
+        "news item well-formed",
+        "Share of news items with a headline within budget spelled from the cited reports' words, a lead, "
+        "at least two subheadings, at most one paragraph opening like an earlier one and no repeated sentence "
+        "(evaluation/scoring/news.py).",
+        D.HIGHER,
+        A.MEAN,
+    ),
+    M(
         "coverage_complete",
         "coverage list complete",
         "Share of requests where every selected report is cited or listed as left out with a reason.",

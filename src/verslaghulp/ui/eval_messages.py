@@ -45,6 +45,8 @@ _FIXED = {
     "no expected report found": "geen verwacht verslag gevonden",
     "meta.model is empty": "meta.model is leeg",
     "meta.prompts is empty": "meta.prompts is leeg",
+    "no title": "geen kop",
+    "no lead": "geen inleiding",
 }
 # The comparison rows' names that are not a question id or a measure.
 FIELDS = {
@@ -177,6 +179,12 @@ _RULES = [
     _rule(r"missing: (?P<r>.+)", "ontbreekt: {r}"),
     _rule(rf"(?P<q>{_ID}): out of order", "{q}: kop in de verkeerde volgorde"),
     _rule(rf"(?P<q>{_ID}): not printed exactly", "{q}: kop niet letterlijk zo afgedrukt"),
+    # news.py
+    _rule(r"title of (?P<n>\d+) characters \(at most (?P<m>\d+)\)", "kop van {n} tekens (hoogstens {m})"),
+    _rule(r"title words in no cited report: (?P<w>.+)", "woorden in de kop die in geen bronverslag staan: {w}"),
+    _rule(r"(?P<n>\d+) subheading\(s\), expected at least (?P<m>\d+)", "{n} tussenkop(pen), verwacht minstens {m}"),
+    _rule(r"paragraphs opening alike: (?P<w>.+)", "alinea's die hetzelfde beginnen: {w}"),
+    _rule(r"repeated: (?P<s>.+)", "herhaald: {s}"),
     # the runners and the judge
     _rule(r"(?P<n>\d+) words, expected (?P<a>\d+)-(?P<b>\d+)", "{n} woorden, verwacht {a}-{b}"),
     _rule(r"judge (?P<ref>\S+)", "beoordeeld met {ref}"),

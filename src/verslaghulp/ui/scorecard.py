@@ -78,6 +78,7 @@ LABELS = {
     "summaries.fact_recall": "verwachte feiten gevonden",
     "summaries.forbidden_hits": "feiten die er niet in horen",
     "summaries.word_budget": "binnen het aantal woorden",
+    "summaries.news_structure": "nieuwsbericht met kop, inleiding en tussenkoppen",
     "summaries.coverage_complete": "lijst van gebruikte verslagen volledig",
     "summaries.empty_handled": "lege keuze goed afgehandeld",
     "summaries.errors": "vastgelopen gevallen",

@@ -23,6 +23,7 @@ from verslaghulp.evaluation.scoring.citations import (
     coverage_complete,
     split_citations,
 )
+from verslaghulp.evaluation.scoring.news import BlockView, news_structure
 from verslaghulp.evaluation.sets import SummaryRequest
 from verslaghulp.llm.port import ChatModel
 from verslaghulp.summarising import ArchiveLike, Summary, summarise
@@ -36,6 +37,8 @@ class SummaryOutput(BaseModel):
     selected: list[str] = Field(default_factory=list)
     left_out: list[str] = Field(default_factory=list)
     message: str = ""  # what the user is told when nothing was selected
+    title: str = ""
+    blocks: list[BlockView] = Field(default_factory=list)
 
 
 Summarise = Callable[[SummaryRequest], SummaryOutput]
@@ -48,6 +51,10 @@ def summary_output(summary: Summary) -> SummaryOutput:
         sources={source.number: source.source_name for source in summary.sources},
         selected=[item.source_name for item in summary.coverage.selected],
         left_out=[item.source_name for item in summary.coverage.left_out],
+        title=summary.title,
+        blocks=[
+            BlockView(kind=b.kind, heading=b.heading, sentences=[s.text for s in b.sentences]) for b in summary.blocks
+        ],
     )
 
 
@@ -116,6 +123,11 @@ def run_summary_case(
         "forbidden_hits": Measure.count(len(hits), hits) if request.must_not_contain else Measure.absent(),
         "coverage_complete": coverage_complete(output.selected, cited, output.left_out),
         "word_budget": word_budget(output.text, request.words),
+        "news_structure": (
+            news_structure(output.title, output.blocks, [reports[n] for n in cited if n in reports])
+            if request.style == "nieuwsbericht"
+            else Measure.absent("not a news item")
+        ),
         "errors": Measure.count(0),
         "latency_s": Measure.count(round(latency, 3)),
     }
