@@ -105,6 +105,14 @@ def _capital(tok: _Tok) -> bool:
 
 def _governed(tokens: list[_Tok], index: int, passive: bool) -> bool:
     """Whether the word before a party (articles and heads skipped) is a preposition."""
+    word = _governor(tokens, index)
+    if word == "door":
+        return not passive
+    return word in PREPOSITIONS
+
+
+def _governor(tokens: list[_Tok], index: int) -> str:
+    """The folded word before a party, articles, heads and a noun in apposition skipped ("" at the start)."""
     n = index - 1
     while n >= 0:
         if tokens[n].folded in _SKIP_BEFORE:
@@ -113,12 +121,7 @@ def _governed(tokens: list[_Tok], index: int, passive: bool) -> bool:
             n -= 2  # a name in apposition to a noun: "van het netwerk Eurocities" is governed by "van"
         else:
             break
-    if n < 0:
-        return False
-    word = tokens[n].folded
-    if word == "door":
-        return not passive
-    return word in PREPOSITIONS
+    return tokens[n].folded if n >= 0 else ""
 
 
 def parties(text: str, known: Iterable[str] = ()) -> list[Party]:
@@ -180,7 +183,24 @@ def parties(text: str, known: Iterable[str] = ()) -> list[Party]:
             is_subject = True
         governed_before = governed and not is_subject
         out.append(Party(key, start, end, is_subject))
-    return out
+    return _passive_agent(out, text, tokens, found) if passive else out
+
+
+def _passive_agent(
+    out: list[Party], text: str, tokens: list[_Tok], found: list[tuple[int, int, str, int]]
+) -> list[Party]:
+    """In a passive sentence the party after "door" acts, not the grammatical subject.
+
+    "Het protocol wordt door Stefan Gruber met Den Haag gedeeld": Stefan Gruber shares it; the
+    parties coordinated with the agent ("door Madrid en Wenen") act with it.
+    """
+    agents = {n for n, (_, _, _, index) in enumerate(found) if _governor(tokens, index) == "door"}
+    if not agents:
+        return out
+    for n in range(1, len(out)):
+        if n - 1 in agents and _coordinated(text, out[n - 1].end, out[n].start):
+            agents.add(n)
+    return [Party(p.key, p.start, p.end, n in agents) for n, p in enumerate(out)]
 
 
 def _coordinated(text: str, end: int, start: int) -> bool:

@@ -55,10 +55,26 @@ AGREED = frozenset({"afgesproken", "afspraak", "afspraken", "toegezegd", "beloof
 _CLAUSE = re.compile(r"[,;:()]|\s(?:en|maar|omdat|zodat|want|terwijl|waarna|waarbij|als|and|but)\s")
 _ENDINGS = ("heden", "ingen", "ing", "ende", "den", "ten", "en", "de", "te", "es", "s", "e", "t", "d")
 # A separable verb's participle has "ge" after its particle: "ingevoerd" (invoeren), "opgenomen" (opnemen).
-_PARTICLE_GE = re.compile(r"^(in|op|aan|af|uit|mee|over|door|toe|terug|samen|bij|na|om|weg|voor)ge(?=\w{4})")
+_PARTICLES = "in|op|aan|af|uit|mee|over|door|toe|terug|samen|bij|na|om|weg|voor"
+_PARTICLE_GE = re.compile(rf"^({_PARTICLES})ge(?=\w{{4}})")
 _POINTING_BACK = frozenset(
     "dat dit die deze daarmee daarvoor daarbij daardoor daarom hiermee hiervoor hierbij hierdoor".split()  # noqa: SIM905
 )
+# Pronominal adverbs point back wherever they stand: "Dublin heeft daarvoor een meldpunt ingevoerd".
+_POINTING_BACK_ANYWHERE = frozenset(w for w in _POINTING_BACK if w.startswith(("daar", "hier")))
+# A sentence that says something is done already ("is al vernieuwd", "inmiddels opgenomen"); "al" before
+# a determiner is "all" ("al het contact"), not "already".
+_ALREADY = re.compile(
+    r"\b(?:inmiddels|reeds|already)\b"
+    r"|\bal\b(?!\s+(?:het|de|die|deze|dat|dit|onze|ons|zijn|hun|haar|mijn|jullie|wat|wie|met|meer)\b)"
+)
+
+
+def already(text: str) -> bool:
+    """Whether a text says something is done already ("is al vernieuwd", "inmiddels opgenomen")."""
+    return bool(_ALREADY.search(fold(text)))
+
+
 _NOT_CONTENT = STOPWORDS | HEDGES | FUTURE | {"den", "haag", "haagse", "gemeente", "stad", "medewerkers"}
 
 
@@ -129,9 +145,22 @@ def _joined_lines(lines: Sequence[str]) -> list[str]:
     return out
 
 
+_PARTICLE = re.compile(rf"^({_PARTICLES})(?=\w{{4}})")
+
+
 def known_stem(word: str, source: SourceSentences) -> bool:
-    """Whether a folded word's stem is in the source text (a compound counts, as in the alignment)."""
-    return _covers({stem(word)}, source.stems) > 0
+    """Whether a folded word's stem is in the source text (a compound counts, as in the alignment).
+
+    A separable verb is one word in a summary's subordinate clause ("dat Den Haag een tekst aanlevert")
+    and two in the report's main clause ("Den Haag levert een tekst aan"): the verb without its
+    particle counts when the source has the particle as a word of its own.
+    """
+    if _covers({stem(word)}, source.stems) > 0:
+        return True
+    m = _PARTICLE.match(word)
+    if m is None:
+        return False
+    return m.group(1) in source.words and _covers({stem(word[m.end() :])}, source.stems) > 0
 
 
 class SourceSentences:
@@ -142,6 +171,8 @@ class SourceSentences:
         self.sentences: list[str] = []
         # Sentences under a report's follow-up heading ("ZIJN ER VERVOLGAFSPRAKEN?") tell what is to come.
         self.to_come: set[str] = set()
+        # Sentences under the purpose heading ("WAT WAS HET DOEL VAN DE REIS?") tell what was meant to happen.
+        self.intended: set[str] = set()
         self._heading: dict[str, str] = {}  # the form question each sentence answers (folded)
         self._said: dict[str, set[str]] = {}
         heading = ""
@@ -155,11 +186,14 @@ class SourceSentences:
                     self._heading[sentence] = heading
                     if "vervolg" in heading:
                         self.to_come.add(sentence)
+                    if "doel" in heading:
+                        self.intended.add(sentence)
         self._stems = [content_stems(s) for s in self.sentences]
         # "Dat laatste willen we ook invoeren": a sentence that opens by pointing back says it of the one before.
         self._referent: dict[str, set[str]] = {}
         for n in range(len(self.sentences) - 1, 0, -1):
-            if folded_words(self.sentences[n])[:1] and folded_words(self.sentences[n])[0] in _POINTING_BACK:
+            opening = folded_words(self.sentences[n])
+            if (opening[:1] and opening[0] in _POINTING_BACK) or set(opening) & _POINTING_BACK_ANYWHERE:
                 self._referent[self.sentences[n]] = self._stems[n - 1]
                 self._stems[n] = self._stems[n] | self._stems[n - 1]
         self.words = set(folded_words(text))
@@ -299,7 +333,57 @@ def _modality_findings(
             if to_come and not words & (FUTURE | AGREED) and past(sentence):
                 reason = f"volgens het verslag moet dit nog gebeuren: '{_quote(source_sentence)}'"
                 return [ClaimFinding("predicaat", 0, len(sentence), sentence, reason)]
+            if (
+                source_sentence in source.intended
+                and already(sentence)
+                and not already(source_sentence)
+                and not words & (FUTURE | AGREED)
+            ):
+                reason = f"het verslag noemt dit als doel van de reis, niet als gedaan: '{_quote(source_sentence)}'"
+                return [ClaimFinding("predicaat", 0, len(sentence), sentence, reason)]
     return []
+
+
+# Words that deny what their clause says (folded). "niet alleen ... maar ook" adds instead.
+NEGATIONS = frozenset({"geen", "niet", "nooit", "niets", "nergens", "noch", "zonder", "no", "not", "never", "without"})
+_NOT_ONLY = re.compile(r"\bniet (?:alleen|enkel|slechts|uitsluitend)\b|\bnot only\b")
+
+
+def negated(text: str) -> bool:
+    """Whether a clause denies what it says ("Met CitySense is geen afspraak gemaakt")."""
+    return bool(set(folded_words(_NOT_ONLY.sub(" ", fold(text)))) & NEGATIONS)
+
+
+def _polarity_findings(
+    sentence: str, scored: Sequence[tuple[float, str]], source: SourceSentences
+) -> list[ClaimFinding]:
+    """A sentence that affirms what the source clause it restates denies, or denies what it affirms.
+
+    The clause judged is the one of each near-best aligned source sentence that the sentence restates
+    most (at least half its content words); when every such clause has the other polarity than the
+    sentence, "geen afspraak" has become "een afspraak" (or the reverse).
+    """
+    if not scored or scored[0][0] < STRONG_ALIGNMENT:
+        return []
+    own = content_stems(sentence)
+    parts = [(c, content_stems(c)) for c in _clauses(sentence)]
+    verdicts: list[tuple[bool, bool, str]] = []
+    for score, source_sentence in scored:
+        if score < NEAR_BEST * scored[0][0]:
+            break
+        clauses = [(c, content_stems(c)) for c in _clauses(source_sentence)]
+        covered = [(_covers(stems, own), c, stems) for c, stems in clauses if len(stems) >= 2]
+        best = max(covered, default=(0.0, "", set()), key=lambda x: x[0])
+        if best[0] >= CLAUSE_COVERED:
+            # the sentence's own clause that restates it: "geen toelichting nodig, omdat de reis 17 uur duurt"
+            # restates "de reis duurt 17 uur" in its second clause, which denies nothing
+            mine = negated(max(parts, key=lambda part: _covers(best[2], part[1]))[0])
+            verdicts.append((negated(best[1]) != mine, mine, source_sentence))
+    if not verdicts or not all(flipped for flipped, _, _ in verdicts):
+        return []
+    said = "bevestigt" if verdicts[0][1] else "ontkent"
+    reason = f"het verslag {said} dit: '{_quote(verdicts[0][2])}'"
+    return [ClaimFinding("predicaat", 0, len(sentence), sentence, reason)]
 
 
 def _lower_words(text: str) -> list[str]:
@@ -441,6 +525,8 @@ def check_claims(sentence: str, source: SourceSentences) -> list[ClaimFinding]:
     findings = _predicate_findings(sentence, aligned, source)
     if not findings:
         findings = _modality_findings(sentence, source.scored(sentence), source)
+    if not findings:
+        findings = _polarity_findings(sentence, source.scored(sentence), source)
     for start, part in _main_clauses(sentence):
         # "Den Haag deelde ..., en Declan Moore geeft ...": each main clause has its own subject
         own = aligned if part == sentence else source.aligned(part)

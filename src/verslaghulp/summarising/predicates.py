@@ -161,6 +161,9 @@ _CLASSES: dict[str, tuple[str, ...]] = {
         r"besluit\w*",
         r"beslist\w*",
         r"beslissing\w*",
+        r"vastgesteld",  # a council or board adopting a policy or plan
+        r"vaststell\w*",
+        r"(?:stelt|stelde|stelden|stellen) .{0,80}\bvast\b",
         r"(?:gekozen|koos|kozen|kiest) "
         r"(?:\w+ ){0,3}voor\b",
         r"decid\w*",

@@ -1,0 +1,63 @@
+"""The claim check's grammar-level mechanisms, on short reports written for these tests.
+
+Each mechanism is shown both ways: the faithful restatement passes, the changed one is flagged. The
+reports are invented here (a trip to Lyon and one to Gent); no labelled sentence is used.
+"""
+
+from __future__ import annotations
+
+from verslaghulp.summarising.actors import subjects
+from verslaghulp.summarising.claims import SourceSentences, already, check_claims, known_stem, negated
+
+LYON = SourceSentences(
+    "WAT WAS HET DOEL VAN DE REIS?\n\n"
+    "Leren hoe Lyon zijn fietsnetwerk uitbreidt, als voorbereiding op het nieuwe Haagse fietsplan.\n\n"
+    "WAT HEEFT DE REIS DE GEMEENTE OPGELEVERD?\n\n"
+    "Bewoners klaagden over fietsers op de stoep. Lyon heeft daarvoor aparte fietsstroken op de kades aangelegd.\n"
+    "Met de vervoerder TCL is geen afspraak gemaakt over deelfietsen.\n\n"
+    "ZIJN ER VERVOLGAFSPRAKEN? ZO JA, WELKE?\n\n"
+    "Ja: Den Haag levert vóór 1 mei een korte notitie aan over de Haagse fietsparkeerregels. "
+    "Claire Martin deelt het ontwerp van de kades met Den Haag.\n"
+)
+
+
+def test_a_passive_sentence_is_judged_by_its_agent() -> None:
+    # "door X": X acts, whatever the grammatical subject.
+    assert [p.key for p in subjects("Het ontwerp van de kades wordt door Claire Martin met Den Haag gedeeld.")] == [
+        "claire martin"
+    ]
+    assert check_claims("Het ontwerp van de kades wordt door Claire Martin met Den Haag gedeeld.", LYON) == []
+    assert [
+        f.kind for f in check_claims("Het ontwerp van de kades wordt door Den Haag met Claire Martin gedeeld.", LYON)
+    ] == ["actor"]
+
+
+def test_a_separable_verb_in_one_word_is_the_report_s_two() -> None:
+    # "dat Den Haag een notitie aanlevert" restates "Den Haag levert een notitie aan".
+    assert known_stem("aanlevert", LYON)
+    assert not known_stem("afschaft", LYON)  # "schaft" is not in the report
+
+
+def test_an_affirmed_denial_is_a_finding() -> None:
+    assert negated("Met de vervoerder TCL is geen afspraak gemaakt")
+    assert not negated("Niet alleen Lyon maar ook Gent deed mee")
+    assert check_claims("Met de vervoerder TCL is geen afspraak over deelfietsen gemaakt.", LYON) == []
+    findings = check_claims("Met de vervoerder TCL is een afspraak over deelfietsen gemaakt.", LYON)
+    assert [f.kind for f in findings] == ["predicaat"] and "ontkent" in findings[0].reason
+
+
+def test_the_purpose_stated_as_done_already_is_a_finding() -> None:
+    assert already("Het fietsplan is al vernieuwd") and already("inmiddels vastgesteld")
+    assert not already("vrijwel al het verkeer gaat per fiets")  # "al het" is "all"
+    findings = check_claims("Het nieuwe Haagse fietsplan is inmiddels al uitgebreid met het fietsnetwerk.", LYON)
+    assert [f.kind for f in findings] == ["predicaat"] and "doel van de reis" in findings[0].reason
+
+
+def test_a_pronominal_adverb_points_back_to_the_sentence_before() -> None:
+    # "Lyon heeft daarvoor ...": what "daarvoor" stands for is in the sentence before, so a summary that
+    # names the complaint is aligned with it and held to its actor.
+    assert check_claims("Tegen fietsers op de stoep legde Lyon aparte fietsstroken op de kades aan.", LYON) == []
+    findings = check_claims(
+        "Tegen klachten over fietsers op de stoep heeft Den Haag aparte fietsstroken op de kades aangelegd.", LYON
+    )
+    assert [f.kind for f in findings] == ["actor"]
