@@ -42,7 +42,9 @@ _PASSIVE = frozenset({"wordt", "werd", "worden", "werden", "is", "zijn", "was", 
 _SKIP_BEFORE = frozenset({"de", "het", "een", "gemeente", "stad", "regio", "provincie", "haven", "land", "the"})
 _ARTICLES = frozenset({"de", "het", "een", "the"})
 _PARTICLES = frozenset({"van", "de", "der", "den", "la", "del", "von", "y", "of", "for"})
-_HEADS = frozenset({"gemeente", "stad"})  # "de gemeente Madrid": the party is Madrid
+_HEADS = frozenset({"gemeente", "stad"})
+# A name before a colon labels what follows ("Madrid (Spanje): het stadhuis, ..."): it is not the subject.
+_LABEL = re.compile(r"\s*(?:\([^)]*\))?\s*:")  # "de gemeente Madrid": the party is Madrid
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,9 @@ def parties(text: str, known: Iterable[str] = ()) -> list[Party]:
         is_subject = False
         coordinated = bool(out) and _coordinated(text, out[-1].end, start)
         # "tussen Madrid en de Haagse delegatie": what is coordinated with a governed party is governed too
-        governed = (coordinated and governed_before) or _governed(tokens, index, passive)
+        governed = (
+            (coordinated and governed_before) or _governed(tokens, index, passive) or bool(_LABEL.match(text, end))
+        )
         if not subject_found and not governed:
             is_subject = subject_found = True
         elif subject_found and out and out[-1].subject and coordinated:

@@ -23,7 +23,7 @@ from verslaghulp.facts.lexicon import REPORT_WORDS, STOPWORDS
 from verslaghulp.facts.normalise import fold
 from verslaghulp.facts.notes_index import NotesIndex, build_index
 from verslaghulp.facts.policy import MARK_CLOSE, MARK_OPEN
-from verslaghulp.summarising.claims import SourceSentences, check_claims, known_stem
+from verslaghulp.summarising.claims import LIGHT_WORDS, NOT_CONTENT, SourceSentences, check_claims, known_stem
 from verslaghulp.summarising.grammar import grammar_issues
 from verslaghulp.summarising.result import CheckAction, CitedSentence, SentenceCheck
 
@@ -83,7 +83,8 @@ def _wording_stands(item: UnsupportedFact, source: SourceSentences) -> bool:
     if generic and found:
         found[0] = found[0].lower()  # a list item's first word is capitalised as its start, not as a name
     words = [fold(w) for w in found if not w[:1].isupper()]
-    words = [w for w in words if len(w) >= 4 and w not in STOPWORDS and w not in REPORT_WORDS]
+    ignored = STOPWORDS | REPORT_WORDS | NOT_CONTENT | LIGHT_WORDS
+    words = [w for w in words if len(w) >= 4 and w not in ignored]
     if not words:
         return True
     missing = [w for w in words if not known_stem(w, source)]

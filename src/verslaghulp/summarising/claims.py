@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from verslaghulp.archive.places import find_places
-from verslaghulp.facts.lexicon import STOPWORDS
+from verslaghulp.facts.lexicon import MONTHS, STOPWORDS
 from verslaghulp.facts.normalise import fold
 from verslaghulp.facts.people import extract_people
 from verslaghulp.summarising.actors import HAAG, Party, known_names, parties
@@ -75,7 +75,20 @@ def already(text: str) -> bool:
     return bool(_ALREADY.search(fold(text)))
 
 
-_NOT_CONTENT = STOPWORDS | HEDGES | FUTURE | {"den", "haag", "haagse", "gemeente", "stad", "medewerkers"}
+# Light verbs, number words and units carry no claim of their own: a restatement chooses them freely
+# ("gingen naar Dublin" for "werkbezoek aan Dublin", "twee reizigers" for "2 personen"); the numbers
+# themselves are checked by the facts layer (folded forms, general Dutch).
+LIGHT_WORDS = frozenset(
+    """
+    ga gaat gaan ging gingen gegaan doe doet doen deed deden gedaan maak maakt maken maakte maakten gemaakt
+    zie ziet zien zag zagen gezien geef geeft geven gaf gaven gegeven krijg krijgt krijgen kreeg kregen
+    gekregen neem neemt nemen nam namen genomen laat laten liet lieten gelaten sta staat staan stond stonden
+    gestaan leg legt leggen legde legden gelegd breng brengt brengen bracht brachten gebracht
+    twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig vijftig honderd duizend
+    beide enkele meerdere kilo kilogram kilometer kilometers uur uren minuut minuten procent
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+NOT_CONTENT = STOPWORDS | HEDGES | FUTURE | {"den", "haag", "haagse", "gemeente", "stad", "medewerkers"}
 
 
 @dataclass(frozen=True)
@@ -111,7 +124,7 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> set[str]:
     """Stems of a text's content words (function words, hedges and Den Haag's own names left out)."""
-    return {stem(w) for w in folded_words(text) if len(w) > 2 and w not in _NOT_CONTENT and not w.isdigit()}
+    return {stem(w) for w in folded_words(text) if len(w) > 2 and w not in NOT_CONTENT and not w.isdigit()}
 
 
 def _covers(stems: set[str], other: set[str]) -> float:
@@ -204,7 +217,7 @@ class SourceSentences:
         self.affiliations: dict[str, set[str]] = {}
         for person in extract_people(text):
             if person.organisation:
-                words = set(folded_words(person.organisation)) - _NOT_CONTENT
+                words = set(folded_words(person.organisation)) - NOT_CONTENT
                 self.affiliations.setdefault(" ".join(folded_words(person.name)), set()).update(words)
 
     def referent(self, sentence: str) -> set[str]:
@@ -459,8 +472,16 @@ def _owner_findings(sentence: str, strong: Sequence[str], mine: Sequence[Party],
     return []
 
 
+def _tells_action(source_sentence: str) -> bool:
+    """Whether a source sentence has a word that can tell an action.
+
+    A label line ("Madrid (Spanje), 18-20 februari 2025") names a place and dates: nobody acts in it.
+    """
+    return any(len(w) > 2 and w not in STOPWORDS and w not in MONTHS for w in _lower_words(source_sentence))
+
+
 def _actor_findings(sentence: str, aligned: Sequence[tuple[float, str]], source: SourceSentences) -> list[ClaimFinding]:
-    strong = [s for score, s in aligned if score >= STRONG_ALIGNMENT]
+    strong = [s for score, s in aligned if score >= STRONG_ALIGNMENT and _tells_action(s)]
     if not strong:
         return []
     names = source.names | known_names([sentence])
@@ -527,12 +548,44 @@ def check_claims(sentence: str, source: SourceSentences) -> list[ClaimFinding]:
         findings = _modality_findings(sentence, source.scored(sentence), source)
     if not findings:
         findings = _polarity_findings(sentence, source.scored(sentence), source)
-    for start, part in _main_clauses(sentence):
+    main, relatives = _relative_clauses(sentence, source.names | known_names([sentence]))
+    for start, part in _main_clauses(main):
         # "Den Haag deelde ..., en Declan Moore geeft ...": each main clause has its own subject
         own = aligned if part == sentence else source.aligned(part)
         for f in _actor_findings(part, own, source):
             findings.append(ClaimFinding(f.kind, f.start + start, f.end + start, f.text, f.reason))
+    for start, end, clause in relatives:
+        for f in _actor_findings(clause, source.aligned(clause), source):
+            findings.append(ClaimFinding(f.kind, start, end, sentence[start:end], f.reason))
     return findings
+
+
+_RELATIVE = re.compile(r",\s+(?:die|dat|wie|waar|waarin|waarmee|waarvan|waarop|which|who|that)\s")
+_SUBJECT_WORDS = 4  # an antecedent within the sentence's first words is the main clause's subject
+
+
+def _relative_clauses(sentence: str, names: set[str]) -> tuple[str, list[tuple[int, int, str]]]:
+    """The sentence without its relative clauses (blanked, so offsets stay), and each clause as a sentence.
+
+    ", dat een stadsbreed model heeft gebouwd" after "Madrid" says what Madrid did: checked as "Madrid
+    dat een stadsbreed model heeft gebouwd" (its antecedent acting), not as part of the main clause,
+    whose subject may be another party. A clause after a thing ("Het netwerk, dat ...") is only
+    taken out of the main clause.
+    """
+    main = sentence
+    clauses: list[tuple[int, int, str]] = []
+    for m in _RELATIVE.finditer(sentence):
+        # Without a parser: after the subject ("Mette Lindholm, die ... leidt, komt ...") the clause ends at
+        # the next comma, where the main clause goes on; after a later word it runs to the sentence's end.
+        at_start = len(folded_words(sentence[: m.start()])) <= _SUBJECT_WORDS
+        stop = re.compile(r"[,;]" if at_start else r";").search(sentence, m.end())
+        end = stop.start() if stop else len(sentence.rstrip(" .!?"))
+        main = main[: m.start() + 1] + " " * (end - m.start() - 1) + main[end:]
+        before = parties(sentence[: m.start()], names)
+        if before and sentence[before[-1].end : m.start()].strip() == "":
+            antecedent = sentence[before[-1].start : before[-1].end]
+            clauses.append((m.start() + 1, end, antecedent + " " + sentence[m.start() + 1 : end].strip()))
+    return main, clauses
 
 
 _MAIN_CLAUSE = re.compile(r";\s+|,\s+(?=(?:en|maar|terwijl)\s)")

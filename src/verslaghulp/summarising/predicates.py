@@ -332,6 +332,11 @@ STRONG_PAST = frozenset(
 _WEAK_PAST = re.compile(r"^(?!ge)\w{3,}ee?r(?:de|den)$")  # organiseerde, presenteerden, leerde
 
 
+# An infinitive after "het" is a noun ("het indienen", "het organiseren van"): it names the act, it does
+# not say it happened.
+_NOMINAL = re.compile(r"\bhet $")
+
+
 @dataclass(frozen=True)
 class Predicate:
     """A predicate class found in a text, with the span of its words."""
@@ -357,6 +362,8 @@ def predicates(text: str) -> list[Predicate]:
     found: list[Predicate] = []
     for name, pattern in _patterns().items():
         for m in pattern.finditer(folded):
+            if _NOMINAL.search(folded, 0, m.start()) and m.group().endswith("en") and " " not in m.group():
+                continue  # "de termijnen voor het indienen van aanvragen": a noun, nothing said to happen
             found.append(Predicate(name, m.start(), m.end()))
     return sorted(found, key=lambda p: (p.start, p.name))
 

@@ -61,3 +61,45 @@ def test_a_pronominal_adverb_points_back_to_the_sentence_before() -> None:
         "Tegen klachten over fietsers op de stoep heeft Den Haag aparte fietsstroken op de kades aangelegd.", LYON
     )
     assert [f.kind for f in findings] == ["actor"]
+
+
+GENT = SourceSentences(
+    "Gent (België), 4-5 maart 2025\n\n"
+    "WELKE LOCATIES ZIJN BEZOCHT?\n\n"
+    "Gent (België): het stadhuis en het datalab in de wijk Dampoort.\n\n"
+    "WAT HEEFT DE REIS DE GEMEENTE OPGELEVERD?\n\n"
+    "Gent heeft een open datamodel gebouwd waarin parkeren, afval en verlichting worden gecombineerd.\n"
+    "Een overzicht van de termijnen voor het indienen van aanvragen bij het Vlaamse fonds.\n"
+)
+
+
+def test_a_relative_clause_is_checked_with_its_antecedent_acting() -> None:
+    # ", dat ... heeft gebouwd" after "Gent" says what Gent did; the main clause's subject is the delegation.
+    sentence = (
+        "In maart 2025 was een Haagse delegatie in Gent, dat een open datamodel heeft gebouwd waarin parkeren, "
+        "afval en verlichting worden gecombineerd."
+    )
+    assert check_claims(sentence, GENT) == []
+    swapped = (
+        "Den Haag, dat een open datamodel heeft gebouwd waarin parkeren, afval en verlichting worden gecombineerd, "
+        "ontving Gent."
+    )
+    assert "actor" in [f.kind for f in check_claims(swapped, GENT)]
+
+
+def test_a_label_names_nobody_acting() -> None:
+    # "Gent (België): ..." and the label line "Gent (België), 4-5 maart 2025" have no subject.
+    label = "Gent (België): het stadhuis en het datalab in de wijk Dampoort."
+    assert all(p.key != "gent" for p in subjects(label))
+    assert check_claims("Van 4 tot en met 5 maart 2025 bezocht de Haagse delegatie het stadhuis van Gent.", GENT) == []
+
+
+def test_an_infinitive_after_het_is_a_noun_not_a_claim() -> None:
+    assert (
+        check_claims("De reis leverde de termijnen op voor het indienen van aanvragen bij het Vlaamse fonds.", GENT)
+        == []
+    )
+    # The same verb as a finite claim is held to the report.
+    assert [f.kind for f in check_claims("Den Haag heeft een aanvraag ingediend bij het Vlaamse fonds.", GENT)] == [
+        "predicaat"
+    ]
