@@ -20,6 +20,8 @@ from verslaghulp.report.parse import fold
 _GENRE_WORDS = frozenset(
     """
     schrijf schrijven maak maken geef geven stel opstellen graag kun kunt kan wil willen zou vat samen
+    zet zetten noem noemen som beschrijf beschrijven licht toe toon tonen laat zien verzamel bundel orden
+    benoem vertel vermeld breng brengen
     nieuwsbericht nieuwsberichtje bericht berichtje artikel artikeltje stuk stukje item nieuwsitem nieuwsbrief
     nieuwsbrieven viag intranet website samenvatting samenvatten managementsamenvatting management overzicht
     jaaroverzicht tabel vraag antwoord lijst opsomming kort korte beknopt beknopte
@@ -33,6 +35,12 @@ _GENRE_WORDS = frozenset(
     periode jaar jaren maand maanden week weken laatste afgelopen recente alle elke ieder iedere
     over van in aan op met voor bij door per naar naast tussen sinds vanaf tot en of de het een
     """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# Fixed expressions of the task: "zet ... op een rij", "breng ... in kaart" ask for a list, they name no topic.
+_TASK_PHRASES = re.compile(
+    r"\bop (?:een )?(?:rij|rijtje)\b|\bin kaart\b|\bop papier\b"
+    r"|\bop hoofdlijnen\b|\bin het kort\b|\bin een notendop\b",
+    re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
 _RANGE = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)\s*(?:-|–|t/m|tot en met|tot)\s*(19[89]\d|20[0-4]\d)(?!\d)")
@@ -115,7 +123,7 @@ def topic_phrases(text: str, *, skip: set[str] | None = None) -> list[Topic]:
     topics: list[Topic] = []
     current: list[str] = []
     # Split at punctuation too: "drones, AI en data" are three topics.
-    for chunk in re.split(r"[,;:.!?()\"]+", text):
+    for chunk in re.split(r"[,;:.!?()\"]+", _TASK_PHRASES.sub(",", text)):
         for word in [*fold(chunk).split(), ""]:
             generic = (
                 not word

@@ -82,3 +82,19 @@ def test_the_user_drops_and_adds_reports_by_id_or_file_name(archive: MemoryArchi
 def test_an_unknown_report_id_is_a_clear_error(archive: MemoryArchive) -> None:
     with pytest.raises(SelectionError, match="komt in het archief niet voor"):
         select_reports(SummaryRequest(text="drones", include=["bestaat-niet"]), archive)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Zet de vervolgafspraken uit de dienstreizen van 2024 op een rijtje",
+        "Breng in kaart wat de reizen van 2023 hebben opgeleverd",
+        "Som de afspraken van 2025 op, in het kort",
+        "Noem de werkbezoeken van 2022 op hoofdlijnen",
+    ],
+)
+def test_the_words_of_the_task_name_no_topic(request_text: str) -> None:
+    # A request that only asks for a list of a period's trips selects by the period, not by "rij" or "kaart".
+    terms = analyse_request(request_text)
+    assert terms.topics == [], [t.phrase for t in terms.topics]
+    assert terms.years is not None
