@@ -157,16 +157,16 @@ def check_gate(summary: RunSummary, baseline: Baseline, baseline_file: str = "")
 def accept(summary: RunSummary, path: Path, *, default_tolerance: float = 0.02) -> dict[str, Any]:
     """Write the run's figures into a baseline file as the new accepted values.
 
-    Existing metrics keep their tolerance and notes; a new file gets every figure of the run that
-    has a direction and is not a timing, with `default_tolerance` (0 for counts that must stay 0).
+    Existing metrics keep their tolerance and notes; every other figure of the run that has a
+    direction and is not a timing is added with `default_tolerance` (0 for counts that must stay 0),
+    so a metric introduced after the file was first written is gated from its first accepted run.
     Metrics the run has no figure for (a set it did not run) keep their accepted value. Each set the
     run has figures for records where they come from under `sources`. Callers check `refusals` first.
     """
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     entries: dict[str, Any] = data.setdefault("metrics", {})
-    keys = list(entries) or [
-        f"{s}.{name}" for s, result in summary.sets.items() if not result.skipped for name in result.metrics
-    ]
+    ran = [f"{s}.{name}" for s, result in summary.sets.items() if not result.skipped for name in result.metrics]
+    keys = list(dict.fromkeys([*entries, *ran]))
     for key in keys:
         m = metric(key)
         value = summary.metric(key)

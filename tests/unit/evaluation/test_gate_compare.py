@@ -56,6 +56,19 @@ def test_accepting_a_run_of_another_set_keeps_the_accepted_figures(tmp_path: Pat
     assert after["drafting.fact_recall"]["value"] is not None
 
 
+def test_a_metric_new_since_the_baseline_was_written_is_gated_from_its_first_accepted_run(
+    tmp_path: Path, baseline: Path
+) -> None:
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    del data["metrics"]["drafting.lines_accounted"]  # as if the metric had come after the file
+    data["metrics"]["drafting.fact_recall"]["tolerance"] = 0.05  # an edited tolerance is kept
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+    accept(_run(tmp_path, "later", Settings(backend="fake")), baseline)
+    after = json.loads(baseline.read_text(encoding="utf-8"))["metrics"]
+    assert after["drafting.lines_accounted"] == {"tolerance": 0.02, "value": 1.0}
+    assert after["drafting.fact_recall"]["tolerance"] == 0.05
+
+
 def test_the_unchanged_pipeline_passes_its_own_baseline(tmp_path: Path, baseline: Path) -> None:
     again = _run(tmp_path, "again", Settings(backend="fake"))
     result = check_gate(again, load_baseline(baseline))
