@@ -23,7 +23,15 @@ from verslaghulp.facts.lexicon import REPORT_WORDS, STOPWORDS
 from verslaghulp.facts.normalise import fold
 from verslaghulp.facts.notes_index import NotesIndex, build_index
 from verslaghulp.facts.policy import MARK_CLOSE, MARK_OPEN
-from verslaghulp.summarising.claims import LIGHT_WORDS, NOT_CONTENT, SourceSentences, check_claims, known_stem
+from verslaghulp.summarising.claims import (
+    LIGHT_WORDS,
+    NOT_CONTENT,
+    OWN_PEOPLE,
+    REPORTING,
+    SourceSentences,
+    check_claims,
+    known_stem,
+)
 from verslaghulp.summarising.grammar import grammar_issues
 from verslaghulp.summarising.result import CheckAction, CitedSentence, SentenceCheck
 
@@ -67,6 +75,39 @@ class SourceIndexes:
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+# Also the words that frame a restatement: Den Haag's own people ("de delegatie", "vertegenwoordigers")
+# and verbs of meeting and seeing ("trof", "bezocht"), which the actor check reads.
+_IGNORED = STOPWORDS | REPORT_WORDS | NOT_CONTENT | LIGHT_WORDS | OWN_PEOPLE | REPORTING
+# A summary sentence with this many content words its reports lack, and no more than this share of its
+# content words in them, claims something of its own ("versterkte zijn internationale profilering").
+INVENTED_MIN_MISSING = 2
+INVENTED_MAX_COVERAGE = 0.5
+
+
+def _claim_words(text: str, *, first_lower: bool = False) -> list[str]:
+    """The folded content words a claim is judged by: lower-case (names are checked one by one), not function words."""
+    found = _LETTERS.findall(text)
+    if first_lower and found:
+        found[0] = found[0].lower()  # a list item's first word is capitalised as its start, not as a name
+    return [w for w in (fold(x) for x in found if not x[:1].isupper()) if len(w) >= 4 and w not in _IGNORED]
+
+
+def invented_claim(text: str, source: SourceSentences) -> UnsupportedFact | None:
+    """A sentence whose own content words are mostly not in its reports: a claim they do not make.
+
+    The facts layer asks three missing words of a drafted answer, which restates the official's own
+    notes; a summary sentence restates a report, so two missing words in a sentence that has at most
+    as many known ones (stems compared, as in the claim check) are enough: "Met de deelname versterkte
+    Den Haag zijn internationale profilering" has 'internationale' and 'profilering' of its own.
+    """
+    words = _claim_words(text)
+    missing = [w for w in words if not known_stem(w, source)]
+    if len(missing) < INVENTED_MIN_MISSING or 1 - len(missing) / len(words) > INVENTED_MAX_COVERAGE:
+        return None
+    reason = f"bewering die niet in het geciteerde verslag staat (onbekend: {', '.join(missing[:4])})"
+    return _finding(text, 0, len(text), reason)
+
+
 def _wording_stands(item: UnsupportedFact, source: SourceSentences) -> bool:
     """Whether the facts layer's finding of an invented claim or promise holds when words are looked up by stem.
 
@@ -79,12 +120,7 @@ def _wording_stands(item: UnsupportedFact, source: SourceSentences) -> bool:
     generic = item.reason.startswith("algemene")
     if item.kind not in (FactKind.PROMISE, FactKind.CLAIM):
         return True
-    found = _LETTERS.findall(item.text)
-    if generic and found:
-        found[0] = found[0].lower()  # a list item's first word is capitalised as its start, not as a name
-    words = [fold(w) for w in found if not w[:1].isupper()]
-    ignored = STOPWORDS | REPORT_WORDS | NOT_CONTENT | LIGHT_WORDS
-    words = [w for w in words if len(w) >= 4 and w not in ignored]
+    words = _claim_words(item.text, first_lower=generic)
     if not words:
         return True
     missing = [w for w in words if not known_stem(w, source)]
@@ -126,6 +162,10 @@ def check_sentence(sentence: CitedSentence, indexes: SourceIndexes) -> SentenceC
     if sentence.written_by == "model":  # code's sentences are the archive's own words or its metadata
         source = indexes.sentences(tuple(sources))
         unsupported = [u for u in unsupported if _wording_stands(u, source)]
+        invented = invented_claim(sentence.text, source)
+        if invented and not any(u.kind in (FactKind.CLAIM, FactKind.PROMISE) for u in unsupported):
+            findings.append("bewering")
+            unsupported.append(invented)
         for claim in check_claims(sentence.text, source):
             findings.append(claim.kind)
             unsupported.append(_finding(claim.text, claim.start, claim.end, claim.reason))

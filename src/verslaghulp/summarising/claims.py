@@ -84,6 +84,7 @@ LIGHT_WORDS = frozenset(
     zie ziet zien zag zagen gezien geef geeft geven gaf gaven gegeven krijg krijgt krijgen kreeg kregen
     gekregen neem neemt nemen nam namen genomen laat laten liet lieten gelaten sta staat staan stond stonden
     gestaan leg legt leggen legde legden gelegd breng brengt brengen bracht brachten gebracht
+    vond vonden vindt plaats plaatsgevonden
     twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig vijftig honderd duizend
     beide enkele meerdere kilo kilogram kilometer kilometers uur uren minuut minuten procent
     """.split()  # noqa: SIM905 - a word list reads better as text
@@ -415,6 +416,7 @@ REPORTING = frozenset(
     sprak spraken spreekt spreken gesproken besprak bespraken besproken bespreekt praatte praatten overlegde
     overlegden ontmoette ontmoetten ontmoet hoorde hoorden gehoord zag zagen gezien ziet leerde leerden
     geleerd leert kennis kennismaking bezocht bezochten bezoekt bekeek bekeken bekijkt informeerde
+    trof troffen getroffen
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 _COMPARING = frozenset({"als", "zoals", "evenals", "like"})  # "net als Londen", "zoals Madrid"
@@ -428,7 +430,7 @@ def _complement(sentence: str) -> str:
 
 
 # Nouns for Den Haag's own people: "de Haagse delegatie" is Den Haag acting, not something of Den Haag's (folded).
-_OWN_PEOPLE = frozenset(
+OWN_PEOPLE = frozenset(
     """
     delegatie delegaties ambtenaar ambtenaren medewerker medewerkers team teams collega collegas bestuurder
     bestuurders wethouder wethouders burgemeester gemeente afvaardiging vertegenwoordiger vertegenwoordigers
@@ -443,9 +445,9 @@ def _owned_by_haag(sentence: str, party: Party) -> str | None:
     if words[:1] and words[0] in {"haagse", "haags"}:
         after = _WORD_AT.search(sentence, party.end)
         noun = folded_words(after.group())[0] if after and sentence[party.end : after.start()].strip() == "" else None
-        return noun if noun and noun not in _OWN_PEOPLE else None
+        return noun if noun and noun not in OWN_PEOPLE else None
     before = folded_words(sentence[: party.start])
-    if words[:2] == ["den", "haag"] and len(before) >= 2 and before[-1] == "van" and before[-2] not in _OWN_PEOPLE:
+    if words[:2] == ["den", "haag"] and len(before) >= 2 and before[-1] == "van" and before[-2] not in OWN_PEOPLE:
         return before[-2]
     return None
 

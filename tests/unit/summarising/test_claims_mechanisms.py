@@ -7,6 +7,7 @@ reports are invented here (a trip to Lyon and one to Gent); no labelled sentence
 from __future__ import annotations
 
 from verslaghulp.summarising.actors import subjects
+from verslaghulp.summarising.citations import invented_claim
 from verslaghulp.summarising.claims import SourceSentences, already, check_claims, known_stem, negated
 
 LYON = SourceSentences(
@@ -103,3 +104,10 @@ def test_an_infinitive_after_het_is_a_noun_not_a_claim() -> None:
     assert [f.kind for f in check_claims("Den Haag heeft een aanvraag ingediend bij het Vlaamse fonds.", GENT)] == [
         "predicaat"
     ]
+
+
+def test_a_sentence_mostly_of_its_own_words_is_an_invented_claim() -> None:
+    assert invented_claim("Met het bezoek versterkte Den Haag zijn internationale profilering als fietsstad.", LYON)
+    # Framing words (who went, met, took place) and light verbs are not content of a claim.
+    assert invented_claim("De Haagse delegatie trof in Lyon de vervoerder TCL.", LYON) is None
+    assert invented_claim("In Lyon vond een gesprek plaats over fietsstroken op de kades.", LYON) is None
