@@ -39,6 +39,13 @@ PREPOSITIONS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 _PASSIVE = frozenset({"wordt", "werd", "worden", "werden", "is", "zijn", "was", "waren"})
+_PASSIVE_STRICT = frozenset({"wordt", "werd", "worden", "werden"})  # only passive ("is" is also a copula)
+# Words that open a subordinate clause: a passive after them is not the main clause's (folded).
+_SUBORDINATING = frozenset(
+    "dat die waar waarin waarmee waarbij waarvan waarop omdat zodat terwijl wanneer als of nadat voordat".split()  # noqa: SIM905
+)
+# Verbs of receiving: their subject gets, the party after "van" gives (folded).
+_RECEIVING = frozenset({"krijgt", "krijgen", "kreeg", "kregen", "gekregen", "ontvangt", "ontving", "ontvingen"})
 _SKIP_BEFORE = frozenset({"de", "het", "een", "gemeente", "stad", "regio", "provincie", "haven", "land", "the"})
 _ARTICLES = frozenset({"de", "het", "een", "the"})
 _PARTICLES = frozenset({"van", "de", "der", "den", "la", "del", "von", "y", "of", "for"})
@@ -55,6 +62,9 @@ class Party:
     start: int
     end: int
     subject: bool = False
+    # The grammatical subject of a passive without "door": the one something is done to ("X wordt
+    # uitgenodigd"), not the one who acts.
+    patient: bool = False
 
     def same(self, other: Party) -> bool:
         """Whether two mentions name the same party ("Austro Control" and "Control", "Kopenhaagse" and "Kopenhagen")."""
@@ -187,20 +197,53 @@ def parties(text: str, known: Iterable[str] = ()) -> list[Party]:
             is_subject = True
         governed_before = governed and not is_subject
         out.append(Party(key, start, end, is_subject))
-    return _passive_agent(out, text, tokens, found) if passive else out
+    receiving = [n for n, t in enumerate(tokens) if t.folded in _RECEIVING]
+    if receiving:
+        # "krijgen van Den Haag": the "van" right after the verb (or after its subject), not "een demo van X"
+        near = {index for *_, index in found if any(0 < index - n <= 4 for n in receiving)}
+        return _agent(out, text, tokens, found, "van", near) or out
+    if passive:
+        agent = _agent(out, text, tokens, found, "door")
+        if agent:
+            return agent
+        if _main_clause_passive(tokens):
+            return [Party(p.key, p.start, p.end, False, patient=p.subject) for p in out]
+    return out
 
 
-def _passive_agent(
-    out: list[Party], text: str, tokens: list[_Tok], found: list[tuple[int, int, str, int]]
-) -> list[Party]:
-    """In a passive sentence the party after "door" acts, not the grammatical subject.
+def _main_clause_passive(tokens: list[_Tok]) -> bool:
+    """Whether the passive auxiliary stands before the first subordinate clause ("..., waarin ... worden")."""
+    for tok in tokens:
+        if tok.folded in _PASSIVE_STRICT:
+            return True
+        if tok.folded in _SUBORDINATING or tok.text in ",;":
+            return False
+    return False
 
-    "Het protocol wordt door Stefan Gruber met Den Haag gedeeld": Stefan Gruber shares it; the
-    parties coordinated with the agent ("door Madrid en Wenen") act with it.
+
+def _agent(
+    out: list[Party],
+    text: str,
+    tokens: list[_Tok],
+    found: list[tuple[int, int, str, int]],
+    governor: str,
+    allowed: set[int] | None = None,
+) -> list[Party] | None:
+    """The parties after `governor` as the ones acting, or None when no party follows it.
+
+    In a passive sentence the party after "door" acts, not the grammatical subject: "Het protocol
+    wordt door Stefan Gruber met Den Haag gedeeld" (Stefan Gruber shares it). After a verb of
+    receiving the party after "van" gives: "Londen krijgt van Den Haag de scripts" (Den Haag sends
+    them). Parties coordinated with the agent ("door Madrid en Wenen") act with it. `allowed`: the
+    token indexes a party may start at to count.
     """
-    agents = {n for n, (_, _, _, index) in enumerate(found) if _governor(tokens, index) == "door"}
+    agents = {
+        n
+        for n, (*_, index) in enumerate(found)
+        if _governor(tokens, index) == governor and (allowed is None or index in allowed)
+    }
     if not agents:
-        return out
+        return None
     for n in range(1, len(out)):
         if n - 1 in agents and _coordinated(text, out[n - 1].end, out[n].start):
             agents.add(n)

@@ -508,7 +508,9 @@ def _actor_findings(sentence: str, aligned: Sequence[tuple[float, str]], source:
     theirs = theirs_all[0]
     acting = [q for q in theirs if q.subject]
     if not acting:
-        return _elsewhere(sentence, strong[0], subjects, theirs, mine)
+        return _done_to(sentence, strong[0], subjects, theirs, source) or _elsewhere(
+            sentence, strong[0], subjects, theirs, mine
+        )
     who = " en ".join(dict.fromkeys(sentence[p.start : p.end] for p in subjects))
     them = " en ".join(dict.fromkeys(strong[0][q.start : q.end] for q in acting))
     if acting[0].key == HAAG:
@@ -525,6 +527,20 @@ def _actor_findings(sentence: str, aligned: Sequence[tuple[float, str]], source:
     reason = f"volgens het verslag is het {them} die dit doet, niet {who}: '{_quote(strong[0])}'"
     first = subjects[0]
     return [ClaimFinding("actor", first.start, subjects[-1].end, sentence[first.start : subjects[-1].end], reason)]
+
+
+def _done_to(
+    sentence: str, source_sentence: str, subjects: Sequence[Party], theirs: Sequence[Party], source: SourceSentences
+) -> list[ClaimFinding]:
+    """A party the source sentence has something done to ("X wordt uitgenodigd") made the one doing it."""
+    patients = [q for q in theirs if q.patient]
+    acting = [p for p in subjects if _same(p, patients, source)]
+    if not acting:
+        return []
+    who = source_sentence[patients[0].start : patients[0].end]
+    reason = f"volgens het verslag doet {who} dit niet zelf, het verslag zegt het andersom: '{_quote(source_sentence)}'"
+    first, last = acting[0], acting[-1]
+    return [ClaimFinding("actor", first.start, last.end, sentence[first.start : last.end], reason)]
 
 
 def _elsewhere(

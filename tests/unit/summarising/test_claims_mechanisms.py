@@ -111,3 +111,27 @@ def test_a_sentence_mostly_of_its_own_words_is_an_invented_claim() -> None:
     # Framing words (who went, met, took place) and light verbs are not content of a claim.
     assert invented_claim("De Haagse delegatie trof in Lyon de vervoerder TCL.", LYON) is None
     assert invented_claim("In Lyon vond een gesprek plaats over fietsstroken op de kades.", LYON) is None
+
+
+UTRECHT = SourceSentences(
+    "ZIJN ER VERVOLGAFSPRAKEN? ZO JA, WELKE?\n\n"
+    "Ja: Claire Martin wordt uitgenodigd voor de fietsconferentie in Den Haag.\n"
+    "Claire Martin stuurt de tekeningen van de kades naar Den Haag.\n"
+)
+
+
+def test_who_has_something_done_to_them_is_not_the_one_doing_it() -> None:
+    # "Claire Martin wordt uitgenodigd" (no "door"): Claire Martin is invited, she does not invite.
+    assert check_claims("Claire Martin wordt uitgenodigd voor de fietsconferentie in Den Haag.", UTRECHT) == []
+    findings = check_claims("Claire Martin nodigt Den Haag uit voor de fietsconferentie.", UTRECHT)
+    assert [f.kind for f in findings] == ["actor"] and "andersom" in findings[0].reason
+
+
+def test_after_a_verb_of_receiving_the_giver_acts() -> None:
+    # "X krijgt van Y": Y gives; a hand-over told from the receiving end keeps its direction.
+    assert [p.key for p in subjects("Den Haag krijgt van Claire Martin de tekeningen van de kades.")] == [
+        "claire martin"
+    ]
+    assert check_claims("Den Haag krijgt van Claire Martin de tekeningen van de kades.", UTRECHT) == []
+    reversed_ = check_claims("Claire Martin krijgt van Den Haag de tekeningen van de kades.", UTRECHT)
+    assert [f.kind for f in reversed_] == ["actor"]
