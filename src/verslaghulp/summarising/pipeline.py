@@ -159,7 +159,7 @@ def iter_summary(
                         settings.summary_max_tokens)  # fmt: skip
         labels = {m.number: m.report.label for m in mapped}
         if chosen_style.shape is Shape.ARTICLE:
-            topics = [t.phrase for t in terms.topics]
+            topics = terms.subjects  # as the request writes them: "drones boven de stad", not "drones boven en stad"
             named = [*terms.themes, *find_themes(req.text), *([req.filters.theme] if req.filters.theme else [])]
             themes = list(dict.fromkeys(named))  # the item's own subject: not a section of it
             written = write_article(writer, req.text, chosen_style, useful, labels, max_words, topics, themes)

@@ -21,7 +21,7 @@ _GENRE_WORDS = frozenset(
     """
     schrijf schrijven maak maken geef geven stel opstellen graag kun kunt kan wil willen zou vat samen
     zet zetten noem noemen som beschrijf beschrijven licht toe toon tonen laat zien verzamel bundel orden
-    benoem vertel vermeld breng brengen
+    benoem vertel vermeld breng brengen heen terug
     nieuwsbericht nieuwsberichtje bericht berichtje artikel artikeltje stuk stukje item nieuwsitem nieuwsbrief
     nieuwsbrieven viag intranet website samenvatting samenvatten managementsamenvatting management overzicht
     jaaroverzicht tabel vraag antwoord lijst opsomming kort korte beknopt beknopte
@@ -75,6 +75,7 @@ class RequestTerms:
     countries: list[str] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     questions: set[str] = field(default_factory=set)
+    subjects: list[str] = field(default_factory=list)  # the topics as the request writes them (`subject_phrases`)
 
     @property
     def themes(self) -> list[str]:
@@ -143,6 +144,47 @@ def topic_phrases(text: str, *, skip: set[str] | None = None) -> list[Topic]:
     return list({t.phrase: t for t in topics}.values())
 
 
+# Function words that may join two topic words into one subject ("drones boven de stad", "open data van
+# de gemeente"); a coordinator or a genre word ends it (folded).
+_JOINING = (STOPWORDS | _GENRE_WORDS) - {"en", "of", "and", "or"}
+_MAX_GAP = 2
+_TOKEN = re.compile(r"[^\W_][\w'’\-]*|[^\w\s]")
+
+
+def subject_phrases(text: str, *, skip: set[str] | None = None) -> list[str]:
+    """The request's topics as it writes them, for a title or a lead.
+
+    "drones boven de stad", not "drones boven" and "stad".
+
+    Topic words (as in `topic_phrases`) joined over at most two function words when a topic word follows;
+    a coordinator ("en"), punctuation or a word of the genre ends a subject. The request's own spelling is
+    kept ("Smart City Expo").
+    """
+    skipped = skip or set()
+    phrases: list[str] = []
+    current: list[str] = []
+    gap: list[str] = []
+    for token in [*_TOKEN.findall(_TASK_PHRASES.sub(",", text)), ","]:
+        word = fold(token)
+        parts = word.split()  # "VIAG-nieuwsbrief", "2019-2025": every part must be a topic word
+        topical = (
+            bool(parts)
+            and token[:1].isalnum()
+            and not any(
+                w in _GENRE_WORDS or w in STOPWORDS or w in MONTHS or w in skipped or w.isdigit() for w in parts
+            )
+        )
+        if topical and len(word) >= 2:
+            current += [*gap, token] if current else [token]
+            gap = []
+        elif current and word in _JOINING and len(gap) < _MAX_GAP:
+            gap.append(token)
+        elif current:
+            phrases.append(" ".join(current))
+            current, gap = [], []
+    return list(dict.fromkeys(phrases))
+
+
 def analyse_request(text: str) -> RequestTerms:
     """Read period, destinations, topics and the form questions asked about from a request."""
     cities, countries = find_places(text)
@@ -155,4 +197,5 @@ def analyse_request(text: str) -> RequestTerms:
         countries=[] if cities else countries,
         topics=topic_phrases(text, skip=place_words if named else None),
         questions=intended_questions(text),
+        subjects=subject_phrases(text, skip=place_words if named else None),
     )

@@ -98,3 +98,17 @@ def test_the_words_of_the_task_name_no_topic(request_text: str) -> None:
     terms = analyse_request(request_text)
     assert terms.topics == [], [t.phrase for t in terms.topics]
     assert terms.years is not None
+
+
+@pytest.mark.parametrize(
+    ("request_text", "subjects"),
+    [
+        ("Schrijf een nieuwsbericht over drones boven de stad voor de VIAG-nieuwsbrief", ["drones boven de stad"]),
+        ("Een stukje over AI in de publieke dienstverlening", ["AI in de publieke dienstverlening"]),
+        ("Nieuwsbericht over open data en digitale tweelingen in 2019-2025", ["open data", "digitale tweelingen"]),
+        ("Wat leverden de reizen naar de Smart City Expo door de jaren heen op?", ["Smart City Expo"]),
+    ],
+)
+def test_the_subjects_are_the_request_s_own_phrases(request_text: str, subjects: list[str]) -> None:
+    # For the title and the lead: one phrase over its function words, in the request's spelling.
+    assert analyse_request(request_text).subjects == subjects

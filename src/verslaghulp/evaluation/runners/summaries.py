@@ -124,7 +124,7 @@ def run_summary_case(
         "coverage_complete": coverage_complete(output.selected, cited, output.left_out),
         "word_budget": word_budget(output.text, request.words),
         "news_structure": (
-            news_structure(output.title, output.blocks, [reports[n] for n in cited if n in reports])
+            news_structure(output.title, output.blocks, [reports[n] for n in cited if n in reports], request.request)
             if request.style == "nieuwsbericht"
             else Measure.absent("not a news item")
         ),

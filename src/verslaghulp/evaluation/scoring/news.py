@@ -68,14 +68,22 @@ def repeated_sentences(blocks: Sequence[BlockView]) -> list[str]:
     return out
 
 
-def title_problems(title: str, reports: Iterable[str]) -> list[str]:
-    """What is wrong with a headline: missing, over the budget, cut off, or words the reports do not have."""
+# Words a headline about trips may use that neither the reports nor the request need to contain (folded).
+GENRE_WORDS = frozenset({"wat", "dienstreizen", "reizen", "opleverden", "opgeleverd", "andere", "steden"})
+
+
+def title_problems(title: str, reports: Iterable[str], request: str = "") -> list[str]:
+    """What is wrong with a headline: missing, over the budget, cut off, or words the reports do not have.
+
+    A headline may use the reports' words, the request's and a few words of the genre; any other word
+    is misspelt or cut off ("Vooruitgangs", "W").
+    """
     if not title.strip():
         return ["no title"]
     problems = []
     if len(title) > TITLE_MAX_CHARS:
         problems.append(f"title of {len(title)} characters (at most {TITLE_MAX_CHARS})")
-    vocabulary = {w for text in reports for w in _words(text)} | set(HEADLINE_WORDS)
+    vocabulary = {w for text in [*reports, request] for w in _words(text)} | set(HEADLINE_WORDS) | GENRE_WORDS
     unknown = [w for w in _words(title) if w not in vocabulary and not w.isdigit()]
     if unknown:
         # A misspelt or cut-off word ("Vooruitgangs", "W") is in none of the reports.
@@ -83,9 +91,9 @@ def title_problems(title: str, reports: Iterable[str]) -> list[str]:
     return problems
 
 
-def news_structure(title: str, blocks: Sequence[BlockView], reports: Iterable[str]) -> Measure:
+def news_structure(title: str, blocks: Sequence[BlockView], reports: Iterable[str], request: str = "") -> Measure:
     """1 when the item has a good title, a lead, >= 2 subheadings, <= 1 repeated opening and no repeat."""
-    problems = title_problems(title, reports)
+    problems = title_problems(title, reports, request)
     if not any(b.kind == "inleiding" and b.sentences for b in blocks):
         problems.append("no lead")
     headings = [b.heading for b in blocks if b.heading.strip()]
