@@ -6,8 +6,9 @@ report(s) it cites, as a model-written sentence. Printed: precision and recall o
 for the claim-level findings on the predicate and actor changes, and for the whole check per kind
 of change. No model, no Chroma: the reports are read and parsed as the archive would.
 
-The sentences are split by the reports they cite (`evaluation.sets.labelled_split`): the check may be
-developed on the dev split; the test split is only measured. Both are printed, one line each.
+The sentences are split by the reports they cite (`evaluation.sets.labelled_split`); the dev split also
+has the sentences written for development over the dev reports (labelled-sentences-dev.yaml). The check
+may be developed on the dev split; the test split is only measured. Both are printed, one line each.
 
     .venv/bin/python bench/claims.py [--split dev|test] [--show]
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from verslaghulp.archive.metadata import extract_facts
 from verslaghulp.archive.readers import read_document
-from verslaghulp.evaluation.sets import LabelledSentence, load_labelled
+from verslaghulp.evaluation.sets import LabelledSentence, load_labelled, load_labelled_split
 from verslaghulp.report.forms import available_forms
 from verslaghulp.report.parse import parse_report
 from verslaghulp.summarising.citations import SourceIndexes, check_sentence
@@ -107,9 +108,10 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print every sentence the check gets wrong")
     args = parser.parse_args()
     data = load_labelled()
-    texts = _texts(ROOT / data.archive, {name for item in data.sentences for name in item.cites})
+    splits = {split: load_labelled_split(split).sentences for split in ["dev", "test"]}
+    texts = _texts(ROOT / data.archive, {name for items in splits.values() for item in items for name in item.cites})
     for split in [args.split] if args.split else ["dev", "test"]:
-        items = load_labelled(split=split).sentences
+        items = splits[split]
         figures = measure(items, texts, show=args.show)
         print(json.dumps({"split": split, **figures}, ensure_ascii=False))
 

@@ -190,7 +190,7 @@ class EvalRun:
         if name == "retrieval":
             return eval_sets.load_retrieval(path).questions
         if name == "citations":
-            return eval_sets.load_labelled(path, self.options.split).sentences
+            return eval_sets.load_labelled_split(self.options.split, self.options.sets_dir).sentences
         return eval_sets.load_summaries(path).requests
 
     def _record(self, name: str, chosen: list[Any], run_one: Callable[[Any], CaseResult]) -> None:
@@ -280,7 +280,7 @@ class EvalRun:
         return {"k": data.k, "archive": data.archive}
 
     def _run_citations(self) -> dict[str, Any]:
-        data = eval_sets.load_labelled(self._set_file("citations"), self.options.split)
+        data = eval_sets.load_labelled_split(self.options.split, self.options.sets_dir)
         chosen = self._chosen("citations", data.sentences)
         archive = self._archive_for(data.archive) if chosen else None
         check = pipeline_check(archive) if archive is not None else None

@@ -21,9 +21,13 @@ SET_NAMES = ("drafting", "grounding", "retrieval", "summaries", "citations")
 SPLITS = ("dev", "test")
 # Sets whose files do not follow <set>.yaml / <set>-test*.yaml: split -> file names (none: no such split).
 # The labelled summary sentences were written as one held-out file; both splits of `citations` read it and
-# keep their own sentences by report (`labelled_split`).
+# keep their own sentences by report (`labelled_split`). The dev split also reads the sentences written
+# later for development over the dev reports only (labelled-sentences-dev.yaml), whole.
 _SPLIT_FILES: dict[str, dict[str, tuple[str, ...]]] = {
-    "citations": {"dev": ("labelled-sentences.yaml",), "test": ("labelled-sentences.yaml",)}
+    "citations": {
+        "dev": ("labelled-sentences.yaml", "labelled-sentences-dev.yaml"),
+        "test": ("labelled-sentences.yaml",),
+    }
 }
 _REPO_ROOT = Path(__file__).resolve().parents[3]
 
@@ -326,13 +330,33 @@ def labelled_split(sentences: Sequence[LabelledSentence]) -> dict[str, list[Labe
 
 
 def load_labelled(path: Path | None = None, split: str | None = None) -> LabelledSentences:
-    """The labelled summary sentences: all of them, or one split's (see `labelled_split`)."""
+    """The labelled summary sentences of one file: all of them, or one split's (see `labelled_split`)."""
     data = LabelledSentences.model_validate(_read(path or set_path("citations", split="test")))
     if split is None:
         return data
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; known: {', '.join(SPLITS)}")
     return data.model_copy(update={"sentences": labelled_split(data.sentences)[split]})
+
+
+def load_labelled_split(split: str, folder: Path | None = None) -> LabelledSentences:
+    """A split's labelled sentences: its part of the first file (by report) and every later file of it whole.
+
+    The later files were written for one split only (labelled-sentences-dev.yaml cites dev reports only);
+    a file that cites a report outside the split is refused, so no report's sentences reach both splits.
+    """
+    first, *later = split_paths("citations", folder, split)
+    data = load_labelled(first, split)
+    reports = sorted({name for item in load_labelled(first).sentences for name in item.cites})
+    own = set(reports[::2] if split == "dev" else reports[1::2])  # as `labelled_split` assigns them
+    sentences = list(data.sentences)
+    for path in later:
+        extra = load_labelled(path)
+        crossing = sorted({n for s in extra.sentences for n in s.cites} - own)
+        if crossing:
+            raise ValueError(f"{path.name} cites reports outside the {split} split: {', '.join(crossing)}")
+        sentences += extra.sentences
+    return data.model_copy(update={"sentences": sentences})
 
 
 class Selection(BaseModel):

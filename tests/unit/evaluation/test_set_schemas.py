@@ -117,3 +117,30 @@ def test_every_planted_error_replaces_text_of_its_answer(split: str) -> None:
         if error.find not in pair.report.get(error.question, "")
     ]
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_dev_labelled_sentences_join_the_dev_split_only(tmp_path: Path) -> None:
+    held_out = eval_sets.load_labelled(eval_sets.eval_dir() / "sets" / "labelled-sentences.yaml", "dev").sentences
+    written_for_dev = eval_sets.load_labelled(eval_sets.eval_dir() / "sets" / "labelled-sentences-dev.yaml").sentences
+    assert [s.id for s in eval_sets.load_labelled_split("dev").sentences] == [
+        s.id for s in [*held_out, *written_for_dev]
+    ]
+    assert len(eval_sets.load_labelled_split("test").sentences) == len(
+        eval_sets.load_labelled(eval_sets.eval_dir() / "sets" / "labelled-sentences.yaml", "test").sentences
+    )
+    # A dev file that cites a test report would put that report's sentences in both splits: refused.
+    for name in ("labelled-sentences.yaml", "labelled-sentences-dev.yaml"):
+        (tmp_path / name).write_text(
+            (eval_sets.eval_dir() / "sets" / name).read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    planted = (tmp_path / "labelled-sentences-dev.yaml").read_text(encoding="utf-8")
+    test_report = (
+        eval_sets.load_labelled(eval_sets.eval_dir() / "sets" / "labelled-sentences.yaml", "test")
+        .sentences[0]
+        .cites[-1]
+    )
+    (tmp_path / "labelled-sentences-dev.yaml").write_text(
+        planted.replace("2018-06-londen-tech-week.txt", test_report, 1), encoding="utf-8"
+    )
+    with pytest.raises(ValueError, match="cites reports outside the dev split"):
+        eval_sets.load_labelled_split("dev", tmp_path)
