@@ -427,8 +427,13 @@ def _check_claims(a: _Answer) -> None:
 
 def _check_generic(a: _Answer, context: str) -> None:
     supported = [(f.start, f.end) for f in a.facts if f.status is not FactStatus.UNSUPPORTED]
-    flagged = [(f.start, f.end) for f in a.bad]
-    for kind, start, end, reason in generic_findings(a.index, a.text, supported + flagged, context):
+    # What is already flagged is judged without it: the reader sees "⟦Bram Peeters – team data⟧
+    # (medewerker en bestuurder van de gemeente)", and the bracket is a claim of its own. The flagged
+    # stretches become spaces, so the offsets stay the answer's.
+    text = a.text
+    for f in a.bad:
+        text = text[: f.start] + " " * (f.end - f.start) + text[f.end :]
+    for kind, start, end, reason in generic_findings(a.index, text, supported, context):
         a.add(kind, start, end, FactStatus.UNSUPPORTED, reason=reason)
 
 

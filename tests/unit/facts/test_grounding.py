@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verslaghulp.facts.grounding import check_grounding
+from verslaghulp.facts.grounding import check_answer, check_grounding
 from verslaghulp.facts.grounding_model import FactKind, FactStatus, GroundingReport
+from verslaghulp.facts.notes_index import build_index
 from verslaghulp.facts.plain_draft import PlainAnswer as A
 from verslaghulp.facts.plain_draft import PlainDraft as D
 from verslaghulp.facts.policy import apply_policy
@@ -78,3 +79,17 @@ def test_report_round_trips_as_json() -> None:
     report = check(A("opbrengst", "Gent heeft 41 sensoren."))
     again = GroundingReport.model_validate_json(report.model_dump_json())
     assert again.unsupported == report.unsupported and again.score == report.score < 1.0
+
+
+def test_a_generic_claim_beside_a_flagged_fact_is_flagged_too() -> None:
+    # The reader sees "⟦Bram Peeters – team data bij de gemeente Eindhoven⟧ (medewerker en bestuurder van de
+    # gemeente)": the bracket came from the question's guidance and needs its own mark.
+    notes = "Gent, di 27 jan 2026, dagje met de trein\nmee: Bram Peeters, Iris Wouters (team data)"
+    answer = "- Bram Peeters – team data bij de gemeente Eindhoven (medewerker en bestuurder van de gemeente)"
+    found = check_answer("deelnemers", answer, build_index(notes), context="Deelnemers")
+    kinds = {(u.kind, u.text) for u in found.unsupported}
+    assert (FactKind.CLAIM, "(medewerker en bestuurder van de gemeente)") in kinds
+    assert (FactKind.PLACE, "Eindhoven") in kinds
+    # A unit whose only words beside the flagged fact are in the notes is no generic claim.
+    plain = check_answer("deelnemers", "- Bram Peeters uit Eindhoven (team data)", build_index(notes))
+    assert [u.kind for u in plain.unsupported] == [FactKind.PLACE]
