@@ -118,6 +118,18 @@ def _topic(words: list[str]) -> Topic:
     return Topic(phrase=phrase, pattern=pattern, theme=_theme_named(phrase))
 
 
+def _topic_word(word: str, skipped: set[str]) -> bool:
+    """Whether a folded word can be part of a topic: not a genre or function word, month, year or skipped place."""
+    return (
+        len(word) >= 2
+        and word not in _GENRE_WORDS
+        and word not in STOPWORDS
+        and word not in MONTHS
+        and word not in skipped
+        and not word.isdigit()
+    )
+
+
 def topic_phrases(text: str, *, skip: set[str] | None = None) -> list[Topic]:
     """Runs of words that are neither genre words, function words, months, years nor the places in `skip`."""
     skipped = skip or set()
@@ -126,16 +138,7 @@ def topic_phrases(text: str, *, skip: set[str] | None = None) -> list[Topic]:
     # Split at punctuation too: "drones, AI en data" are three topics.
     for chunk in re.split(r"[,;:.!?()\"]+", _TASK_PHRASES.sub(",", text)):
         for word in [*fold(chunk).split(), ""]:
-            generic = (
-                not word
-                or word in _GENRE_WORDS
-                or word in STOPWORDS
-                or word in MONTHS
-                or word in skipped
-                or word.isdigit()
-                or len(word) < 2
-            )
-            if not generic:
+            if _topic_word(word, skipped):
                 current.append(word)
                 continue
             if current:
@@ -144,8 +147,8 @@ def topic_phrases(text: str, *, skip: set[str] | None = None) -> list[Topic]:
     return list({t.phrase: t for t in topics}.values())
 
 
-# Function words that may join two topic words into one subject ("drones boven de stad", "open data van
-# de gemeente"); a coordinator or a genre word ends it (folded).
+# Function and genre words that may join two topic words into one subject ("drones boven de stad", "open
+# data van de gemeente"); a coordinator ends it, and so do more than two of them in a row (folded).
 _JOINING = (STOPWORDS | _GENRE_WORDS) - {"en", "of", "and", "or"}
 _MAX_GAP = 2
 _TOKEN = re.compile(r"[^\W_][\w'’\-]*|[^\w\s]")
@@ -156,9 +159,9 @@ def subject_phrases(text: str, *, skip: set[str] | None = None) -> list[str]:
 
     "drones boven de stad", not "drones boven" and "stad".
 
-    Topic words (as in `topic_phrases`) joined over at most two function words when a topic word follows;
-    a coordinator ("en"), punctuation or a word of the genre ends a subject. The request's own spelling is
-    kept ("Smart City Expo").
+    Topic words (as in `topic_phrases`) joined over at most two function or genre words when a topic word
+    follows; a coordinator ("en"), punctuation or a longer gap ends a subject. The request's own spelling
+    is kept ("Smart City Expo").
     """
     skipped = skip or set()
     phrases: list[str] = []
@@ -167,13 +170,7 @@ def subject_phrases(text: str, *, skip: set[str] | None = None) -> list[str]:
     for token in [*_TOKEN.findall(_TASK_PHRASES.sub(",", text)), ","]:
         word = fold(token)
         parts = word.split()  # "VIAG-nieuwsbrief", "2019-2025": every part must be a topic word
-        topical = (
-            bool(parts)
-            and token[:1].isalnum()
-            and not any(
-                w in _GENRE_WORDS or w in STOPWORDS or w in MONTHS or w in skipped or w.isdigit() for w in parts
-            )
-        )
+        topical = bool(parts) and token[:1].isalnum() and all(_topic_word(w, skipped) or len(w) < 2 for w in parts)
         if topical and len(word) >= 2:
             current += [*gap, token] if current else [token]
             gap = []
