@@ -257,8 +257,12 @@ class SourceSentences:
 
     def aligned(self, sentence: str) -> list[tuple[float, str]]:
         """The source sentences the sentence restates, best first: the best and those near it."""
-        scored = self.scored(sentence)
-        return [(score, s) for score, s in scored if score >= NEAR_BEST * scored[0][0]][:3] if scored else []
+        return near_best(self.scored(sentence))
+
+
+def near_best(scored: Sequence[tuple[float, str]]) -> list[tuple[float, str]]:
+    """Of scored source sentences (best first), the best and up to two near it."""
+    return [(score, s) for score, s in scored if score >= NEAR_BEST * scored[0][0]][:3] if scored else []
 
 
 def _quote(text: str, limit: int = 140) -> str:
@@ -560,12 +564,13 @@ def _elsewhere(
 
 def check_claims(sentence: str, source: SourceSentences) -> list[ClaimFinding]:
     """What the sentence claims that its aligned source sentences do not: predicate, modality, actor."""
-    aligned = source.aligned(sentence)
+    scored = source.scored(sentence)  # aligned once; each check reads it
+    aligned = near_best(scored)
     findings = _predicate_findings(sentence, aligned, source)
     if not findings:
-        findings = _modality_findings(sentence, source.scored(sentence), source)
+        findings = _modality_findings(sentence, scored, source)
     if not findings:
-        findings = _polarity_findings(sentence, source.scored(sentence), source)
+        findings = _polarity_findings(sentence, scored, source)
     main, relatives = _relative_clauses(sentence, source.names | known_names([sentence]))
     for start, part in _main_clauses(main):
         # "Den Haag deelde ..., en Declan Moore geeft ...": each main clause has its own subject
