@@ -195,8 +195,16 @@ def _reply_for(question_start: str, reply: dict[str, object]):  # type: ignore[n
     return responder
 
 
-def test_an_invented_name_is_flagged_in_place(settings: Settings) -> None:
+def test_an_item_about_an_invented_person_gives_way_to_the_person_noted(settings: Settings) -> None:
+    # The second item should word Tomas Novak; an item about someone the notes never name is replaced.
     invented = {"punten": ["Lena Gruber – CIO Wenen", "Johann Strauss – burgemeester van Wenen"]}
+    model = FakeChatModel(responder=_reply_for("WIE HEB JE", invented))
+    ontmoet = draft_report(NOTES, load_form("denhaag-2025"), model, settings).answer("ontmoet")
+    assert ontmoet.text == "- Lena Gruber – CIO Wenen\n- Tomas Novak (CTO Bratislava)"
+
+
+def test_an_invented_name_is_flagged_in_place(settings: Settings) -> None:
+    invented = {"punten": ["Lena Gruber – CIO Wenen", "Tomas Novak en Johann Strauss – burgemeester van Wenen"]}
     model = FakeChatModel(responder=_reply_for("WIE HEB JE", invented))
     draft = draft_report(NOTES, load_form("denhaag-2025"), model, settings)
     ontmoet = draft.answer("ontmoet")
@@ -207,7 +215,7 @@ def test_an_invented_name_is_flagged_in_place(settings: Settings) -> None:
 
 
 def test_an_invented_name_is_removed_when_the_setting_says_so() -> None:
-    invented = {"punten": ["Lena Gruber – CIO Wenen", "Johann Strauss – burgemeester van Wenen"]}
+    invented = {"punten": ["Lena Gruber – CIO Wenen", "Tomas Novak en Johann Strauss – burgemeester van Wenen"]}
     model = FakeChatModel(responder=_reply_for("WIE HEB JE", invented))
     draft = draft_report(NOTES, load_form("denhaag-2025"), model, Settings(backend="fake", unsupported_facts="remove"))
     assert draft.answer("ontmoet").text == "- Lena Gruber – CIO Wenen"
@@ -225,7 +233,8 @@ def test_travellers_are_not_listed_as_people_met_and_people_not_as_places(settin
     places = {"punten": ["Lena Gruber", "Den Haag"]}
     form = load_form("denhaag-2025")
     draft = draft_report(NOTES, form, FakeChatModel(responder=_reply_for("WIE HEB JE", people)), settings)
-    assert draft.answer("ontmoet").text == "- Lena Gruber – CIO Wenen"
+    # Fatima Bakker travelled along: her item gives way to the person the unit is about.
+    assert draft.answer("ontmoet").text == "- Lena Gruber – CIO Wenen\n- Tomas Novak (CTO Bratislava)"
     notes = NOTES + "bezocht: stadhuis Wenen en innovatiehub Bratislava\n"
     draft = draft_report(notes, form, FakeChatModel(responder=_reply_for("WELKE LOCATIES", places)), settings)
     # The trip's city comes from code, with its country; a person or the home town given as a place is dropped.

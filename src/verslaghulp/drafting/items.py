@@ -21,18 +21,24 @@ from verslaghulp.drafting.cleanup import (
     traveller_lines,
     with_country,
 )
+from verslaghulp.drafting.omissions import lost_facts
 from verslaghulp.drafting.relevance import HEADER, fold, header_label, is_heading, people_in_line
 from verslaghulp.drafting.topics import is_party_question
 from verslaghulp.facts.gazetteer import dutch_city_names, find_places
+from verslaghulp.facts.notes_facts import NotesFacts
+from verslaghulp.facts.people import extract_people
 from verslaghulp.report.forms import AnswerKind, Question
 from verslaghulp.report.notes import NoteLine, Notes
 
 MAX_ITEMS_PER_CALL = 12
+# The party question's one item when the notes say the writer travelled alone.
+SOLO = "Niemand; de indiener reisde alleen."
 # "geen vervolg", "niks afgesproken", "no follow-up", "nothing agreed": a line that only says no.
 _NO = re.compile(r"\b(?:geen|niets|niks|nee|no|none|nothing|not)\b", re.I)
 _BUT = re.compile(r"\b(?:maar|wel|behalve|but|except|apart\s+from|alleen\s+nog)\b", re.I)
 _NEGATION_MAX_WORDS = 9
-_EMPTY_ITEMS = {"", "-", "nvt", "n.v.t.", "geen", "nee", "no", "none", "onbekend", "niet vermeld"}
+# "Ja" says that something was agreed without saying what: as empty as "nee" for one item of a list.
+_EMPTY_ITEMS = {"", "-", "nvt", "n.v.t.", "geen", "nee", "no", "none", "onbekend", "niet vermeld", "ja", "yes"}
 
 
 @dataclass(frozen=True)
@@ -41,14 +47,57 @@ class Unit:
 
     line: NoteLine
     person: str | None = None
+    # An item code writes itself, with the line as its evidence ("Niemand; de indiener reisde alleen.").
+    fixed: str | None = None
 
     def fallback(self) -> str:
-        """The item as the note line says it, without bullet or label: used when the model gives nothing."""
+        """The item as the notes say it, without bullet or label: used when the model's item is unusable.
+
+        A person is given as the extraction read them (name, role, organisation as written), not with
+        the rest of the line, which may be about someone else or the journey.
+        """
+        if self.fixed is not None:
+            return self.fixed
         text = self.line.text.strip().lstrip("-•*> ").strip()
+        if self.person is not None:
+            said = next((p.evidence for p in extract_people(text) if fold(p.name) == fold(self.person)), None)
+            if said:
+                return said
         match = HEADER.match(text)
         if match and text[match.end() :].strip():
             text = text[match.end() :].strip()
         return text
+
+    def worded_by(self, item: str) -> bool:
+        """Whether the model's item is about this unit: it names the unit's person (full or family name).
+
+        A small model asked to word the party sometimes lists a person met instead; such an item is
+        replaced by the unit's fallback rather than kept or dropped.
+        """
+        if self.fixed is not None:
+            return False
+        if self.person is None:
+            return True
+        said = fold(item)
+        name = fold(self.person)
+        family = name.split()[-1] if name.split() else name
+        return name in said or (len(family) > 2 and re.search(rf"\b{re.escape(family)}\b", said) is not None)
+
+
+def unit_loses(unit: Unit, item: str, kind: AnswerKind, facts: NotesFacts, ignore: set[str]) -> list[str]:
+    """The names, places, dates and numbers of the unit's line (or of its person) that the item leaves out.
+
+    An item for one person answers for that person's name and organisation, not for the others on
+    the line, who have items of their own.
+    """
+    if unit.fixed is not None:
+        return []
+    lost = [m.text for m in lost_facts(item, [unit.line], kind, facts, ignore=ignore)]
+    if unit.person is None:
+        return lost
+    person = next((p for p in facts.line(unit.line.number).people if fold(p.name) == fold(unit.person)), None)
+    own = {fold(unit.person)} | ({fold(person.organisation)} if person is not None and person.organisation else set())
+    return [fact for fact in lost if fold(fact) in own]
 
 
 def content_lines(lines: list[NoteLine]) -> list[NoteLine]:
@@ -80,7 +129,12 @@ def units_for(question: Question, lines: list[NoteLine], notes: Notes) -> list[U
     party = party_evidence(notes)
     if is_party_question(question):
         # "solo trip", "met z'n drieën": the writer is the party too
-        return _party_units(lines, travellers, [*party_texts(notes.facts), *listing])
+        party_units = _party_units(lines, travellers, [*party_texts(notes.facts), *listing])
+        counted = notes.facts.travellers
+        if counted is not None and counted.count == 1:
+            # The writer went alone: code says so, resting on the line the count was read from.
+            return [Unit(u.line, u.person, SOLO if u.person is None else None) for u in party_units]
+        return party_units
     units: list[Unit] = []
     for line in lines:
         if any(fold(line.text) == t for t in listing):

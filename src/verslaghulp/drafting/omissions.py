@@ -33,13 +33,21 @@ def _facts_of(line: LineFacts, kind: AnswerKind) -> list[str]:
     if kind is AnswerKind.PEOPLE:
         return named
     places = [m.text for m in line.places if m.place.country_code != "NL"]
+    # What else the line names ("London Tech Week", "Zandvliet"), found by its capitals; the title
+    # line's names are the trip's, not places visited.
+    names = [n.text for n in line.names if not _home(n.text)]
     if kind is AnswerKind.PLACES:
-        return places + [m.text for m in line.venues]
+        return places + [m.text for m in line.venues] + (names if line.number > 1 else [])
     # A number inside a date ("14" of "14-16 October") is that date, not a fact of its own.
     numbers = [
         m.group() for m in _NUMBER.finditer(line.text) if not any(d.start <= m.start() < d.end + 1 for d in line.dates)
     ]
-    return named + places + [d.text for d in line.dates] + numbers
+    return named + places + [d.text for d in line.dates] + numbers + names
+
+
+def _home(name: str) -> bool:
+    # "Den Haag", "Zwolle": the municipality's own city is context, not a fact an answer must repeat.
+    return any(m.place.country_code == "NL" for m in find_places(name)) and len(name.split()) <= 2
 
 
 def _kept(fact: str, answer: str, answer_places: set[str], answer_dates: set[object]) -> bool:

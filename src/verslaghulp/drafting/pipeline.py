@@ -23,11 +23,13 @@ from verslaghulp.drafting.grounding_step import ground_answer
 from verslaghulp.drafting.injection import PLACEHOLDER, instruction_lines, is_instruction, mask_instructions
 from verslaghulp.drafting.items import (
     MAX_ITEMS_PER_CALL,
+    SOLO,
     content_lines,
     is_empty_item,
     note_content_lines,
     only_negations,
     trip_cities,
+    unit_loses,
     units_for,
 )
 from verslaghulp.drafting.model_routing import ROUTING_CALL, place_left_over
@@ -42,7 +44,9 @@ from verslaghulp.drafting.prompting import (
 )
 from verslaghulp.drafting.selection import select_lines, takes_routed_lines
 from verslaghulp.drafting.topics import topic_of, with_topics
+from verslaghulp.facts.gazetteer import find_places
 from verslaghulp.facts.grounding_model import GroundingReport
+from verslaghulp.facts.language import detect_language
 from verslaghulp.llm.port import CallStats, ChatModel, StructuredOutputError
 from verslaghulp.report.forms import AnswerKind, Form, Question
 from verslaghulp.report.model import (
@@ -374,19 +378,49 @@ def _list_answer(
     settings: Settings, lines: list[NoteLine], started: float,
 ) -> Answer:  # fmt: skip
     units = units_for(question, lines, notes) if content_lines(lines) else []
-    items: list[str] = []
-    kept_verbatim = 0
-    for first in range(0, len(units), MAX_ITEMS_PER_CALL):
-        batch = units[first : first + MAX_ITEMS_PER_CALL]
+    if units and all(unit.fixed is not None for unit in units):
+        # Nothing for the model to word ("ik alleen" under "wie reisden er mee?"): code answers.
+        text = "\n".join(dict.fromkeys(f"- {unit.fixed}" for unit in units))
+        how = "het aantal reizigers in de aantekeningen is 1" if units[0].fixed == SOLO else "vaste tekst"
+        return _by_code(question, text, [unit.line for unit in units], how, started)
+    # Code writes the fixed items itself; the model words the others, a bounded number per call.
+    to_word = [unit for unit in units if unit.fixed is None]
+    worded: dict[int, str] = {}
+    for first in range(0, len(to_word), MAX_ITEMS_PER_CALL):
+        batch = to_word[first : first + MAX_ITEMS_PER_CALL]
         batch_lines = list({u.line.number: u.line for u in batch}.values())
         messages = prompts.messages(notes, question, batch_lines, organisation=form.organisation, items=len(batch))
         value = _call(model, messages, list_schema(len(batch)), meta, question, settings)
-        worded = [" ".join(p.split()) for p in value.punten] if isinstance(value, ListAnswer) else []
-        for i, unit in enumerate(batch):
-            item = worded[i] if i < len(worded) else ""
-            if is_empty_item(item):
+        said = [" ".join(p.split()) for p in value.punten] if isinstance(value, ListAnswer) else []
+        worded |= {first + i: item for i, item in enumerate(said[: len(batch)])}
+    items: list[str] = []
+    kept_verbatim = 0
+    travellers = fellow_travellers(notes)
+    # English notes are worded in Dutch even where an item lost a fact: a line pasted back would put
+    # English into the report (its lost facts are listed with the answer instead).
+    english = "en" in {detect_language(notes.text).language, *(detect_language(u.line.text).language for u in units)}
+    for unit in units:
+        if unit.fixed is not None:
+            items.append(unit.fixed)
+            continue
+        position = to_word.index(unit)
+        item = worded.get(position, "")
+        if not unit.worded_by(item):
+            # The model may list the people in another order: take the item that names this one.
+            item = next((w for j, w in sorted(worded.items()) if j != position and unit.worded_by(w)), item)
+        if is_empty_item(item) or not unit.worded_by(item) or not clean_items(question, [item], notes):
+            # Empty, about someone else, or belonging to another question: the unit as the notes say it.
+            item, kept_verbatim = unit.fallback(), kept_verbatim + 1
+        elif lost := unit_loses(unit, item, question.kind, notes.facts, travellers):
+            if question.kind is AnswerKind.PLACES:
+                # A line naming several venues gave one item: the others become items of their own. Not
+                # a city or country, which a line may name in passing ("zoals in Leipzig"); the trip's
+                # cities come from the journey, and a lost one is listed with the answer.
+                items.extend(fact for fact in lost if not find_places(fact))
+            elif not english:
+                # The item dropped part of its line ("Moerwijk", "april"): the line as the notes say it.
                 item, kept_verbatim = unit.fallback(), kept_verbatim + 1
-            items.append(item)
+        items.append(item)
     cities = trip_cities(notes, lines) if question.kind is AnswerKind.PLACES else []
     items = [city for city, _ in cities] + items
     items = list(dict.fromkeys(i for i in clean_items(question, items, notes) if i))
@@ -408,7 +442,8 @@ def _list_answer(
             ComputedFact(
                 label="letterlijk overgenomen",
                 value=f"{kept_verbatim} punten",
-                how="het taalmodel liet deze punten leeg; de regel staat er zoals in de aantekeningen",
+                how="het taalmodel liet deze punten leeg of schreef er iets anders; "
+                "ze staan er zoals in de aantekeningen",
             )
         )
     return answer

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from verslaghulp.facts.dates import DateMention, find_dates
 from verslaghulp.facts.gazetteer import PlaceMention, find_places
+from verslaghulp.facts.names import Name, proper_names
 from verslaghulp.facts.notes_index import NotesIndex, index_parsed
 from verslaghulp.facts.party_list import PartyList, party_from_lists
 from verslaghulp.facts.people import Mention, Person, extract_organisations, extract_people, extract_venues
@@ -47,6 +48,11 @@ class LineFacts:
     def people(self) -> tuple[Person, ...]:
         """The people the line names with a role or organisation."""
         return tuple(extract_people(self.text))
+
+    @cached_property
+    def names(self) -> tuple[Name, ...]:
+        """The proper names the line writes, known or not ("London Tech Week", "Zandvliet", "SCEWC")."""
+        return tuple(proper_names(self.text))
 
     @cached_property
     def organisations(self) -> tuple[Mention, ...]:

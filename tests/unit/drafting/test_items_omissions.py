@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from langchain_core.messages import BaseMessage
@@ -116,3 +117,90 @@ def test_a_fact_another_answer_carries_is_not_listed_as_lost() -> None:
     draft = draft_report(notes, load_form("denhaag-2025"), FakeChatModel(responder=_always("Kennis delen")), Settings())
     lost = [m.text for a in draft.answers for m in a.missing]
     assert not any("oktober" in t or t in {"14", "16", "2025"} for t in lost), lost
+
+
+EVAL_FORMS = Path(__file__).resolve().parents[3] / "eval" / "forms"
+# A form whose party question is a list of people (Eindhoven's "Deelnemers"), as another municipality writes it.
+PARTY_NOTES = """München 23/9 - 25/9/2025, Smart City Forum Bayern
+met de elektrische dienstauto, 720 km enkele reis, samen met Maartje Kuipers (programmamanager energie)
+gesproken met Stefan Huber - Referent Smart City, Landeshauptstadt München
+"""
+
+
+def _person_met_for_everything(messages: list[BaseMessage], schema: dict[str, Any] | None) -> str:
+    # The small model's habit: whatever the list question, it lists the first person met.
+    props = (schema or {}).get("properties", {})
+    if "punten" in props:
+        n = props["punten"].get("minItems", 1)
+        return json.dumps({"punten": ["Stefan Huber – Referent Smart City, Landeshauptstadt München"] * n})
+    return json.dumps({"tekst": "Een antwoord."})
+
+
+def test_an_item_about_someone_else_falls_back_to_its_person() -> None:
+    draft = draft_report(
+        PARTY_NOTES,
+        load_form("eindhoven-2025", (EVAL_FORMS,)),
+        FakeChatModel(responder=_person_met_for_everything),
+        Settings(),
+    )
+    party = draft.answer("deelnemers")
+    assert party.status.value == "beantwoord"
+    assert "Maartje Kuipers (programmamanager energie)" in party.text
+    assert "Stefan Huber" not in party.text  # met, not travelled
+    assert "720 km" not in party.text  # the rest of the line is about the journey
+    assert any(c.label == "letterlijk overgenomen" for c in party.computed)
+
+
+def test_a_solo_trip_answers_the_party_list_by_code() -> None:
+    notes = "Web Summit Lissabon, ma 10/11 t/m do 13/11/2025, alleen\ngesproken met Rui Carvalho (CIO Lisboa)\n"
+    model = FakeChatModel(responder=_person_met_for_everything)
+    party = draft_report(notes, load_form("eindhoven-2025", (EVAL_FORMS,)), model, Settings()).answer("deelnemers")
+    assert party.written_by.value == "code"
+    assert "de indiener reisde alleen" in party.text
+    assert [s.number for s in party.support] == [1]  # the line the count of one was read from
+    assert party.computed and "1" in party.computed[0].how
+
+
+def test_an_item_answered_ja_keeps_its_line() -> None:
+    draft = draft_report(NOTES, load_form("denhaag-2025"), FakeChatModel(responder=_always("Ja")), Settings())
+    vervolg = draft.answer("vervolg")
+    assert "evaluatierapport" in vervolg.text and "teams-call" in vervolg.text
+    assert "- Ja" not in vervolg.text
+
+
+def _short_items(messages: list[BaseMessage], schema: dict[str, Any] | None) -> str:
+    # Items that keep the gist but drop the line's date and name ("voor 1 december", "Anna").
+    props = (schema or {}).get("properties", {})
+    if "punten" in props:
+        return json.dumps({"punten": ["Er komt een rapport."] * props["punten"].get("minItems", 1)})
+    return json.dumps({"tekst": "Een antwoord."})
+
+
+def test_an_item_that_drops_its_lines_facts_gives_way_to_the_line() -> None:
+    draft = draft_report(NOTES, load_form("denhaag-2025"), FakeChatModel(responder=_short_items), Settings())
+    vervolg = draft.answer("vervolg")
+    assert "Anna stuurt het evaluatierapport voor 1 december" in vervolg.text
+
+
+def test_an_english_line_stays_worded_in_dutch_and_its_losses_are_listed() -> None:
+    notes = "Dublin trip 3 June 2025\nfollow-up: Siobhan Kelly will send the tender documents before 1 July\n"
+    draft = draft_report(notes, load_form("denhaag-2025"), FakeChatModel(responder=_short_items), Settings())
+    vervolg = draft.answer("vervolg")
+    assert "Er komt een rapport." in vervolg.text  # not the English line pasted into the report
+    # Listed by its capitals; the first name opens the line after the label, so only "Kelly" is sure.
+    assert any("Kelly" in m.text for m in vervolg.missing)
+    assert any(m.text == "1 July" for m in vervolg.missing)
+
+
+def test_a_line_naming_several_places_gives_an_item_for_each() -> None:
+    notes = "Antwerpen havenbezoek 4 maart 2025\nbezocht: Havenhuis en de sluis bij Zandvliet, daarna Berendrecht\n"
+
+    def one_place(messages: list[BaseMessage], schema: dict[str, Any] | None) -> str:
+        props = (schema or {}).get("properties", {})
+        if "punten" in props:
+            return json.dumps({"punten": ["Havenhuis"] * props["punten"].get("minItems", 1)})
+        return json.dumps({"tekst": "Een antwoord."})
+
+    draft = draft_report(notes, load_form("denhaag-2025"), FakeChatModel(responder=one_place), Settings())
+    places = draft.answer("locaties").text
+    assert "Havenhuis" in places and "Zandvliet" in places and "Berendrecht" in places

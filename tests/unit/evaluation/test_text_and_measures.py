@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from verslaghulp.evaluation.language import detect_language
 from verslaghulp.evaluation.matching import contains, fold_text, missing
 from verslaghulp.evaluation.measures import Aggregate, Direction, Measure, Metric, aggregate, is_worse, percentile
+from verslaghulp.facts.language import detect_language
 
 
 @pytest.mark.parametrize(

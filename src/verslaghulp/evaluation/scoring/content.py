@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from verslaghulp.evaluation.language import detect_language
 from verslaghulp.evaluation.matching import contains, fold_text, found
 from verslaghulp.evaluation.measures import Measure
+from verslaghulp.facts.language import detect_language
 from verslaghulp.report.model import AnswerStatus, ReportDraft, WrittenBy
 
 

@@ -1,6 +1,7 @@
 """A small deterministic language detector: Dutch or English by stopword counts.
 
-Good enough to tell whether an answer is in Dutch, which is all the scorer needs; no model, no
+Good enough to tell whether an answer or a note line is in Dutch, which is all the scorer and the
+drafting need (an English line is never pasted into a Dutch report); no model, no
 download, the same verdict on every machine. Words that are common in both languages ("in", "is",
 "was", "we", "over", "of", "op") are left out of both lists on purpose.
 """
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from verslaghulp.evaluation.matching import fold_text
+from verslaghulp.facts.normalise import fold_space as fold_text
 
 DUTCH = frozenset(
     """de het een en van te dat die niet aan ook als bij door naar om uit wordt werd worden maar nog wel
