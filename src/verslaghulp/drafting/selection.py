@@ -18,7 +18,7 @@ from verslaghulp.archive.embeddings import TextEmbedder
 from verslaghulp.drafting.cleanup import party_texts
 from verslaghulp.drafting.code_answers import CODE_KINDS
 from verslaghulp.drafting.injection import PLACEHOLDER, is_instruction
-from verslaghulp.drafting.line_router import Route, route_of, score_texts
+from verslaghulp.drafting.line_router import MIN_SCORE, Route, route_of, score_texts
 from verslaghulp.drafting.relevance import LIST_ITEM, header_label, is_heading, is_question_header, relevant_lines
 from verslaghulp.drafting.topics import is_party_question, topic_of
 from verslaghulp.facts.dates import find_dates
@@ -117,9 +117,39 @@ def select_lines(form: Form, notes: Notes, embedder: TextEmbedder | None) -> Lin
         targets = scope or routed if line.number not in claimed or own_label else [*scope, *routed]
         for question_id in targets:
             picked[question_id].append(line)
+    _fill_empty(form, usable, picked, selection, by_topic)
     for question_id, chosen in picked.items():
         picked[question_id] = sorted({line.number: line for line in chosen}.values(), key=lambda x: x.number)
     return selection
+
+
+def _fill_empty(
+    form: Form,
+    usable: list[NoteLine],
+    picked: dict[str, list[NoteLine]],
+    selection: LineSelection,
+    by_topic: dict[str, list[str]],
+) -> None:
+    """A model-written question that got no line takes the lines whose nearest topic is its own.
+
+    "Niet vermeld" is a claim about the notes: before code makes it, a line whose best route is the
+    question's topic, though not by a clear margin ("The trip gave us a shared-platform model"), is
+    given to the question; the answer's checks apply to what the model makes of it.
+    """
+    for question in form.questions:
+        if (
+            picked[question.id]
+            or question.kind in CODE_KINDS
+            or question.id not in by_topic.get(topic_of(question).id, [])
+        ):
+            continue
+        for line in usable:
+            route = selection.routed.get(line.number)
+            ranked = selection.ranked.get(line.number, ())
+            if route is None or not ranked or ranked[0] != topic_of(question).id or is_heading(line.text):
+                continue
+            if route.score >= MIN_SCORE:
+                picked[question.id].append(line)
 
 
 def _names_the_trip(text: str) -> bool:

@@ -153,3 +153,25 @@ def test_a_people_question_is_either_the_party_or_the_people_met_and_a_programme
     assert {u.person for u in party_units} == {"Ruben Smits", "Hanna Vos"}
     assert [u.person for u in met_units] == ["Pieter Claes"]  # the party's names stay out of the people met
     assert 3 in [line.number for line in selection.for_question("programma")]  # a meeting is part of the programme
+
+
+def test_a_question_without_lines_takes_those_nearest_to_its_topic_before_niet_vermeld() -> None:
+    from verslaghulp.drafting.line_router import Route
+    from verslaghulp.drafting.selection import LineSelection, _fill_empty
+
+    form = with_topics(load_form("denhaag-2025"))
+    notes = parse_notes("Stockholm 9-11 februari 2026\nWe take home a shared-platform model.\nkoffie was slecht\n")
+    usable = notes.lines
+    picked: dict[str, list] = {q.id: [] for q in form.questions}  # type: ignore[type-arg]
+    selection = LineSelection(lines=picked)
+    # Line 2 is nearest to the outcome, but not by a clear margin; line 3 is nearest to it below the floor.
+    selection.routed = {
+        2: Route(topic="opbrengst", score=MIN_SCORE + 0.03, margin=MIN_MARGIN / 2),
+        3: Route(topic="opbrengst", score=MIN_SCORE - 0.05, margin=MIN_MARGIN / 2),
+    }
+    selection.ranked = {2: ("opbrengst", "vervolg"), 3: ("opbrengst", "doel")}
+    by_topic = {topic_of(q).id: [q.id] for q in form.questions}
+    _fill_empty(form, usable, picked, selection, by_topic)
+    assert [line.number for line in picked["opbrengst"]] == [2]
+    # No other question takes a line whose best topic is not its own.
+    assert all(not lines for qid, lines in picked.items() if qid != "opbrengst")
