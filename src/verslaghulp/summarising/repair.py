@@ -19,7 +19,7 @@ from verslaghulp.summarising.calls import call_model
 from verslaghulp.summarising.citations import SourceIndexes, check_sentence
 from verslaghulp.summarising.prompting import SummaryPrompts, render_mapped
 from verslaghulp.summarising.result import CheckAction, CitedSentence, MappedReport, ModelCallRecord, SentenceCheck
-from verslaghulp.summarising.schemas import sentence_model, sentences_budget
+from verslaghulp.summarising.schemas import sentence_model, sentences_budget, whole_sentences
 
 Rewrite = Callable[[CitedSentence, SentenceCheck], CitedSentence | None]
 """Given a failing sentence and its check, a new sentence to check (or None: no rewrite)."""
@@ -56,7 +56,7 @@ class Repairer:
         )
         if value is None:
             return None
-        text = " ".join(str(getattr(value, "tekst", "")).split())
+        text = whole_sentences(value)
         sources = [int(n) for n in dict.fromkeys(getattr(value, "bronnen", [])) if int(n) in numbers]
         return CitedSentence(text=text, sources=sources or numbers) if text else None
 

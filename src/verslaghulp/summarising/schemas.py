@@ -9,6 +9,7 @@ within the token limit (worst case about 2.5 characters per token).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal, cast
 
@@ -105,3 +106,23 @@ def title_budget() -> int:
 def result_budget() -> int:
     """Token limit of an annual-overview row."""
     return int(RESULT_CHARS[1] / CHARS_PER_TOKEN) + 16
+
+
+def _max_chars(item: Any) -> int | None:
+    """The schema's length bound on an item's text, read from its model (None when it has none)."""
+    field = getattr(type(item), "model_fields", {}).get("tekst")
+    return next((m.max_length for m in getattr(field, "metadata", []) if hasattr(m, "max_length")), None)
+
+
+def whole_sentences(item: Any) -> str:
+    """An item's text without a sentence the schema's length bound cut off mid-way.
+
+    The grammar ends the string at its maximum length, wherever the model was ("... meer naamsb"): such
+    a text keeps the sentences it finished, or is dropped (empty) when it finished none.
+    """
+    text = " ".join(str(getattr(item, "tekst", "")).split())
+    bound = _max_chars(item)
+    if bound is None or len(text) < bound - 1 or text.endswith((".", "!", "?", "…")):
+        return text
+    finished = [m.end() for m in re.finditer(r"\w{3}[.!?](?=\s)", text)]
+    return text[: finished[-1]] if finished else ""

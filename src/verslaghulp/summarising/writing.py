@@ -18,7 +18,13 @@ from verslaghulp.llm.port import ChatModel
 from verslaghulp.summarising.calls import SummaryError, call_model
 from verslaghulp.summarising.prompting import FactLine, SummaryPrompts, render_facts
 from verslaghulp.summarising.result import Block, CitedSentence, MappedReport, ModelCallRecord
-from verslaghulp.summarising.schemas import sentences_budget, sentences_model, writing_budget, writing_model
+from verslaghulp.summarising.schemas import (
+    sentences_budget,
+    sentences_model,
+    whole_sentences,
+    writing_budget,
+    writing_model,
+)
 from verslaghulp.summarising.styles import Shape, Style
 
 CONTEXT_MARGIN = 64  # tokens kept free for the chat template's own tokens and rounding
@@ -62,7 +68,7 @@ def sentences_of(items: Any, numbers: set[int]) -> list[CitedSentence]:
     """
     out: list[CitedSentence] = []
     for item in items or []:
-        text = " ".join(str(getattr(item, "tekst", "")).split())
+        text = whole_sentences(item)
         sources = [int(n) for n in dict.fromkeys(getattr(item, "bronnen", [])) if int(n) in numbers]
         out += [CitedSentence(text=part, sources=sources) for part in _SENTENCE_END.split(text) if part.strip()]
     return out
