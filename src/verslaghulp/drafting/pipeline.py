@@ -23,7 +23,6 @@ from verslaghulp.drafting.grounding_step import ground_answer
 from verslaghulp.drafting.injection import PLACEHOLDER, instruction_lines, is_instruction, mask_instructions
 from verslaghulp.drafting.items import (
     MAX_ITEMS_PER_CALL,
-    SOLO,
     content_lines,
     is_empty_item,
     note_content_lines,
@@ -380,8 +379,9 @@ def _list_answer(
     units = units_for(question, lines, notes) if content_lines(lines) else []
     if units and all(unit.fixed is not None for unit in units):
         # Nothing for the model to word ("ik alleen" under "wie reisden er mee?"): code answers.
+        # The only item code writes: the solo trip's (`items.SOLO`).
         text = "\n".join(dict.fromkeys(f"- {unit.fixed}" for unit in units))
-        how = "het aantal reizigers in de aantekeningen is 1" if units[0].fixed == SOLO else "vaste tekst"
+        how = "het aantal reizigers in de aantekeningen is 1"
         return _by_code(question, text, [unit.line for unit in units], how, started)
     # Code writes the fixed items itself; the model words the others, a bounded number per call.
     to_word = [unit for unit in units if unit.fixed is None]
@@ -399,16 +399,17 @@ def _list_answer(
     # English notes are worded in Dutch even where an item lost a fact: a line pasted back would put
     # English into the report (its lost facts are listed with the answer instead).
     english = "en" in {detect_language(notes.text).language, *(detect_language(u.line.text).language for u in units)}
+    position = -1
     for unit in units:
         if unit.fixed is not None:
             items.append(unit.fixed)
             continue
-        position = to_word.index(unit)
+        position += 1  # the unit's place among those the model worded
         item = worded.get(position, "")
         if not unit.worded_by(item):
             # The model may list the people in another order: take the item that names this one.
-            item = next((w for j, w in sorted(worded.items()) if j != position and unit.worded_by(w)), item)
-        if is_empty_item(item) or not unit.worded_by(item) or not clean_items(question, [item], notes):
+            item = next((w for j, w in sorted(worded.items()) if j != position and unit.worded_by(w)), "")
+        if is_empty_item(item) or not clean_items(question, [item], notes):
             # Empty, about someone else, or belonging to another question: the unit as the notes say it.
             item, kept_verbatim = unit.fallback(), kept_verbatim + 1
         elif lost := unit_loses(unit, item, question.kind, notes.facts, travellers):

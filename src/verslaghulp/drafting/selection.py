@@ -117,18 +117,14 @@ def select_lines(form: Form, notes: Notes, embedder: TextEmbedder | None) -> Lin
         targets = scope or routed if line.number not in claimed or own_label else [*scope, *routed]
         for question_id in targets:
             picked[question_id].append(line)
-    _fill_empty(form, usable, picked, selection, by_topic)
+    _fill_empty(form, usable, picked, selection)
     for question_id, chosen in picked.items():
         picked[question_id] = sorted({line.number: line for line in chosen}.values(), key=lambda x: x.number)
     return selection
 
 
 def _fill_empty(
-    form: Form,
-    usable: list[NoteLine],
-    picked: dict[str, list[NoteLine]],
-    selection: LineSelection,
-    by_topic: dict[str, list[str]],
+    form: Form, usable: list[NoteLine], picked: dict[str, list[NoteLine]], selection: LineSelection
 ) -> None:
     """A model-written question that got no line takes the lines whose nearest topic is its own.
 
@@ -137,18 +133,13 @@ def _fill_empty(
     given to the question; the answer's checks apply to what the model makes of it.
     """
     for question in form.questions:
-        if (
-            picked[question.id]
-            or question.kind in CODE_KINDS
-            or question.id not in by_topic.get(topic_of(question).id, [])
-        ):
+        if picked[question.id] or question.kind in CODE_KINDS:
             continue
+        topic = topic_of(question).id
         for line in usable:
             route = selection.routed.get(line.number)
             ranked = selection.ranked.get(line.number, ())
-            if route is None or not ranked or ranked[0] != topic_of(question).id or is_heading(line.text):
-                continue
-            if route.score >= MIN_SCORE:
+            if route is not None and ranked[:1] == (topic,) and route.score >= MIN_SCORE and not is_heading(line.text):
                 picked[question.id].append(line)
 
 

@@ -13,10 +13,10 @@ notes used.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from verslaghulp.facts.gazetteer import lookup
 from verslaghulp.facts.lexicon import MONTH_RE, WEEKDAY_RE
+from verslaghulp.facts.people import Mention
 
 _WORD = r"[A-ZÀ-ÖØ-Þ0-9][\w’'&.+-]*"
 # Small words inside a name: "Forum des villes numériques" is not caught whole, "Hub Criativo do Beato" is.
@@ -38,24 +38,15 @@ _COMMON = frozenset(
 _ARTICLES = frozenset({"the", "de", "het", "den", "le", "la", "les", "el", "il", "los", "las", "der", "die", "das"})
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
-    """A proper name with its exact span in the text."""
-
-    text: str
-    start: int
-    end: int
-
-
 def _name_like(word: str) -> bool:
     # "SCEWC", "VivaTech", "G5", "e-Estonia" are names wherever they stand.
     inner = word[1:]
     return any(ch.isupper() for ch in inner) or (any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word))
 
 
-def proper_names(text: str) -> list[Name]:
+def proper_names(text: str) -> list[Mention]:
     """The proper names of one line, longest runs first in line order, without dates and plain numbers."""
-    found: list[Name] = []
+    found: list[Mention] = []
     for match in _RUN.finditer(text):
         words = match.group().split()
         start = match.start()
@@ -82,5 +73,5 @@ def proper_names(text: str) -> list[Name]:
             start = text.index(words[1], start + len(opener))
             words.pop(0)
         name = text[start : text.index(words[-1], start) + len(words[-1])]
-        found.append(Name(name, start, start + len(name)))
+        found.append(Mention(name, start, start + len(name)))
     return found

@@ -14,7 +14,7 @@ from functools import cached_property
 
 from verslaghulp.facts.dates import DateMention, find_dates
 from verslaghulp.facts.gazetteer import PlaceMention, find_places
-from verslaghulp.facts.names import Name, proper_names
+from verslaghulp.facts.names import proper_names
 from verslaghulp.facts.notes_index import NotesIndex, index_parsed
 from verslaghulp.facts.party_list import PartyList, party_from_lists
 from verslaghulp.facts.people import Mention, Person, extract_organisations, extract_people, extract_venues
@@ -50,7 +50,7 @@ class LineFacts:
         return tuple(extract_people(self.text))
 
     @cached_property
-    def names(self) -> tuple[Name, ...]:
+    def names(self) -> tuple[Mention, ...]:
         """The proper names the line writes, known or not ("London Tech Week", "Zandvliet", "SCEWC")."""
         return tuple(proper_names(self.text))
 

@@ -170,8 +170,7 @@ def test_a_question_without_lines_takes_those_nearest_to_its_topic_before_niet_v
         3: Route(topic="opbrengst", score=MIN_SCORE - 0.05, margin=MIN_MARGIN / 2),
     }
     selection.ranked = {2: ("opbrengst", "vervolg"), 3: ("opbrengst", "doel")}
-    by_topic = {topic_of(q).id: [q.id] for q in form.questions}
-    _fill_empty(form, usable, picked, selection, by_topic)
+    _fill_empty(form, usable, picked, selection)
     assert [line.number for line in picked["opbrengst"]] == [2]
     # No other question takes a line whose best topic is not its own.
     assert all(not lines for qid, lines in picked.items() if qid != "opbrengst")
